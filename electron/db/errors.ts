@@ -1,0 +1,99 @@
+/** Typed errors of the data layer: a stable `code`, a sentence for people, and the offending field. */
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'USERNAME_TAKEN',
+  'EMAIL_TAKEN',
+  'BODY_EMPTY',
+  'BODY_TOO_LONG',
+  'USER_NOT_FOUND',
+  'POST_NOT_FOUND',
+  'INVALID_CURSOR',
+  'WRONG_PASSWORD',
+  'PROFILE_LOCKED',
+  'DATABASE_BUSY',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error a user can act on. Its message never contains raw SQLite text. */
+export class MicroblogError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'MicroblogError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+interface SqliteLikeError {
+  code: string;
+  message: string;
+}
+
+function isSqliteError(error: unknown): error is SqliteLikeError {
+  return (
+    error instanceof Error &&
+    typeof (error as Error & { code?: unknown }).code === 'string' &&
+    String((error as Error & { code?: unknown }).code).startsWith('SQLITE_')
+  );
+}
+
+/** Named CHECK constraints of the schema, mapped to what the user did wrong. */
+const CHECKS: Record<string, MicroblogError> = {
+  username_length: new MicroblogError('INVALID_INPUT', 'A username has 1 to 64 characters.', 'username'),
+  username_chars: new MicroblogError(
+    'INVALID_INPUT',
+    'A username may use letters, digits, "_", "." and "-".',
+    'username',
+  ),
+  email_length: new MicroblogError('INVALID_INPUT', 'An email has at most 120 characters.', 'email'),
+  email_shape: new MicroblogError('INVALID_INPUT', 'That is not an email address.', 'email'),
+  password_hash_length: new MicroblogError('INVALID_INPUT', 'That password cannot be stored.', 'password'),
+  body_not_blank: new MicroblogError('BODY_EMPTY', 'Write something first.', 'body'),
+  body_length: new MicroblogError('BODY_TOO_LONG', 'A post has at most 140 characters.', 'body'),
+  body_no_nul: new MicroblogError('INVALID_INPUT', 'A post cannot contain NUL characters.', 'body'),
+  draft_length: new MicroblogError('INVALID_INPUT', 'A draft has at most 1000 characters.', 'body'),
+  timestamp_format: new MicroblogError('INVALID_INPUT', 'That time is not valid.', 'timestamp'),
+};
+
+/**
+ * Turns a constraint violation or a busy database into a typed error; anything else
+ * becomes INTERNAL with a generic sentence (the raw error stays in `cause` for logs).
+ */
+export function toMicroblogError(error: unknown): MicroblogError {
+  if (error instanceof MicroblogError) return error;
+  if (isSqliteError(error)) {
+    const { code, message } = error;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      if (message.includes('users.username')) {
+        return new MicroblogError('USERNAME_TAKEN', 'That username is taken.', 'username');
+      }
+      if (message.includes('users.email')) {
+        return new MicroblogError('EMAIL_TAKEN', 'That email is already used by another profile.', 'email');
+      }
+    }
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      return new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
+    }
+    if (code === 'SQLITE_CONSTRAINT_CHECK') {
+      const name = /CHECK constraint failed: (\w+)/.exec(message)?.[1];
+      const mapped = name === undefined ? undefined : CHECKS[name];
+      if (mapped) return new MicroblogError(mapped.code, mapped.message, mapped.field);
+    }
+    if (code === 'SQLITE_CONSTRAINT_NOTNULL') {
+      const field = /NOT NULL constraint failed: \w+\.(\w+)/.exec(message)?.[1];
+      return new MicroblogError('INVALID_INPUT', 'A required value is missing.', field);
+    }
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_BUSY_')) {
+      return new MicroblogError('DATABASE_BUSY', 'The database is busy. Try again in a moment.');
+    }
+  }
+  const wrapped = new MicroblogError('INTERNAL', 'Something went wrong while saving. Nothing was changed.');
+  (wrapped as Error & { cause?: unknown }).cause = error;
+  return wrapped;
+}

@@ -1,0 +1,131 @@
+import { Umzug, type UmzugStorage } from 'umzug';
+import { migrations as allMigrations } from '../../migrations/index';
+import type { Db } from './connection';
+import type { MigrationModule } from './migration-types';
+
+/** The bookkeeping table: one row per applied migration, written in the migration's own transaction. */
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
+export interface AppliedMigration {
+  name: string;
+  appliedAt: string;
+}
+
+/** Umzug storage on the same connection as the migrations, so both commit together. */
+class SqliteStorage implements UmzugStorage<Db> {
+  constructor(private readonly db: Db) {}
+
+  private ensureTable(): void {
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
+         name       TEXT PRIMARY KEY NOT NULL,
+         applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+       ) STRICT`,
+    );
+  }
+
+  async executed(): Promise<string[]> {
+    return listAppliedMigrations(this.db).map((row) => row.name);
+  }
+
+  async logMigration({ name }: { name: string }): Promise<void> {
+    this.ensureTable();
+    this.db.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (name) VALUES (?)`).run(name);
+  }
+
+  async unlogMigration({ name }: { name: string }): Promise<void> {
+    this.db.prepare(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = ?`).run(name);
+  }
+}
+
+/** The applied migrations in the order they were applied; empty for a new database. */
+export function listAppliedMigrations(db: Db): AppliedMigration[] {
+  const exists = db
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+    .get(MIGRATIONS_TABLE);
+  if (!exists) return [];
+  return db
+    .prepare(`SELECT name, applied_at AS appliedAt FROM ${MIGRATIONS_TABLE} ORDER BY name`)
+    .all() as AppliedMigration[];
+}
+
+export type Migrator = Umzug<Db>;
+
+export interface MigratorOptions {
+  migrations?: readonly MigrationModule[];
+  logger?: Pick<Console, 'info' | 'warn' | 'error' | 'debug'> | undefined;
+}
+
+/**
+ * An Umzug instance over `db` in which every migration and its bookkeeping row run in one
+ * transaction: begun on `migrating`/`reverting`, committed on `migrated`/`reverted` (Umzug
+ * logs the row just before emitting those), rolled back if a command ends with it still
+ * open. Inside an outer transaction (startup runs all pending migrations as one step) each
+ * migration uses a savepoint instead, so the outer one stays all-or-nothing.
+ */
+export function createMigrator(db: Db, options: MigratorOptions = {}): Migrator {
+  const list = options.migrations ?? allMigrations;
+  let savepoint = false;
+  let open = false;
+
+  const begin = (): void => {
+    savepoint = db.inTransaction;
+    db.exec(savepoint ? 'SAVEPOINT migration' : 'BEGIN IMMEDIATE');
+    open = true;
+  };
+  const commit = (): void => {
+    db.exec(savepoint ? 'RELEASE migration' : 'COMMIT');
+    open = false;
+  };
+  const rollback = (): void => {
+    if (!open) return;
+    open = false;
+    if (savepoint) {
+      db.exec('ROLLBACK TO migration');
+      db.exec('RELEASE migration');
+    } else if (db.inTransaction) {
+      db.exec('ROLLBACK');
+    }
+  };
+
+  const umzug = new Umzug<Db>({
+    migrations: list.map((m) => ({
+      name: m.name,
+      up: async (params: { name: string; context: Db }) => m.up(params),
+      down: async (params: { name: string; context: Db }) => m.down(params),
+    })),
+    context: db,
+    storage: new SqliteStorage(db),
+    logger: options.logger,
+  });
+  umzug.on('migrating', begin);
+  umzug.on('reverting', begin);
+  umzug.on('migrated', commit);
+  umzug.on('reverted', commit);
+  umzug.on('afterCommand', rollback);
+  return umzug;
+}
+
+/** The names of the migrations this build knows, in order. */
+export function knownMigrationNames(list: readonly MigrationModule[] = allMigrations): string[] {
+  return list.map((m) => m.name);
+}
+
+/**
+ * Applies every pending migration as one all-or-nothing step: if any fails, the schema
+ * and the bookkeeping table are exactly as before. Returns the names applied.
+ */
+export async function migrateToLatest(db: Db, options: MigratorOptions = {}): Promise<string[]> {
+  const umzug = createMigrator(db, options);
+  const pending = await umzug.pending();
+  if (pending.length === 0) return [];
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const applied = await umzug.up();
+    db.exec('COMMIT');
+    return applied.map((m) => m.name);
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}

@@ -1,0 +1,155 @@
+import type { Db } from './connection';
+import { MicroblogError, toMicroblogError } from './errors';
+import { hashPassword, verifyPassword } from './password';
+import { emailProblem, passwordProblem, usernameProblem } from './rules';
+
+/** A profile as the app shows it; the password hash never leaves this module. */
+export interface User {
+  id: number;
+  username: string;
+  email: string;
+  hasPassword: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  email: string;
+  password?: string | null | undefined;
+}
+
+export type UserOrder = 'asc' | 'desc';
+
+export interface UserListOptions {
+  order?: UserOrder;
+  /** Only usernames starting with this text (case-insensitive); `%` and `_` match themselves. */
+  prefix?: string;
+}
+
+const COLUMNS = `id, username, email, password_hash IS NOT NULL AS hasPassword`;
+
+interface UserRow {
+  id: number;
+  username: string;
+  email: string;
+  hasPassword: 0 | 1;
+}
+
+function toUser(row: UserRow): User {
+  return { id: row.id, username: row.username, email: row.email, hasPassword: row.hasPassword === 1 };
+}
+
+/** Escapes LIKE's wildcards so a prefix is matched literally. */
+export function likePrefix(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function assertValid(input: NewUser): void {
+  const username = usernameProblem(input.username);
+  if (username) throw new MicroblogError('INVALID_INPUT', username, 'username');
+  const email = emailProblem(input.email);
+  if (email) throw new MicroblogError('INVALID_INPUT', email, 'email');
+  if (input.password !== undefined && input.password !== null) {
+    const password = passwordProblem(input.password);
+    if (password) throw new MicroblogError('INVALID_INPUT', password, 'password');
+  }
+}
+
+/** Users over prepared statements, prepared once per connection. */
+export function createUserRepository(db: Db) {
+  const insert = db.prepare<[string, string, string | null]>(
+    `INSERT INTO users (username, email, password_hash) VALUES (?, ?, ?)`,
+  );
+  const byId = db.prepare<[number], UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
+  const byUsername = db.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM users WHERE username = ?`);
+  const hashById = db.prepare<[number], { hash: string | null }>(
+    `SELECT password_hash AS hash FROM users WHERE id = ?`,
+  );
+  const listAsc = db.prepare<[], UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY username ASC`);
+  const listDesc = db.prepare<[], UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY username DESC`);
+  const prefixAsc = db.prepare<[string], UserRow>(
+    `SELECT ${COLUMNS} FROM users WHERE username LIKE ? ESCAPE '\\' ORDER BY username ASC`,
+  );
+  const prefixDesc = db.prepare<[string], UserRow>(
+    `SELECT ${COLUMNS} FROM users WHERE username LIKE ? ESCAPE '\\' ORDER BY username DESC`,
+  );
+  const postCount = db.prepare<[number], number>(`SELECT count(*) FROM posts WHERE user_id = ?`).pluck();
+  const remove = db.prepare<[number]>(`DELETE FROM users WHERE id = ?`);
+  const count = db.prepare<[], number>(`SELECT count(*) FROM users`).pluck();
+
+  const deleteWithPosts = db.transaction((id: number): { deletedPosts: number } => {
+    const posts = postCount.get(id) ?? 0;
+    if (remove.run(id).changes === 0) {
+      throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
+    }
+    return { deletedPosts: posts };
+  });
+
+  return {
+    /** Creates a profile; a password, if given, is stored as a salted scrypt hash. */
+    create(input: NewUser): User {
+      assertValid(input);
+      const hash = input.password ? hashPassword(input.password) : null;
+      try {
+        const { lastInsertRowid } = insert.run(input.username, input.email, hash);
+        return {
+          id: Number(lastInsertRowid),
+          username: input.username,
+          email: input.email,
+          hasPassword: hash !== null,
+        };
+      } catch (error) {
+        throw toMicroblogError(error);
+      }
+    },
+
+    /** The profile with this id, or undefined. */
+    getById(id: number): User | undefined {
+      const row = byId.get(id);
+      return row && toUser(row);
+    },
+
+    /** The profile with this username (case-insensitive), or undefined. */
+    getByUsername(username: string): User | undefined {
+      const row = byUsername.get(username);
+      return row && toUser(row);
+    },
+
+    /** Profiles ordered by username, optionally only those starting with `prefix`. */
+    list(options: UserListOptions = {}): User[] {
+      const desc = options.order === 'desc';
+      const rows =
+        options.prefix === undefined || options.prefix === ''
+          ? (desc ? listDesc : listAsc).all()
+          : (desc ? prefixDesc : prefixAsc).all(likePrefix(options.prefix));
+      return rows.map(toUser);
+    },
+
+    /** True when the password matches; false for a wrong one or a profile without password. */
+    verifyPassword(id: number, password: string): boolean {
+      const row = hashById.get(id);
+      if (!row) throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
+      return row.hash !== null && verifyPassword(password, row.hash);
+    },
+
+    /** Deletes a profile and (by cascade) all its posts; says how many posts went with it. */
+    delete(id: number): { deletedPosts: number } {
+      try {
+        return deleteWithPosts.immediate(id);
+      } catch (error) {
+        throw toMicroblogError(error);
+      }
+    },
+
+    /** How many posts this profile has. */
+    postCount(id: number): number {
+      return postCount.get(id) ?? 0;
+    },
+
+    /** How many profiles there are. */
+    count(): number {
+      return count.get() ?? 0;
+    },
+  };
+}
+
+export type UserRepository = ReturnType<typeof createUserRepository>;

@@ -1,0 +1,17 @@
+/**
+ * Every migration, in the order it runs. A static list rather than a folder scan, so the
+ * bundled app (inside asar) needs no file system access to find them. `npm run db -- create`
+ * appends to it, and a test keeps it in step with the folder.
+ */
+import type { MigrationModule } from '../electron/db/migration-types';
+import * as m0001 from './0001-create-users';
+import * as m0002 from './0002-create-posts';
+import * as m0003 from './0003-create-drafts';
+import * as m0004 from './0004-create-settings';
+
+export const migrations: readonly MigrationModule[] = [
+  { name: '0001-create-users', ...m0001 },
+  { name: '0002-create-posts', ...m0002 },
+  { name: '0003-create-drafts', ...m0003 },
+  { name: '0004-create-settings', ...m0004 },
+];
