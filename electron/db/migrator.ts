@@ -11,25 +11,26 @@ export interface AppliedMigration {
   appliedAt: string;
 }
 
+/** Creates the bookkeeping table if this is the first migration ever written to the file. */
+export function ensureMigrationsTable(db: Db): void {
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
+       name       TEXT PRIMARY KEY NOT NULL,
+       applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+     ) STRICT`,
+  );
+}
+
 /** Umzug storage on the same connection as the migrations, so both commit together. */
 class SqliteStorage implements UmzugStorage<Db> {
   constructor(private readonly db: Db) {}
-
-  private ensureTable(): void {
-    this.db.exec(
-      `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
-         name       TEXT PRIMARY KEY NOT NULL,
-         applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-       ) STRICT`,
-    );
-  }
 
   async executed(): Promise<string[]> {
     return listAppliedMigrations(this.db).map((row) => row.name);
   }
 
   async logMigration({ name }: { name: string }): Promise<void> {
-    this.ensureTable();
+    ensureMigrationsTable(this.db);
     this.db.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (name) VALUES (?)`).run(name);
   }
 
@@ -128,4 +129,32 @@ export async function migrateToLatest(db: Db, options: MigratorOptions = {}): Pr
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * Marks the database as being at `target` (a migration name, `'head'` or `0` for none)
+ * without running any migration: the bookkeeping table then lists exactly the known
+ * migrations up to and including `target`. One transaction; returns the names now recorded.
+ */
+export function stampMigrations(
+  db: Db,
+  target: string | 0,
+  list: readonly MigrationModule[] = allMigrations,
+): string[] {
+  const known = knownMigrationNames(list);
+  const index = target === 0 ? -1 : target === 'head' ? known.length - 1 : known.indexOf(target);
+  if (index === -1 && target !== 0) {
+    throw new Error(`There is no migration named "${target}" (try "npm run db -- history").`);
+  }
+  const wanted = known.slice(0, index + 1);
+  const stamp = db.transaction(() => {
+    ensureMigrationsTable(db);
+    const recorded = new Set(listAppliedMigrations(db).map((row) => row.name));
+    const remove = db.prepare(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = ?`);
+    const insert = db.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (name) VALUES (?)`);
+    for (const name of recorded) if (!wanted.includes(name)) remove.run(name);
+    for (const name of wanted) if (!recorded.has(name)) insert.run(name);
+  });
+  stamp.immediate();
+  return wanted;
 }

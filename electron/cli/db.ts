@@ -1,0 +1,94 @@
+/**
+ * `npm run db -- <command>`: Umzug's own CLI (up, down, pending, executed) plus upgrade/downgrade
+ * aliases, status, history, stamp and a create that maintains the barrel. Every migration runs
+ * through createMigrator, so each one and its bookkeeping row commit together.
+ */
+import { AliasCommandLineAction, CommandLineParser } from '@rushstack/ts-command-line';
+import { DownAction, ListAction, UpAction, type Umzug } from 'umzug';
+import { openDatabase, type Db } from '../db/connection';
+import { inspectDatabaseFile } from '../db/guard';
+import { createMigrator } from '../db/migrator';
+import {
+  CreateMigrationAction,
+  HistoryAction,
+  StampAction,
+  StatusAction,
+  type DbSession,
+} from './db-actions';
+import { closeDatabase, databaseFile, runTool } from './tool';
+
+const TOOL = 'npm run db --';
+/** Commands that read the database; those in WRITES may create the file. */
+const READS = new Set(['down', 'downgrade', 'status', 'history', 'pending', 'executed']);
+const WRITES = new Set(['up', 'upgrade', 'stamp']);
+
+const print = (line: string): void => void process.stdout.write(`${line}\n`);
+
+/** Umzug's events as short lines: one per migration applied or reverted. */
+const logger = {
+  info(record: Record<string, unknown>): void {
+    const { event, name, durationSeconds, message } = record;
+    const ms = typeof durationSeconds === 'number' ? ` (${Math.round(durationSeconds * 1000)} ms)` : '';
+    if (event === 'migrated') print(`  applied  ${String(name)}${ms}`);
+    else if (event === 'reverted') print(`  reverted ${String(name)}${ms}`);
+    else if (typeof message === 'string') print(message.charAt(0).toUpperCase() + message.slice(1));
+  },
+  warn: (record: Record<string, unknown>): void => void process.stderr.write(`${JSON.stringify(record)}\n`),
+  error: (record: Record<string, unknown>): void => void process.stderr.write(`${JSON.stringify(record)}\n`),
+  debug: (): void => undefined,
+};
+
+class DbCli extends CommandLineParser {
+  constructor(umzug: Umzug<Db>, session: DbSession) {
+    super({ toolFilename: TOOL, toolDescription: 'Migrates the Microblog database (Umzug).' });
+    // Umzug's actions are typed for its default context; ours is the database connection.
+    const migrator = umzug as unknown as Umzug;
+    const up = new UpAction(migrator);
+    const down = new DownAction(migrator);
+    this.addAction(up);
+    this.addAction(
+      new AliasCommandLineAction({ toolFilename: TOOL, aliasName: 'upgrade', targetAction: up }),
+    );
+    this.addAction(down);
+    this.addAction(
+      new AliasCommandLineAction({ toolFilename: TOOL, aliasName: 'downgrade', targetAction: down }),
+    );
+    this.addAction(new StatusAction(session));
+    this.addAction(new HistoryAction(session));
+    this.addAction(new ListAction('pending', migrator));
+    this.addAction(new ListAction('executed', migrator));
+    this.addAction(new StampAction(session));
+    this.addAction(new CreateMigrationAction(print));
+  }
+}
+
+/** Opens the file only for commands that need it, after the guard; otherwise an in-memory stand-in. */
+function openSession(command: string | undefined): DbSession {
+  if (command === undefined || !(READS.has(command) || WRITES.has(command))) {
+    return { file: ':memory:', db: openDatabase(':memory:'), exists: false, print };
+  }
+  const file = databaseFile();
+  const inspection = inspectDatabaseFile(file);
+  const exists = inspection.state !== 'missing';
+  const db = exists || WRITES.has(command) ? openDatabase(file) : openDatabase(':memory:');
+  return { file, db, exists, print };
+}
+
+runTool(async () => {
+  const argv = process.argv.slice(2);
+  const session = openSession(argv.find((arg) => !arg.startsWith('-')));
+  try {
+    const cli = new DbCli(createMigrator(session.db, { logger }), session);
+    await cli.executeWithoutErrorHandling(argv);
+  } catch (error) {
+    // The parser reports its own usage errors (with exit codes); print just its message.
+    if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
+      if (error.message) process.stderr.write(`${error.message.trim()}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    throw error;
+  } finally {
+    closeDatabase(session.db);
+  }
+});

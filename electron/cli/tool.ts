@@ -1,0 +1,62 @@
+/** What the db, shell and seed tools share: which file they open, the guard, and how they fail. */
+import { openDatabase, type Db } from '../db/connection';
+import { inspectDatabaseFile, type Inspection } from '../db/guard';
+import { resolveDatabasePath } from '../db/paths';
+
+/** An error the tool explains in one sentence; nothing after it is printed. */
+export class ToolError extends Error {
+  override name = 'ToolError';
+}
+
+/** The database file the tools work on (MICROBLOG_DB, or the app's own file), announced on stderr. */
+export function databaseFile(): string {
+  const file = resolveDatabasePath();
+  process.stderr.write(`Database: ${file}\n`);
+  return file;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  inspection: Inspection;
+}
+
+/**
+ * Runs the startup guard and only then opens the file for writing, so a refused file is
+ * never touched. With `atHead`, a database with pending migrations is refused with a hint.
+ */
+export function openCheckedDatabase(file: string, options: { atHead?: boolean } = {}): OpenedDatabase {
+  const inspection = inspectDatabaseFile(file);
+  if (options.atHead) {
+    const pending = inspection.state === 'missing' ? 'all' : inspection.pending.length;
+    if (pending === 'all' || pending > 0) {
+      throw new ToolError(
+        `The database ${file} is not up to date (${pending} migrations pending). Run "npm run db -- upgrade" first.`,
+      );
+    }
+  }
+  return { db: openDatabase(file), inspection };
+}
+
+/** Rolls back whatever a failed command left open, then closes the connection. */
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  if (db.inTransaction) db.exec('ROLLBACK');
+  db.close();
+}
+
+/** The user-facing sentence for any error: its message, never a stack (MICROBLOG_DEBUG=1 shows it). */
+export function describeError(error: unknown): string {
+  if (process.env.MICROBLOG_DEBUG && error instanceof Error && error.stack) return error.stack;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.trim() || 'Something went wrong.';
+}
+
+/** Runs a tool's main function: prints a failure as one sentence on stderr and exits non-zero. */
+export function runTool(main: () => Promise<void> | void): void {
+  Promise.resolve()
+    .then(main)
+    .catch((error: unknown) => {
+      process.stderr.write(`${describeError(error)}\n`);
+      process.exitCode = 1;
+    });
+}
