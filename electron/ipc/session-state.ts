@@ -1,0 +1,62 @@
+import type { Repositories, User } from '../db/index';
+import { MicroblogError } from '../db/index';
+import type { Session } from './contract';
+
+/** The settings key under which the active profile survives a restart. */
+export const ACTIVE_USER_KEY = 'activeUserId';
+
+/**
+ * Who is active and which password-protected profiles were unlocked. The unlocked set
+ * lives only in this process: a restart locks every protected profile again.
+ */
+export function createSessionState(repos: Repositories) {
+  const unlocked = new Set<number>();
+
+  const activeUser = (): User | null => {
+    const stored = repos.settings.get(ACTIVE_USER_KEY);
+    const id = stored === undefined ? NaN : Number(stored);
+    if (!Number.isSafeInteger(id)) return null;
+    return repos.users.getById(id) ?? null;
+  };
+
+  const isLocked = (user: User): boolean => user.hasPassword && !unlocked.has(user.id);
+
+  return {
+    /** The active profile and whether it still needs its password. */
+    current(): Session {
+      const user = activeUser();
+      return { activeUser: user, locked: user !== null && isLocked(user) };
+    },
+
+    /** Remembers that this profile's password was given in this process. */
+    markUnlocked(userId: number): void {
+      unlocked.add(userId);
+    },
+
+    /** Makes the profile active; it must exist and be unlocked. */
+    activate(userId: number): Session {
+      const user = this.requireUnlocked(userId);
+      repos.settings.set(ACTIVE_USER_KEY, String(user.id));
+      return this.current();
+    },
+
+    /** The profile, or USER_NOT_FOUND; PROFILE_LOCKED while its password was not given. */
+    requireUnlocked(userId: number): User {
+      const user = repos.users.getById(userId);
+      if (!user) throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
+      if (isLocked(user)) {
+        throw new MicroblogError('PROFILE_LOCKED', 'Enter this profile’s password first.', 'password');
+      }
+      return user;
+    },
+
+    /** Forgets a deleted profile; clears the active one if it was this. */
+    forget(userId: number): void {
+      unlocked.delete(userId);
+      if (repos.settings.get(ACTIVE_USER_KEY) === String(userId))
+        repos.settings.set(ACTIVE_USER_KEY, undefined);
+    },
+  };
+}
+
+export type SessionState = ReturnType<typeof createSessionState>;

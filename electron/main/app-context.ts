@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { type Db, createRepositories } from '../db/index';
+import type { MigrationModule } from '../db/migration-types';
+import { type Dispatch, createDispatcher, createHandlers } from '../ipc/handlers';
+import { type StartupOutcome, startDatabase } from './startup';
+
+export interface AppContextOptions {
+  dbPath: string;
+  /** The app's version for `app:info` (package.json's in the real app). */
+  version?: string;
+  migrations?: readonly MigrationModule[];
+  nativeBinding?: string;
+  keepBackups?: number;
+  slowAfterMs?: number;
+  onSlow?: () => void;
+  /** Reported by `app:info`; the running platform by default. */
+  platform?: string;
+}
+
+export interface AppContext {
+  dispatch: Dispatch;
+  db: Db;
+  /** What startup did: the migrations it applied and the backup it made first. */
+  startup: { applied: string[]; backupPath: string | null };
+  close(): void;
+}
+
+type Refusal = Extract<StartupOutcome, { ok: false }>;
+
+/** Startup refused the database; `outcome` says why and where the file and last backup are. */
+export class StartupRefusedError extends Error {
+  readonly outcome: Refusal;
+
+  constructor(outcome: Refusal) {
+    super(outcome.message);
+    this.name = 'StartupRefusedError';
+    this.outcome = outcome;
+  }
+}
+
+/**
+ * Everything main needs to serve the renderer: the started database, its repositories, the
+ * handler table and the dispatcher. The app, the e2e harness and the reliability tests all
+ * start through here, so they exercise the same code. Throws StartupRefusedError on refusal.
+ */
+export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
+  const outcome = await startDatabase(options);
+  if (!outcome.ok) throw new StartupRefusedError(outcome);
+  const { db } = outcome;
+  const handlers = createHandlers({
+    db,
+    repos: createRepositories(db),
+    app: {
+      version: options.version ?? '0.0.0',
+      databasePath: options.dbPath,
+      dataFolder: path.dirname(options.dbPath),
+      platform: options.platform ?? process.platform,
+    },
+  });
+  return {
+    dispatch: createDispatcher(handlers),
+    db,
+    startup: { applied: outcome.applied, backupPath: outcome.backupPath },
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
