@@ -94,7 +94,11 @@ function isReadOnly(file: string, mode: number): boolean {
  * Throws DatabaseRefusedError otherwise. SQLite may create its own `-wal`/`-shm` sidecar
  * files while reading; the database file itself is never written.
  */
-export function inspectDatabaseFile(file: string, migrations?: readonly MigrationModule[]): Inspection {
+export function inspectDatabaseFile(
+  file: string,
+  migrations?: readonly MigrationModule[],
+  options: { nativeBinding?: string } = {},
+): Inspection {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -115,7 +119,7 @@ export function inspectDatabaseFile(file: string, migrations?: readonly Migratio
   let applied: string[];
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DatabaseRefusedError('corrupt', file, String(check));
     const tables = db
