@@ -27,10 +27,12 @@ export interface OpenedDatabase {
 export function openCheckedDatabase(file: string, options: { atHead?: boolean } = {}): OpenedDatabase {
   const inspection = inspectDatabaseFile(file);
   if (options.atHead) {
-    const pending = inspection.state === 'missing' ? 'all' : inspection.pending.length;
-    if (pending === 'all' || pending > 0) {
+    if (inspection.state === 'missing') {
+      throw new ToolError(`The database ${file} does not exist yet. Run "npm run db -- upgrade" first.`);
+    }
+    if (inspection.pending.length > 0) {
       throw new ToolError(
-        `The database ${file} is not up to date (${pending} migrations pending). Run "npm run db -- upgrade" first.`,
+        `The database ${file} is not up to date (${inspection.pending.length} migrations pending). Run "npm run db -- upgrade" first.`,
       );
     }
   }

@@ -1,0 +1,49 @@
+/**
+ * `npm run shell`: a Node REPL with the open database, the repositories and the migrator
+ * preloaded, like `flask shell`. Works with piped input too, and closes the database at the end.
+ */
+import repl from 'node:repl';
+import { inspect } from 'node:util';
+import { MicroblogError } from '../db/errors';
+import { createRepositories } from '../db/index';
+import { createMigrator, listAppliedMigrations } from '../db/migrator';
+import { closeDatabase, databaseFile, openCheckedDatabase, runTool } from './tool';
+
+/** Typed errors read as one line (code, field, sentence); anything else as the REPL would show it. */
+function writer(value: unknown): string {
+  if (value instanceof MicroblogError) {
+    return `MicroblogError ${value.code}${value.field ? ` (${value.field})` : ''}: ${value.message}`;
+  }
+  return inspect(value, { colors: Boolean(process.stdout.isTTY), depth: 4 });
+}
+
+runTool(() => {
+  const file = databaseFile();
+  const { db } = openCheckedDatabase(file, { atHead: true });
+  const repos = createRepositories(db);
+  const migrator = createMigrator(db);
+  const at = listAppliedMigrations(db).at(-1)?.name ?? 'base';
+
+  process.stdout.write(
+    [
+      `Microblog shell on ${file} (at ${at}).`,
+      'Preloaded: db (better-sqlite3), users, posts, drafts, settings, repos, migrator (Umzug).',
+      `Try: users.create({ username: 'susan', email: 'susan@example.com' }), posts.timeline().items`,
+      '',
+    ].join('\n'),
+  );
+  const server = repl.start({
+    prompt: 'microblog> ',
+    input: process.stdin,
+    output: process.stdout,
+    terminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    useGlobal: false,
+    writer,
+  });
+  Object.assign(server.context, { db, repos, migrator, ...repos });
+  // End of input (Ctrl-D or the end of a pipe) and `.exit` both land here.
+  server.on('exit', () => {
+    closeDatabase(db);
+    process.stdout.write('\n');
+  });
+});
