@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Db } from '../db/index';
 
 /** How many pre-migration backups are kept per database unless told otherwise. */
@@ -77,8 +78,9 @@ export async function backupBeforeMigrating(
   db: Db,
   dbPath: string,
   target: string,
-  now = new Date(),
+  options: { now?: Date; nativeBinding?: string } = {},
 ): Promise<string> {
+  const now = options.now ?? new Date();
   const folder = backupFolder(dbPath);
   fs.mkdirSync(folder, { recursive: true });
   const base = `${path.parse(dbPath).name}-${backupTimestamp(now)}-before-${target}`;
@@ -86,6 +88,14 @@ export async function backupBeforeMigrating(
   for (let n = 2; fs.existsSync(destination); n++) destination = path.join(folder, `${base}-${n}.db`);
   const partial = `${destination}.partial`;
   await db.backup(partial);
+  // A copy of a WAL database is in WAL mode too; make it one self-contained file that can be
+  // copied, opened read-only or restored without -wal/-shm companions.
+  const copy = new Database(partial, { nativeBinding: options.nativeBinding });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   fs.renameSync(partial, destination);
   return destination;
 }

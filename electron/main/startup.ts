@@ -51,7 +51,19 @@ const yieldToEventLoop = (): Promise<void> => delay(0);
  */
 export async function startDatabase(options: StartupOptions): Promise<StartupOutcome> {
   const { dbPath, migrations, nativeBinding } = options;
-  const timer = setTimeout(() => options.onSlow?.(), options.slowAfterMs ?? 1000);
+  const slowAfterMs = options.slowAfterMs ?? 1000;
+  const startedAt = Date.now();
+  let toldSlow = false;
+  const tellSlow = (): void => {
+    if (toldSlow) return;
+    toldSlow = true;
+    options.onSlow?.();
+  };
+  // Migrations are synchronous, so the timer can only fire between steps; each step also checks the clock.
+  const checkSlow = (): void => {
+    if (Date.now() - startedAt > slowAfterMs) tellSlow();
+  };
+  const timer = setTimeout(tellSlow, slowAfterMs);
   try {
     let pendingOnExistingData = false;
     let target = '';
@@ -83,7 +95,7 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
       let backupPath: string | null = null;
       if (pendingOnExistingData) {
         try {
-          backupPath = await backupBeforeMigrating(db, dbPath, target);
+          backupPath = await backupBeforeMigrating(db, dbPath, target, { nativeBinding });
         } catch (error) {
           console.error('The pre-migration backup failed:', error);
           db.close();
@@ -95,6 +107,7 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
         }
         pruneBackups(dbPath, options.keepBackups ?? DEFAULT_KEEP_BACKUPS);
       }
+      checkSlow();
       await yieldToEventLoop();
       let applied: string[];
       try {
@@ -109,6 +122,7 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
           `Microblog could not update the database ${dbPath} to this version. It was not changed.${where}`,
         );
       }
+      checkSlow();
       db.pragma('optimize');
       return { ok: true, db, applied, backupPath };
     } catch (error) {

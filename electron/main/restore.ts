@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { backupTimestamp } from './backups';
+
+/** SQLite's own files that belong to a database: they must move with it, or they would be replayed onto the restored copy. */
+const SIDECARS = ['-wal', '-shm', '-journal'] as const;
+
+export interface RestoreResult {
+  /** Where the file that was in place now is (null if there was none). Never deleted. */
+  setAside: string | null;
+  /** The database path, now holding a copy of the backup. */
+  restored: string;
+}
+
+function firstFreeName(folder: string, base: string): string {
+  let candidate = path.join(folder, `${base}.db`);
+  for (let n = 2; fs.existsSync(candidate); n++) candidate = path.join(folder, `${base}-${n}.db`);
+  return candidate;
+}
+
+/**
+ * Puts a backup back in place of the database: the current file (with its -wal/-shm) is
+ * renamed aside as `<name>-replaced-<time>.db`, never deleted; then the backup is copied
+ * (under a temporary name, then renamed) to the database path. The backup itself stays.
+ */
+export function restoreBackup(options: { dbPath: string; backupPath: string; now?: Date }): RestoreResult {
+  const { dbPath, backupPath } = options;
+  if (!fs.statSync(backupPath).isFile()) throw new Error(`The backup ${backupPath} is not a file.`);
+  const folder = path.dirname(dbPath);
+  const stem = path.parse(dbPath).name;
+
+  let setAside: string | null = null;
+  const present = ['', ...SIDECARS].filter((suffix) => fs.existsSync(dbPath + suffix));
+  if (present.length > 0) {
+    setAside = firstFreeName(folder, `${stem}-replaced-${backupTimestamp(options.now ?? new Date())}`);
+    for (const suffix of present) fs.renameSync(dbPath + suffix, setAside + suffix);
+  }
+
+  const partial = `${dbPath}.restoring`;
+  fs.copyFileSync(backupPath, partial);
+  fs.renameSync(partial, dbPath);
+  return { setAside, restored: dbPath };
+}

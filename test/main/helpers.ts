@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../electron/db/index';
+import type { MigrationModule } from '../../electron/db/migration-types';
+import { migrateToLatest } from '../../electron/db/migrator';
+import { migrations } from '../../migrations/index';
+
+/** A fresh temporary folder for one test. */
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-main-'));
+}
+
+/** The file's SHA-256 in hex. */
+export function sha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** A database at `dbPath` migrated with `list`, with two users and `posts` posts, closed cleanly. */
+export async function makeDatabase(
+  dbPath: string,
+  list: readonly MigrationModule[] = migrations,
+  posts = 3,
+): Promise<void> {
+  const db = openDatabase(dbPath);
+  await migrateToLatest(db, { migrations: list });
+  db.prepare(
+    `INSERT INTO users (username, email) VALUES ('susan', 'susan@example.com'), ('bob', 'bob@example.com')`,
+  ).run();
+  const insert = db.prepare(`INSERT INTO posts (body, timestamp, user_id) VALUES (?, ?, ?)`);
+  db.transaction(() => {
+    for (let i = 0; i < posts; i++) {
+      insert.run(`post number ${i}`, new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), (i % 2) + 1);
+    }
+  })();
+  db.close();
+}

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { latestBackup } from '../../electron/main/backups';
+import { restoreBackup } from '../../electron/main/restore';
+import { startDatabase } from '../../electron/main/startup';
+import { migrations } from '../../migrations/index';
+import { makeDatabase, sha256, tempDir } from './helpers';
+
+describe('restoreBackup', () => {
+  it('sets the current file and its sidecars aside, then puts a copy of the backup in place', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    await makeDatabase(dbPath, migrations.slice(0, 2), 7);
+    const started = await startDatabase({ dbPath });
+    if (!started.ok) throw new Error(started.message);
+    started.db.close();
+    const backup = latestBackup(dbPath);
+    expect(backup).not.toBeNull();
+    const backupPath = (backup as { path: string }).path;
+    const backupHash = sha256(backupPath);
+    const currentHash = sha256(dbPath);
+    fs.writeFileSync(`${dbPath}-wal`, 'stale wal that belongs to the current file');
+
+    const result = restoreBackup({ dbPath, backupPath, now: new Date('2026-11-23T21:40:00.000Z') });
+
+    expect(result.setAside).toBe(path.join(dir, 'microblog-replaced-2026-11-23T21-40-00Z.db'));
+    expect(sha256(result.setAside as string)).toBe(currentHash);
+    expect(fs.readFileSync(`${result.setAside}-wal`, 'utf8')).toBe(
+      'stale wal that belongs to the current file',
+    );
+    expect(fs.existsSync(`${dbPath}-wal`)).toBe(false);
+    expect(sha256(dbPath)).toBe(backupHash);
+    expect(sha256(backupPath)).toBe(backupHash);
+    const db = new Database(dbPath, { readonly: true });
+    expect(db.prepare(`SELECT count(*) FROM posts`).pluck().get()).toBe(7);
+    expect(db.prepare(`SELECT count(*) FROM schema_migrations`).pluck().get()).toBe(2);
+    db.close();
+    // The next start migrates the restored copy again.
+    const again = await startDatabase({ dbPath });
+    if (!again.ok) throw new Error(again.message);
+    expect(again.applied).toEqual(migrations.slice(2).map((m) => m.name));
+    again.db.close();
+  });
+
+  it('never overwrites an earlier set-aside file, and moves nothing when the backup is missing', () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    const backupPath = path.join(dir, 'backup.db');
+    fs.writeFileSync(backupPath, 'backup');
+    const now = new Date('2026-01-01T00:00:00Z');
+    fs.writeFileSync(dbPath, 'first');
+    const first = restoreBackup({ dbPath, backupPath, now });
+    fs.writeFileSync(dbPath, 'second');
+    const second = restoreBackup({ dbPath, backupPath, now });
+    expect(first.setAside).not.toBe(second.setAside);
+    expect(fs.readFileSync(first.setAside as string, 'utf8')).toBe('first');
+    expect(fs.readFileSync(second.setAside as string, 'utf8')).toBe('second');
+
+    fs.writeFileSync(dbPath, 'current');
+    expect(() => restoreBackup({ dbPath, backupPath: path.join(dir, 'gone.db') })).toThrow();
+    expect(fs.readFileSync(dbPath, 'utf8')).toBe('current');
+  });
+});

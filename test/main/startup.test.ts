@@ -1,0 +1,253 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MigrationModule } from '../../electron/db/migration-types';
+import { type StartupOutcome, startDatabase } from '../../electron/main/startup';
+import { migrations } from '../../migrations/index';
+import { makeDatabase, sha256, tempDir } from './helpers';
+
+const opened: StartupOutcome[] = [];
+afterEach(() => {
+  for (const outcome of opened.splice(0)) if (outcome.ok && outcome.db.open) outcome.db.close();
+});
+
+async function start(options: Parameters<typeof startDatabase>[0]): Promise<StartupOutcome> {
+  const outcome = await startDatabase(options);
+  opened.push(outcome);
+  return outcome;
+}
+
+function readOnly(file: string) {
+  return new Database(file, { readonly: true, fileMustExist: true });
+}
+
+function appliedIn(file: string): string[] {
+  const db = readOnly(file);
+  try {
+    return db.prepare(`SELECT name FROM schema_migrations ORDER BY name`).pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
+
+function countIn(file: string, table: string): number {
+  const db = readOnly(file);
+  try {
+    return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+const backupsOf = (dir: string): string[] =>
+  fs.existsSync(path.join(dir, 'backups')) ? fs.readdirSync(path.join(dir, 'backups')).sort() : [];
+
+/** Logs what a case observed; the issue's note quotes these lines. */
+function observe(name: string, facts: Record<string, unknown>): void {
+  console.log(`[startup] ${name}: ${JSON.stringify(facts)}`);
+}
+
+const allNames = migrations.map((m) => m.name);
+
+describe('startDatabase', () => {
+  it('creates a fresh file with every migration and makes no backup', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    const outcome = await start({ dbPath });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.applied).toEqual(allNames);
+    expect(outcome.backupPath).toBeNull();
+    expect(backupsOf(dir)).toEqual([]);
+    outcome.db.close();
+    expect(appliedIn(dbPath)).toEqual(allNames);
+    observe('fresh file', { applied: outcome.applied, backupPath: outcome.backupPath });
+  });
+
+  it('opens an up-to-date file without migrating or backing up', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    await makeDatabase(dbPath);
+    const outcome = await start({ dbPath });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.applied).toEqual([]);
+    expect(outcome.backupPath).toBeNull();
+    expect(backupsOf(dir)).toEqual([]);
+    expect(outcome.db.prepare(`SELECT count(*) FROM posts`).pluck().get()).toBe(3);
+    observe('up-to-date file', { applied: outcome.applied, backups: backupsOf(dir) });
+  });
+
+  it('backs up a file that needs migrations, then migrates it keeping its rows', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    await makeDatabase(dbPath, migrations.slice(0, 2), 25);
+    const before = sha256(dbPath);
+    const outcome = await start({ dbPath });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.applied).toEqual(allNames.slice(2));
+    expect(outcome.backupPath).not.toBeNull();
+    const backup = outcome.backupPath as string;
+    expect(path.dirname(backup)).toBe(path.join(dir, 'backups'));
+    expect(path.basename(backup)).toMatch(
+      /^microblog-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-before-0004-create-settings\.db$/,
+    );
+    // The backup is the database as it was: two migrations and every row.
+    expect(appliedIn(backup)).toEqual(allNames.slice(0, 2));
+    expect(countIn(backup, 'posts')).toBe(25);
+    expect(backupsOf(dir)).toEqual([path.basename(backup)]);
+    // The migrated database kept its rows.
+    expect(outcome.db.prepare(`SELECT count(*) FROM posts`).pluck().get()).toBe(25);
+    expect(outcome.db.prepare(`SELECT username FROM users ORDER BY id`).pluck().all()).toEqual([
+      'susan',
+      'bob',
+    ]);
+    outcome.db.close();
+    expect(appliedIn(dbPath)).toEqual(allNames);
+    observe('needs migrations', {
+      backup: path.basename(backup),
+      beforeSha256: before,
+      backupSha256: sha256(backup),
+      afterSha256: sha256(dbPath),
+      postsKept: countIn(dbPath, 'posts'),
+    });
+  });
+
+  it('leaves the file byte-identical when a migration throws, with the backup present', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    await makeDatabase(dbPath, migrations, 25);
+    const works: MigrationModule = {
+      name: '0005-add-bio',
+      up: ({ context }) => context.exec(`ALTER TABLE users ADD COLUMN bio TEXT`),
+      down: ({ context }) => context.exec(`ALTER TABLE users DROP COLUMN bio`),
+    };
+    const breaks: MigrationModule = {
+      name: '0006-breaks',
+      up: ({ context }) => {
+        context.exec(`DELETE FROM posts; CREATE TABLE half_done (x INTEGER)`);
+        throw new Error('this migration fails on purpose');
+      },
+      down: () => undefined,
+    };
+    const before = sha256(dbPath);
+    const outcome = await start({ dbPath, migrations: [...migrations, works, breaks] });
+    if (outcome.ok) throw new Error('expected a refusal');
+    expect(outcome.reason).toBe('migration-failed');
+    expect(outcome.file).toBe(dbPath);
+    const after = sha256(dbPath);
+    expect(after).toBe(before);
+    expect(outcome.latestBackup).not.toBeNull();
+    const backup = outcome.latestBackup as string;
+    expect(path.basename(backup)).toMatch(/-before-0006-breaks\.db$/);
+    expect(outcome.message).toContain(backup);
+    expect(sha256(backup)).not.toBe('');
+    expect(countIn(backup, 'posts')).toBe(25);
+    // Nothing of 0005 or 0006 survived, and the rows 0006 deleted are back.
+    expect(appliedIn(dbPath)).toEqual(allNames);
+    expect(countIn(dbPath, 'posts')).toBe(25);
+    observe('migration throws', {
+      reason: outcome.reason,
+      beforeSha256: before,
+      afterSha256: after,
+      backup: path.basename(backup),
+      sidecars: fs.readdirSync(dir).filter((name) => name.startsWith('microblog.db-')),
+    });
+  });
+
+  it('refuses a database from a newer version without touching it', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    await makeDatabase(dbPath);
+    const db = new Database(dbPath);
+    db.prepare(`INSERT INTO schema_migrations (name) VALUES ('0099-from-a-newer-version')`).run();
+    db.close();
+    const before = sha256(dbPath);
+    const outcome = await start({ dbPath });
+    if (outcome.ok) throw new Error('expected a refusal');
+    expect(outcome.reason).toBe('from-the-future');
+    expect(outcome.message).toMatch(/newer version/);
+    expect(outcome.latestBackup).toBeNull();
+    expect(sha256(dbPath)).toBe(before);
+    expect(backupsOf(dir)).toEqual([]);
+    observe('from the future', { reason: outcome.reason, beforeSha256: before, afterSha256: sha256(dbPath) });
+  });
+
+  it('refuses a file that is not an SQLite database without touching it', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    fs.writeFileSync(dbPath, 'These are my notes, not a database.\n'.repeat(200));
+    const before = sha256(dbPath);
+    const outcome = await start({ dbPath });
+    if (outcome.ok) throw new Error('expected a refusal');
+    expect(outcome.reason).toBe('not-a-database');
+    expect(outcome.message).toMatch(/not an SQLite database/);
+    expect(sha256(dbPath)).toBe(before);
+    expect(fs.readdirSync(dir)).toEqual(['microblog.db']);
+    observe('not SQLite', { reason: outcome.reason, beforeSha256: before, afterSha256: sha256(dbPath) });
+  });
+
+  it('refuses a truncated copy of a real database without touching it', async () => {
+    const dir = tempDir();
+    const whole = path.join(dir, 'whole.db');
+    await makeDatabase(whole, migrations, 2000);
+    const dbPath = path.join(dir, 'microblog.db');
+    const bytes = fs.readFileSync(whole);
+    fs.writeFileSync(dbPath, bytes.subarray(0, Math.floor(bytes.length / 2 / 4096) * 4096));
+    const before = sha256(dbPath);
+    const outcome = await start({ dbPath });
+    if (outcome.ok) throw new Error('expected a refusal');
+    expect(outcome.reason).toBe('corrupt');
+    expect(outcome.message).toMatch(/damaged/);
+    expect(sha256(dbPath)).toBe(before);
+    observe('truncated copy', {
+      reason: outcome.reason,
+      sizes: [bytes.length, fs.statSync(dbPath).size],
+      beforeSha256: before,
+      afterSha256: sha256(dbPath),
+    });
+  });
+
+  it('keeps only the newest backups, and never touches files it did not name', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    const folder = path.join(dir, 'backups');
+    fs.mkdirSync(folder);
+    const old = [
+      'microblog-2020-01-01T00-00-00Z-before-0003-create-drafts.db',
+      'microblog-2021-01-01T00-00-00Z-before-0003-create-drafts.db',
+      'microblog-2022-01-01T00-00-00Z-before-0003-create-drafts.db',
+      'microblog-2023-01-01T00-00-00Z-before-0003-create-drafts.db',
+    ];
+    for (const name of old) fs.writeFileSync(path.join(folder, name), 'old');
+    fs.writeFileSync(path.join(folder, 'my-own-copy.db'), 'mine');
+    await makeDatabase(dbPath, migrations.slice(0, 2));
+    const outcome = await start({ dbPath, keepBackups: 3 });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const made = path.basename(outcome.backupPath as string);
+    expect(backupsOf(dir)).toEqual([old[2], old[3], made, 'my-own-copy.db'].sort());
+    observe('rotation keep=3', { left: backupsOf(dir) });
+  });
+
+  it('calls onSlow when startup takes longer than slowAfterMs, and not when it is quick', async () => {
+    const dir = tempDir();
+    let slow = 0;
+    const quick = await start({ dbPath: path.join(dir, 'a.db'), onSlow: () => slow++ });
+    expect(quick.ok).toBe(true);
+    expect(slow).toBe(0);
+    const pause: MigrationModule = {
+      name: '0005-takes-a-while',
+      up: () => {
+        const until = Date.now() + 80;
+        while (Date.now() < until);
+      },
+      down: () => undefined,
+    };
+    await start({
+      dbPath: path.join(dir, 'b.db'),
+      migrations: [...migrations, pause, { ...pause, name: '0006-takes-a-while-too' }],
+      slowAfterMs: 50,
+      onSlow: () => slow++,
+    });
+    expect(slow).toBe(1);
+  });
+});
