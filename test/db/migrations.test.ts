@@ -1,0 +1,195 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations/index';
+import type { MigrationModule } from '../../electron/db/migration-types';
+import {
+  createMigrator,
+  listAppliedMigrations,
+  migrateToLatest,
+  MIGRATIONS_TABLE,
+  stampMigrations,
+} from '../../electron/db/migrator';
+import { migrationFiles } from '../../electron/cli/create-migration';
+import { dump, emptyDb, schemaDump, tableNames } from './helpers';
+
+const names = migrations.map((m) => m.name);
+const appliedNames = (db: Parameters<typeof listAppliedMigrations>[0]): string[] =>
+  listAppliedMigrations(db).map((row) => row.name);
+
+describe('the barrel migrations/index.ts', () => {
+  it('lists exactly the files in migrations/, in file-name order, under their own names', () => {
+    const folder = path.resolve(__dirname, '../../migrations');
+    const files = migrationFiles(folder).map((file) => file.replace(/\.ts$/, ''));
+    const stray = fs.readdirSync(folder).filter((f) => f !== 'index.ts' && !/^\d{4}-[a-z0-9-]+\.ts$/.test(f));
+    expect(stray).toEqual([]);
+    expect(names).toEqual(files);
+    expect([...names].sort()).toEqual(names);
+    expect(new Set(names.map((n) => n.slice(0, 4))).size).toBe(names.length);
+  });
+
+  it('gives every migration an up and a down', () => {
+    for (const m of migrations) {
+      expect(typeof m.up, m.name).toBe('function');
+      expect(typeof m.down, m.name).toBe('function');
+    }
+  });
+});
+
+describe('every migration', () => {
+  it('goes up, down and up again, one step at a time, recording each step', async () => {
+    const db = emptyDb();
+    const umzug = createMigrator(db);
+    const schemas: string[][] = [schemaDump(db)];
+    for (let i = 0; i < names.length; i++) {
+      await umzug.up({ step: 1 });
+      expect(appliedNames(db)).toEqual(names.slice(0, i + 1));
+      schemas.push(schemaDump(db));
+      expect(schemas[i + 1]).not.toEqual(schemas[i]);
+    }
+    for (let i = names.length - 1; i >= 0; i--) {
+      await umzug.down({ step: 1 });
+      expect(appliedNames(db)).toEqual(names.slice(0, i));
+      // Down restores the schema to what it was before that migration (plus the bookkeeping table).
+      const withoutBookkeeping = schemaDump(db).filter((line) => !line.includes(MIGRATIONS_TABLE));
+      expect(withoutBookkeeping).toEqual(schemas[i]!.filter((line) => !line.includes(MIGRATIONS_TABLE)));
+    }
+    await umzug.up();
+    expect(schemaDump(db)).toEqual(schemas[names.length]);
+    expect(db.inTransaction).toBe(false);
+  });
+
+  it('down --to 0 leaves only the bookkeeping table, empty', async () => {
+    const db = emptyDb();
+    const umzug = createMigrator(db);
+    await umzug.up();
+    await umzug.down({ to: 0 });
+    expect(tableNames(db)).toEqual([MIGRATIONS_TABLE]);
+    expect(schemaDump(db).filter((l) => !l.startsWith('table') && !l.includes('sqlite_autoindex'))).toEqual(
+      [],
+    );
+    expect(appliedNames(db)).toEqual([]);
+  });
+
+  it('records when each migration was applied', async () => {
+    const db = emptyDb();
+    const before = new Date().toISOString();
+    await migrateToLatest(db);
+    for (const row of listAppliedMigrations(db)) {
+      expect(row.appliedAt >= before.slice(0, 19)).toBe(true);
+      expect(row.appliedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    }
+  });
+});
+
+describe('data survives later migrations', () => {
+  it('rows written at each step are still there at head', async () => {
+    const db = emptyDb();
+    const umzug = createMigrator(db);
+    await umzug.up({ to: '0001-create-users' });
+    db.prepare(`INSERT INTO users (username, email) VALUES ('susan', 'susan@example.com')`).run();
+    await umzug.up({ to: '0002-create-posts' });
+    db.prepare(
+      `INSERT INTO posts (body, timestamp, user_id) VALUES ('hi', '2024-01-01T00:00:00.000Z', 1)`,
+    ).run();
+    await umzug.up();
+    expect(db.prepare('SELECT username, email FROM users').all()).toEqual([
+      { username: 'susan', email: 'susan@example.com' },
+    ]);
+    expect(db.prepare('SELECT body, user_id FROM posts').all()).toEqual([{ body: 'hi', user_id: 1 }]);
+  });
+
+  it('migrating the last step (N-1 → N) keeps every row of every table', async () => {
+    const db = emptyDb();
+    const umzug = createMigrator(db);
+    await umzug.up({ to: names[names.length - 2]! });
+    db.prepare(`INSERT INTO users (username, email) VALUES ('john', 'john@example.com')`).run();
+    db.prepare(`INSERT INTO posts (body, user_id) VALUES ('first', 1)`).run();
+    const before = dump(db).rows;
+    await umzug.up();
+    const after = dump(db).rows;
+    for (const [table, rows] of Object.entries(before)) {
+      if (table !== MIGRATIONS_TABLE) expect(after[table], table).toEqual(rows);
+    }
+  });
+});
+
+/** A test-only list: the real migrations plus one that creates a table and then throws. */
+function withBrokenMigration(): MigrationModule[] {
+  return [
+    ...migrations,
+    {
+      name: '9999-broken',
+      up: ({ context: db }) => {
+        db.exec('CREATE TABLE half_done (x INTEGER)');
+        db.exec(`INSERT INTO users (username, email) VALUES ('ghost', 'ghost@example.com')`);
+        throw new Error('boom half way');
+      },
+      down: ({ context: db }) => db.exec('DROP TABLE IF EXISTS half_done'),
+    },
+  ];
+}
+
+describe('a migration that throws half way', () => {
+  it('through the migrator, leaves schema, rows and bookkeeping exactly as before', async () => {
+    const db = emptyDb();
+    await migrateToLatest(db);
+    db.prepare(`INSERT INTO users (username, email) VALUES ('susan', 'susan@example.com')`).run();
+    const before = dump(db);
+    await expect(createMigrator(db, { migrations: withBrokenMigration() }).up()).rejects.toThrow(/boom/);
+    expect(db.inTransaction).toBe(false);
+    expect(dump(db)).toEqual(before);
+  });
+
+  it('through migrateToLatest, undoes the earlier pending migrations of the same run too', async () => {
+    const db = emptyDb();
+    const umzug = createMigrator(db);
+    await umzug.up({ to: '0002-create-posts' });
+    const before = dump(db);
+    await expect(migrateToLatest(db, { migrations: withBrokenMigration() })).rejects.toThrow(/boom/);
+    expect(db.inTransaction).toBe(false);
+    expect(dump(db)).toEqual(before);
+  });
+
+  it('on a brand-new file, leaves it without any table', async () => {
+    const db = emptyDb();
+    const broken: MigrationModule[] = [withBrokenMigration()[migrations.length]!];
+    broken[0] = {
+      ...broken[0]!,
+      up: () => {
+        throw new Error('boom');
+      },
+    };
+    await expect(createMigrator(db, { migrations: broken }).up()).rejects.toThrow(/boom/);
+    expect(tableNames(db)).toEqual([]);
+  });
+});
+
+describe('stampMigrations', () => {
+  it('records a migration without running it, and back to 0, in one step', async () => {
+    const db = emptyDb();
+    expect(stampMigrations(db, '0002-create-posts')).toEqual(names.slice(0, 2));
+    expect(appliedNames(db)).toEqual(names.slice(0, 2));
+    expect(tableNames(db)).toEqual([MIGRATIONS_TABLE]);
+    expect(stampMigrations(db, 'head')).toEqual(names);
+    expect(appliedNames(db)).toEqual(names);
+    expect(stampMigrations(db, 0)).toEqual([]);
+    expect(appliedNames(db)).toEqual([]);
+  });
+
+  it('keeps the applied-at of migrations that stay recorded', async () => {
+    const db = emptyDb();
+    await migrateToLatest(db);
+    const first = listAppliedMigrations(db)[0];
+    stampMigrations(db, '0001-create-users');
+    expect(listAppliedMigrations(db)).toEqual([first]);
+  });
+
+  it('refuses an unknown name and changes nothing', async () => {
+    const db = emptyDb();
+    await migrateToLatest(db);
+    const before = dump(db);
+    expect(() => stampMigrations(db, '0042-nope')).toThrow(/no migration named "0042-nope"/);
+    expect(dump(db)).toEqual(before);
+  });
+});
