@@ -1,0 +1,64 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Post } from '../../electron/ipc/contract';
+import { microblog, unwrap } from './client';
+import { keys } from './keys';
+
+/** Posts per IPC call: a few screens' worth, well under the contract's maximum. */
+export const PAGE_SIZE = 50;
+
+/** Every post, newest first, one cursor page at a time. */
+export function useTimeline() {
+  return useInfiniteQuery({
+    queryKey: keys.timeline,
+    queryFn: ({ pageParam }) => unwrap(microblog().posts.timeline({ cursor: pageParam, limit: PAGE_SIZE })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+/** One profile's posts, newest first, paged the same way. */
+export function useUserPosts(userId: number) {
+  return useInfiniteQuery({
+    queryKey: keys.userPosts(userId),
+    queryFn: ({ pageParam }) =>
+      unwrap(microblog().posts.byUser({ userId, cursor: pageParam, limit: PAGE_SIZE })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+interface Author {
+  userId: number;
+  username: string;
+}
+
+/** Publishes a post; main clears the author's draft in the same transaction. */
+export function useCreatePost(author: Author) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string): Promise<Post> =>
+      unwrap(microblog().posts.create({ userId: author.userId, body })),
+    onSuccess: async () => {
+      client.setQueryData(keys.draft(author.userId), null);
+      await invalidateAuthorPosts(client, author);
+    },
+  });
+}
+
+/** Deletes one of the active profile's own posts. */
+export function useDeletePost(author: Author) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (postId: number) => unwrap(microblog().posts.delete({ postId, userId: author.userId })),
+    onSuccess: () => invalidateAuthorPosts(client, author),
+  });
+}
+
+/** What a new or deleted post changes: the timeline, the author's list and their post count. */
+function invalidateAuthorPosts(client: ReturnType<typeof useQueryClient>, author: Author) {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: keys.timeline }),
+    client.invalidateQueries({ queryKey: keys.userPosts(author.userId) }),
+    client.invalidateQueries({ queryKey: keys.profile(author.username) }),
+  ]);
+}

@@ -1,0 +1,61 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { User } from '../../electron/ipc/contract';
+import { microblog, unwrap } from './client';
+import { keys } from './keys';
+
+export type UserOrder = 'asc' | 'desc';
+
+/** Profiles by username, optionally only those starting with `prefix` (filtered in main). */
+export function useUsers(order: UserOrder = 'asc', prefix = '') {
+  return useQuery({
+    queryKey: keys.userList(order, prefix),
+    queryFn: () => unwrap(microblog().users.list(prefix === '' ? { order } : { order, prefix })),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** A profile page's header: the profile and its post count. */
+export function useProfile(username: string) {
+  return useQuery({
+    queryKey: keys.profile(username),
+    queryFn: () => unwrap(microblog().users.get({ username })),
+    retry: false,
+  });
+}
+
+export interface NewProfile {
+  username: string;
+  email: string;
+  password: string | null;
+}
+
+/** Creates a profile and makes it the active one. */
+export function useCreateProfile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: NewProfile): Promise<User> => {
+      const user = await unwrap(microblog().users.create(input));
+      // Main trusts whoever just chose the password, so activating needs no second prompt.
+      client.setQueryData(keys.session, await unwrap(microblog().session.activate({ userId: user.id })));
+      return user;
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.users }),
+  });
+}
+
+/** Deletes a profile and all its posts. */
+export function useDeleteProfile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: number) => unwrap(microblog().users.delete({ userId })),
+    onSuccess: async (_result, userId) => {
+      client.removeQueries({ queryKey: keys.userPosts(userId) });
+      client.removeQueries({ queryKey: keys.draft(userId) });
+      await Promise.all([
+        client.invalidateQueries({ queryKey: keys.users }),
+        client.invalidateQueries({ queryKey: keys.timeline }),
+        client.invalidateQueries({ queryKey: keys.session }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import type { User } from '../../electron/ipc/contract';
+import { useSession } from '../api/session';
+import { useUsers } from '../api/users';
+import { ProfileSwitcher } from '../components/ProfileSwitcher';
+import { ErrorState, Loading } from '../components/States';
+import { ChooseProfilePage } from '../pages/ChooseProfilePage';
+import { ProfilePage } from '../pages/ProfilePage';
+import { TimelinePage } from '../pages/TimelinePage';
+import { UsersPage } from '../pages/UsersPage';
+import { WelcomePage } from '../pages/WelcomePage';
+import { ErrorBoundary } from './ErrorBoundary';
+import { hrefFor, useRoute, type Route } from './router';
+
+/** Sets the window title; Electron shows it in the title bar and the task switcher. */
+function useDocumentTitle(title: string) {
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+}
+
+/** Picks the screen from the session: first run, choose or unlock a profile, or the app itself. */
+export function App() {
+  const session = useSession();
+  const users = useUsers('asc');
+  const active = session.data?.activeUser ?? null;
+  useDocumentTitle(active && !session.data?.locked ? `${active.username} · Microblog` : 'Microblog');
+
+  if (session.isPending || users.isPending) return <Loading label="Opening Microblog…" />;
+  if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
+  if (users.isError) return <ErrorState error={users.error} onRetry={() => users.refetch()} />;
+  if (users.data.length === 0) return <WelcomePage />;
+  if (!active) return <ChooseProfilePage key="choose" locked={null} />;
+  if (session.data.locked) return <ChooseProfilePage key={`locked-${active.id}`} locked={active} />;
+  return <Shell user={active} />;
+}
+
+function NavLink({ route, current, children }: { route: Route; current: Route; children: string }) {
+  const here = route.name === current.name;
+  return (
+    <a href={hrefFor(route)} aria-current={here ? 'page' : undefined}>
+      {children}
+    </a>
+  );
+}
+
+function Shell({ user }: { user: User }) {
+  const route = useRoute();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <a className="brand" href={hrefFor({ name: 'timeline' })}>
+          <span aria-hidden="true">✦</span> Microblog
+        </a>
+        <nav aria-label="Main">
+          <NavLink route={{ name: 'timeline' }} current={route}>
+            Timeline
+          </NavLink>
+          <NavLink route={{ name: 'users' }} current={route}>
+            Users
+          </NavLink>
+          <NavLink route={{ name: 'profile', username: user.username }} current={route}>
+            My profile
+          </NavLink>
+        </nav>
+        <ProfileSwitcher activeUser={user} />
+      </header>
+      <main id="main" tabIndex={-1}>
+        {/* Keyed by screen and profile, so an error on one screen clears when you leave it. */}
+        <ErrorBoundary key={`${hrefFor(route)}|${user.id}`}>
+          {route.name === 'timeline' && <TimelinePage user={user} />}
+          {route.name === 'users' && <UsersPage activeUser={user} />}
+          {route.name === 'profile' && <ProfilePage username={route.username} activeUser={user} />}
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

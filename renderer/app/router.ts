@@ -1,0 +1,36 @@
+import { useSyncExternalStore } from 'react';
+
+/** The screens of the app, addressed by the URL hash so Back/Forward work without a router library. */
+export type Route = { name: 'timeline' } | { name: 'users' } | { name: 'profile'; username: string };
+
+/** Parses `#/`, `#/users` and `#/u/<username>`; anything else is the timeline. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '/users') return { name: 'users' };
+  const profile = /^\/u\/(.+)$/.exec(path);
+  if (profile?.[1]) return { name: 'profile', username: decodeURIComponent(profile[1]) };
+  return { name: 'timeline' };
+}
+
+/** The hash link for a route. */
+export function hrefFor(route: Route): string {
+  if (route.name === 'users') return '#/users';
+  if (route.name === 'profile') return `#/u/${encodeURIComponent(route.username)}`;
+  return '#/';
+}
+
+/** Goes to a route (adds a history entry). */
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route);
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** The current route, re-rendering on every hash change. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

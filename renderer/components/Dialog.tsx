@@ -1,0 +1,70 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface DialogProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/** A real modal `<dialog>`: focus is trapped by the browser and Escape closes it. Mount it to open it. */
+export function Dialog({ title, onClose, children }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || dialog.open) return;
+    // jsdom has no showModal; the attribute alone still shows the content there.
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+    return () => {
+      if (dialog.open && typeof dialog.close === 'function') dialog.close();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
+interface ConfirmProps {
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  pending?: boolean;
+  error?: string | undefined;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** Asks before something that cannot be undone; the destructive button is clearly marked. */
+export function ConfirmDialog(props: ConfirmProps) {
+  return (
+    <Dialog title={props.title} onClose={props.onCancel}>
+      <p>{props.message}</p>
+      {props.error && (
+        <p className="form-error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={props.onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={props.onConfirm} disabled={props.pending}>
+          {props.pending ? 'Deleting…' : props.confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Post } from '../../electron/ipc/contract';
+import { hrefFor } from '../app/router';
+import { RelativeTime } from './RelativeTime';
+
+interface Props {
+  post: Post;
+  username: string;
+  /** Given only for the active profile's own posts. */
+  onDelete?: (post: Post) => void;
+}
+
+/** One post: author, plain-text body with its line breaks, and when it was written. */
+export function PostItem({ post, username, onDelete }: Props) {
+  return (
+    <article className="post" data-post-id={post.id} aria-label={`Post by ${username}`}>
+      <header className="post-meta">
+        <a className="author" href={hrefFor({ name: 'profile', username })}>
+          {username}
+        </a>
+        <span aria-hidden="true">·</span>
+        <RelativeTime timestamp={post.timestamp} />
+        {onDelete && (
+          <button
+            type="button"
+            className="link danger-link"
+            onClick={() => onDelete(post)}
+            aria-label={`Delete post from ${new Date(post.timestamp).toLocaleString()}`}
+          >
+            Delete
+          </button>
+        )}
+      </header>
+      {/* React renders text as text: markup in a post is shown, never parsed. */}
+      <p className="post-body">{post.body}</p>
+    </article>
+  );
+}

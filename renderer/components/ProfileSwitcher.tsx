@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState } from 'react';
+import type { User } from '../../electron/ipc/contract';
+import { errorMessage, hasCode } from '../api/client';
+import { useActivate } from '../api/session';
+import { useUsers } from '../api/users';
+import { Dialog } from './Dialog';
+import { ProfileForm } from './ProfileForm';
+import { UnlockForm } from './UnlockForm';
+
+/** The active profile in the header; opens a list to switch to another one or add one. */
+export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
+  const [open, setOpen] = useState(false);
+  const [unlocking, setUnlocking] = useState<User | null>(null);
+  const [adding, setAdding] = useState(false);
+  const users = useUsers('asc');
+  const activate = useActivate();
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (event: MouseEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const choose = (user: User) => {
+    setOpen(false);
+    if (user.id === activeUser.id) return;
+    // Main decides whether a password is needed; the renderer only reacts to PROFILE_LOCKED.
+    activate.mutate(user.id, {
+      onError: (error) => {
+        if (hasCode(error, 'PROFILE_LOCKED')) setUnlocking(user);
+      },
+    });
+  };
+
+  return (
+    <div
+      className="switcher"
+      ref={rootRef}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') setOpen(false);
+      }}
+    >
+      <button
+        type="button"
+        className="switcher-button"
+        aria-expanded={open}
+        aria-haspopup="true"
+        aria-label={`Active profile: ${activeUser.username}. Switch profile`}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className="avatar small" aria-hidden="true">
+          {[...activeUser.username][0]?.toUpperCase()}
+        </span>
+        <span>{activeUser.username}</span>
+        <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <div className="switcher-menu">
+          <p className="menu-title">Switch profile</p>
+          <ul aria-label="Profiles">
+            {users.data?.map((user) => (
+              <li key={user.id}>
+                <button type="button" aria-current={user.id === activeUser.id} onClick={() => choose(user)}>
+                  <span>{user.username}</span>
+                  {user.hasPassword && <span className="badge">Password</span>}
+                  {user.id === activeUser.id && <span className="badge accent">Active</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="secondary add-profile"
+            onClick={() => {
+              setOpen(false);
+              setAdding(true);
+            }}
+          >
+            Add another profile…
+          </button>
+        </div>
+      )}
+      {activate.isError && !hasCode(activate.error, 'PROFILE_LOCKED') && (
+        <p className="form-error" role="alert">
+          {errorMessage(activate.error)}
+        </p>
+      )}
+      {unlocking && (
+        <Dialog title={`Switch to ${unlocking.username}`} onClose={() => setUnlocking(null)}>
+          <p>This profile is protected by a password.</p>
+          <UnlockForm user={unlocking} onUnlocked={() => setUnlocking(null)} />
+        </Dialog>
+      )}
+      {adding && (
+        <Dialog title="Add a profile" onClose={() => setAdding(false)}>
+          <ProfileForm submitLabel="Create profile" onCreated={() => setAdding(false)} />
+        </Dialog>
+      )}
+    </div>
+  );
+}

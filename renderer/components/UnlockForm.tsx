@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import type { User } from '../../electron/ipc/contract';
+import { useUnlock } from '../api/session';
+import { toFieldErrors, type FieldErrors } from './field-errors';
+import { TextField } from './TextField';
+
+/** Asks for a profile's password; main checks it and makes the profile active. */
+export function UnlockForm({ user, onUnlocked }: { user: User; onUnlocked?: () => void }) {
+  const unlock = useUnlock();
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors<'password'>>({});
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    unlock.mutate(
+      { userId: user.id, password },
+      {
+        onSuccess: () => onUnlocked?.(),
+        onError: (error) => setErrors(toFieldErrors(error, ['password'] as const)),
+      },
+    );
+  };
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <TextField
+        label={`Password for ${user.username}`}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        autoFocus
+        value={password}
+        onChange={(event) => {
+          setPassword(event.target.value);
+          setErrors({});
+        }}
+        error={errors.password}
+      />
+      {errors.form && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={unlock.isPending}>
+          {unlock.isPending ? 'Checking…' : 'Unlock'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import type { User } from '../../electron/ipc/contract';
+import { errorMessage, hasCode } from '../api/client';
+import { useActivate } from '../api/session';
+import { useUsers } from '../api/users';
+import { ProfileForm } from '../components/ProfileForm';
+import { ErrorState, Loading } from '../components/States';
+import { UnlockForm } from '../components/UnlockForm';
+
+/**
+ * Shown when no profile is active yet, or the active one is locked (after a restart, a
+ * password profile asks for its password again).
+ */
+export function ChooseProfilePage({ locked }: { locked: User | null }) {
+  const users = useUsers('asc');
+  const activate = useActivate();
+  const [unlocking, setUnlocking] = useState<User | null>(locked);
+  const [adding, setAdding] = useState(false);
+
+  const choose = (user: User) =>
+    activate.mutate(user.id, {
+      onError: (error) => {
+        if (hasCode(error, 'PROFILE_LOCKED')) setUnlocking(user);
+      },
+    });
+
+  return (
+    <main className="welcome">
+      <div className="card">
+        {unlocking ? (
+          <>
+            <h1>Welcome back, {unlocking.username}</h1>
+            <UnlockForm key={unlocking.id} user={unlocking} />
+            <button type="button" className="link" onClick={() => setUnlocking(null)}>
+              Use another profile
+            </button>
+          </>
+        ) : adding ? (
+          <>
+            <h1>Add a profile</h1>
+            <ProfileForm submitLabel="Create profile" />
+            <button type="button" className="link" onClick={() => setAdding(false)}>
+              Back to the profiles
+            </button>
+          </>
+        ) : (
+          <>
+            <h1>Who is posting?</h1>
+            {users.isPending && <Loading />}
+            {users.isError && <ErrorState error={users.error} onRetry={() => users.refetch()} />}
+            <ul className="choose-list" aria-label="Profiles">
+              {users.data?.map((user) => (
+                <li key={user.id}>
+                  <button type="button" className="secondary" onClick={() => choose(user)}>
+                    <span className="avatar small" aria-hidden="true">
+                      {[...user.username][0]?.toUpperCase()}
+                    </span>
+                    <span>{user.username}</span>
+                    {user.hasPassword && <span className="badge">Password</span>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {activate.isError && !hasCode(activate.error, 'PROFILE_LOCKED') && (
+              <p className="form-error" role="alert">
+                {errorMessage(activate.error)}
+              </p>
+            )}
+            <button type="button" className="link" onClick={() => setAdding(true)}>
+              Add another profile
+            </button>
+          </>
+        )}
+      </div>
+    </main>
+  );
+}

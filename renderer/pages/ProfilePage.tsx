@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import type { Post, User, UserProfile } from '../../electron/ipc/contract';
+import { errorMessage, hasCode } from '../api/client';
+import { useUserPosts } from '../api/posts';
+import { useDeleteProfile } from '../api/users';
+import { useProfile } from '../api/users';
+import { navigate } from '../app/router';
+import { DeletePostDialog } from '../components/DeletePostDialog';
+import { ConfirmDialog } from '../components/Dialog';
+import { PostItem } from '../components/PostItem';
+import { PostList } from '../components/PostList';
+import { Empty, ErrorState, Loading } from '../components/States';
+
+/** One profile: who it is, how many posts, and those posts newest first. */
+export function ProfilePage({ username, activeUser }: { username: string; activeUser: User }) {
+  const profile = useProfile(username);
+  if (profile.isPending) return <Loading label="Loading profile…" />;
+  if (profile.isError) {
+    if (hasCode(profile.error, 'USER_NOT_FOUND')) return <Empty>There is no profile named {username}.</Empty>;
+    return <ErrorState error={profile.error} onRetry={() => profile.refetch()} />;
+  }
+  return <Profile key={profile.data.id} profile={profile.data} activeUser={activeUser} />;
+}
+
+function postsPhrase(count: number): string {
+  return count === 1 ? '1 post' : `${count.toLocaleString()} posts`;
+}
+
+function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: User }) {
+  const posts = useUserPosts(profile.id);
+  const [confirming, setConfirming] = useState(false);
+  const [deletingPost, setDeletingPost] = useState<Post | null>(null);
+  const remove = useDeleteProfile();
+  const own = profile.id === activeUser.id;
+
+  return (
+    <section className="page" aria-labelledby="profile-title">
+      <header className="profile-header">
+        <div className="avatar" aria-hidden="true">
+          {[...profile.username][0]?.toUpperCase()}
+        </div>
+        <div className="profile-facts">
+          <h1 id="profile-title">{profile.username}</h1>
+          <p className="muted">{profile.email}</p>
+          <p className="post-count">{postsPhrase(profile.postCount)}</p>
+        </div>
+        <button type="button" className="danger secondary" onClick={() => setConfirming(true)}>
+          Delete profile…
+        </button>
+      </header>
+      <PostList<Post>
+        label={`Posts by ${profile.username}`}
+        posts={posts.data?.pages.flatMap((page) => page.items)}
+        status={posts.status}
+        error={posts.error}
+        hasNextPage={posts.hasNextPage}
+        isFetchingNextPage={posts.isFetchingNextPage}
+        fetchNextPage={posts.fetchNextPage}
+        refetch={posts.refetch}
+        renderPost={(post) => (
+          <PostItem post={post} username={profile.username} {...(own && { onDelete: setDeletingPost })} />
+        )}
+      />
+      {deletingPost && (
+        <DeletePostDialog post={deletingPost} author={activeUser} onDone={() => setDeletingPost(null)} />
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={`Delete the profile ${profile.username}?`}
+          message={
+            profile.postCount === 0
+              ? 'This profile has no posts. The profile will be deleted for good.'
+              : `Its ${postsPhrase(profile.postCount)} will be deleted with it, for good.`
+          }
+          confirmLabel={
+            profile.postCount === 0
+              ? 'Delete profile'
+              : `Delete profile and ${postsPhrase(profile.postCount)}`
+          }
+          pending={remove.isPending}
+          error={remove.error ? errorMessage(remove.error) : undefined}
+          onCancel={() => {
+            setConfirming(false);
+            remove.reset();
+          }}
+          onConfirm={() =>
+            remove.mutate(profile.id, {
+              onSuccess: () => {
+                setConfirming(false);
+                navigate({ name: 'users' });
+              },
+            })
+          }
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { useDeferredValue, useId, useState } from 'react';
+import type { User } from '../../electron/ipc/contract';
+import { useUsers, type UserOrder } from '../api/users';
+import { hrefFor } from '../app/router';
+import { Empty, ErrorState, Loading } from '../components/States';
+
+/** Every local profile, sorted A→Z or Z→A, filtered by what the username starts with. */
+export function UsersPage({ activeUser }: { activeUser: User }) {
+  const [order, setOrder] = useState<UserOrder>('asc');
+  const [prefix, setPrefix] = useState('');
+  // Typing stays responsive; the query follows the settled text.
+  const query = useDeferredValue(prefix.trim());
+  const users = useUsers(order, query);
+  const filterId = useId();
+
+  return (
+    <section className="page" aria-labelledby="users-title">
+      <h1 id="users-title" className="page-title">
+        Users
+      </h1>
+      <div className="toolbar">
+        <div className="field inline">
+          <label htmlFor={filterId}>Starts with</label>
+          <input
+            id={filterId}
+            type="search"
+            value={prefix}
+            placeholder="e.g. al"
+            onChange={(event) => setPrefix(event.target.value)}
+          />
+        </div>
+        <div className="segmented" role="group" aria-label="Sort by username">
+          <button type="button" aria-pressed={order === 'asc'} onClick={() => setOrder('asc')}>
+            A → Z
+          </button>
+          <button type="button" aria-pressed={order === 'desc'} onClick={() => setOrder('desc')}>
+            Z → A
+          </button>
+        </div>
+      </div>
+      {users.isPending && <Loading label="Loading users…" />}
+      {users.isError && <ErrorState error={users.error} onRetry={() => users.refetch()} />}
+      {users.data && users.data.length === 0 && (
+        <Empty>{query ? `No username starts with “${query}”.` : 'No profiles yet.'}</Empty>
+      )}
+      {users.data && users.data.length > 0 && (
+        <ul className="user-list" aria-label="Profiles">
+          {users.data.map((user) => (
+            <li key={user.id}>
+              <a href={hrefFor({ name: 'profile', username: user.username })}>
+                <span className="avatar small" aria-hidden="true">
+                  {[...user.username][0]?.toUpperCase()}
+                </span>
+                <span className="username">{user.username}</span>
+                <span className="muted email">{user.email}</span>
+                {user.hasPassword && <span className="badge">Password</span>}
+                {user.id === activeUser.id && <span className="badge accent">You</span>}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
