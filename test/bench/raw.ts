@@ -1,0 +1,139 @@
+import type { Db } from '../../electron/db/index';
+import { migrations } from '../../migrations/index';
+import { type BenchSide, type Posted, type TimelineRef, type UserPage, type UserRef, tableNames } from './side';
+import { TIMELINE_PAGE_SIZE, USER_PAGE_SIZE } from './workload';
+
+const USER = `id, username, email, password_hash IS NOT NULL AS hasPassword`;
+const POST = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId`;
+const TIMELINE = `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id`;
+
+interface DeepCursor {
+  timestamp: string;
+  id: number;
+}
+
+/**
+ * The practical limit: raw better-sqlite3 prepared statements on the same schema and
+ * pragmas, returning SQLite's rows as they come (no validation, no mapping, exact LIMIT).
+ * The migration cycle runs the same migration functions (the same DDL) and bookkeeping
+ * rows in one transaction each, directly, without Umzug.
+ */
+export function createRawSide(db: Db): BenchSide {
+  const insertUser = db.prepare<[string, string]>(`INSERT INTO users (username, email) VALUES (?, ?)`);
+  const insertPost = db.prepare<[string, string, number]>(
+    `INSERT INTO posts (body, timestamp, user_id) VALUES (?, ?, ?)`,
+  );
+  const userById = db.prepare<[number], UserRef>(`SELECT ${USER} FROM users WHERE id = ?`);
+  const userPosts = db.prepare<[number, number], TimelineRef>(
+    `SELECT ${POST} FROM posts p WHERE p.user_id = ? ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`,
+  );
+  const timelineFirst = db.prepare<[number], TimelineRef>(
+    `${TIMELINE} ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`,
+  );
+  const timelineAfter = db.prepare<[string, number, number], TimelineRef>(
+    `${TIMELINE} WHERE (p.timestamp, p.id) < (?, ?) ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`,
+  );
+  const cursorAt = db.prepare<[number], DeepCursor>(
+    `SELECT timestamp, id FROM posts ORDER BY timestamp DESC, id DESC LIMIT 1 OFFSET ?`,
+  );
+  const usersDesc = db.prepare<[], UserRef>(`SELECT ${USER} FROM users ORDER BY username DESC`);
+  const usersLike = db.prepare<[string], UserRef>(
+    `SELECT ${USER} FROM users WHERE username LIKE ? ESCAPE '\\' ORDER BY username ASC`,
+  );
+
+  return {
+    name: 'raw',
+    db,
+
+    async migrationCycle(cycles) {
+      const log = db.prepare<[string]>(`INSERT INTO schema_migrations (name) VALUES (?)`);
+      const unlog = db.prepare<[string]>(`DELETE FROM schema_migrations WHERE name = ?`);
+      const tables: string[][] = [];
+      for (let c = 0; c < cycles; c++) {
+        for (const migration of [...migrations].reverse()) {
+          db.exec('BEGIN IMMEDIATE');
+          migration.down({ name: migration.name, context: db });
+          unlog.run(migration.name);
+          db.exec('COMMIT');
+        }
+        tables.push(tableNames(db));
+        for (const migration of migrations) {
+          db.exec('BEGIN IMMEDIATE');
+          migration.up({ name: migration.name, context: db });
+          log.run(migration.name);
+          db.exec('COMMIT');
+        }
+        tables.push(tableNames(db));
+      }
+      return tables;
+    },
+
+    createUsers(specs) {
+      const ids: number[] = [];
+      for (const spec of specs) ids.push(Number(insertUser.run(spec.username, spec.email).lastInsertRowid));
+      return ids;
+    },
+
+    bulkInsert(list) {
+      const ids: number[] = [];
+      db.transaction(() => {
+        for (const post of list) {
+          ids.push(Number(insertPost.run(post.body, post.timestamp, post.userId).lastInsertRowid));
+        }
+      })();
+      return ids;
+    },
+
+    postOneByOne(postings) {
+      const out: Posted[] = [];
+      for (const { userId, body } of postings) {
+        const author = userById.get(userId);
+        const id = Number(insertPost.run(body, new Date().toISOString(), userId).lastInsertRowid);
+        out.push({ author, post: { id, userId } });
+      }
+      return out;
+    },
+
+    getUsers(ids) {
+      const out: (UserRef | undefined)[] = [];
+      for (const id of ids) out.push(userById.get(id));
+      return out;
+    },
+
+    userPages(ids) {
+      const out: UserPage[] = [];
+      for (const id of ids) out.push({ user: userById.get(id), posts: userPosts.all(id, USER_PAGE_SIZE) });
+      return out;
+    },
+
+    timelineFirstPages(count) {
+      const out: TimelineRef[][] = [];
+      for (let i = 0; i < count; i++) out.push(timelineFirst.all(TIMELINE_PAGE_SIZE));
+      return out;
+    },
+
+    deepCursor(depth) {
+      // The last post before the page, as the cursor the project would hand out.
+      return cursorAt.get(depth - 1);
+    },
+
+    timelineDeepPages(count, cursor) {
+      const { timestamp, id } = cursor as DeepCursor;
+      const out: TimelineRef[][] = [];
+      for (let i = 0; i < count; i++) out.push(timelineAfter.all(timestamp, id, TIMELINE_PAGE_SIZE));
+      return out;
+    },
+
+    usersByUsernameDesc(count) {
+      const out: UserRef[][] = [];
+      for (let i = 0; i < count; i++) out.push(usersDesc.all());
+      return out;
+    },
+
+    usersStartingWith(prefix, count) {
+      const out: UserRef[][] = [];
+      for (let i = 0; i < count; i++) out.push(usersLike.all(`${prefix}%`));
+      return out;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench [-- --users U --posts P --json FILE --no-extras]`: the workload of
+ * ../shared/bench-workload.md through the project's repositories and through raw
+ * statements, checked, printed as a table, and optionally written as JSON.
+ * Exits non-zero if any result does not match the workload's rules.
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type BenchResult, runBenchmark } from './bench';
+import { DEFAULT_SIZES, OP_KEYS } from './workload';
+
+function positive(text: string | undefined, fallback: number, name: string): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+function formatRate(perSec: number): string {
+  return Math.round(perSec).toLocaleString('en-US');
+}
+
+/** The table printed on stdout (and pasted into docs/bench.md). */
+export function formatTable(result: BenchResult): string {
+  const lines = [
+    `| op | n | project ops/s | raw ops/s | ratio |`,
+    `|---|---:|---:|---:|---:|`,
+    ...OP_KEYS.flatMap((key) => {
+      const op = result.ops[key];
+      if (!op) return [];
+      return [
+        `| ${key} | ${op.n} | ${formatRate(op.project_per_sec)} | ${formatRate(op.raw_per_sec)} | ${op.ratio.toFixed(2)} |`,
+      ];
+    }),
+  ];
+  return lines.join('\n');
+}
+
+function formatExtras(result: BenchResult): string {
+  const e = result.extras;
+  if (!e) return '';
+  const ms = (n: number) => `${n.toFixed(3)} ms`;
+  return [
+    `timeline first page: median ${ms(e.timeline_first_page.median_ms)}, p99 ${ms(e.timeline_first_page.p99_ms)}`,
+    `timeline page ${e.timeline_deep_page.depth.toLocaleString('en-US')} deep: median ${ms(e.timeline_deep_page.median_ms)}, p99 ${ms(e.timeline_deep_page.p99_ms)} (${e.deep_over_first_median.toFixed(2)}x first page)`,
+    `a user's posts, first page: median ${ms(e.user_posts_first_page.median_ms)}, p99 ${ms(e.user_posts_first_page.p99_ms)}`,
+    `startup to ready (guard + open + migration check), up-to-date file: median ${ms(e.startup_ready_ms.median_ms)}, max ${ms(e.startup_ready_ms.max_ms)}`,
+    `all migrations on an empty file: median ${ms(e.migrate_empty_ms.median_ms)}, max ${ms(e.migrate_empty_ms.max_ms)}`,
+    `database file: ${(e.file_bytes / 1024 / 1024).toFixed(1)} MiB; peak RSS: ${(e.peak_rss_bytes / 1024 / 1024).toFixed(0)} MiB`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      users: { type: 'string' },
+      posts: { type: 'string' },
+      json: { type: 'string' },
+      'no-extras': { type: 'boolean', default: false },
+    },
+  });
+  const sizes = {
+    users: positive(values.users, DEFAULT_SIZES.users, 'users'),
+    posts: positive(values.posts, DEFAULT_SIZES.posts, 'posts'),
+  };
+  console.log(`Microblog benchmark: ${sizes.users} users, ${sizes.posts} posts`);
+  const result = await runBenchmark(sizes, { extras: !values['no-extras'], log: (line) => console.log(line) });
+  console.log('');
+  console.log(formatTable(result));
+  console.log('');
+  console.log(formatExtras(result));
+  console.log(`pragmas: ${JSON.stringify(result.pragmas)}; versions: ${JSON.stringify(result.versions)}`);
+  console.log(`whole run: ${result.seconds.toFixed(1)} s`);
+  const misses = OP_KEYS.filter((key) => (result.ops[key]?.ratio ?? 0) > 1.25);
+  if (misses.length > 0) console.log(`over 1.25x raw: ${misses.join(', ')}`);
+  if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  process.exitCode = 1;
+});
