@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { dump, migratedDb } from './helpers';
+
+/** Each case: what the user typed, and the typed error (code, field) it must come back as. */
+const badPosts: [string, { body: string; userId?: number }, string, string][] = [
+  ['empty body', { body: '' }, 'BODY_EMPTY', 'body'],
+  ['whitespace-only body', { body: ' \n\t  ' }, 'BODY_EMPTY', 'body'],
+  ['141 characters', { body: 'x'.repeat(141) }, 'BODY_TOO_LONG', 'body'],
+  ['141 emoji', { body: '🙂'.repeat(141) }, 'BODY_TOO_LONG', 'body'],
+  ['a 10 KB string', { body: 'y'.repeat(10 * 1024) }, 'BODY_TOO_LONG', 'body'],
+  ['NUL bytes', { body: 'hello\0world' }, 'INVALID_INPUT', 'body'],
+  ['a post for a missing user id', { body: 'hello', userId: 999 }, 'USER_NOT_FOUND', 'userId'],
+  ['a post for user id 0', { body: 'hello', userId: 0 }, 'USER_NOT_FOUND', 'userId'],
+];
+
+const badUsers: [string, { username: string; email: string; password?: string }, string, string][] = [
+  [
+    'username "Susan" when "susan" exists',
+    { username: 'Susan', email: 'new@example.com' },
+    'USERNAME_TAKEN',
+    'username',
+  ],
+  ['email in another case', { username: 'newbie', email: 'SUSAN@example.com' }, 'EMAIL_TAKEN', 'email'],
+  ['a username with %', { username: 'su%', email: 'p@example.com' }, 'INVALID_INPUT', 'username'],
+  [
+    'SQL in the username',
+    { username: "'; DROP TABLE users; --", email: 'q@example.com' },
+    'INVALID_INPUT',
+    'username',
+  ],
+  ['an empty username', { username: '', email: 'e@example.com' }, 'INVALID_INPUT', 'username'],
+  [
+    'a 65-character username',
+    { username: 'u'.repeat(65), email: 'l@example.com' },
+    'INVALID_INPUT',
+    'username',
+  ],
+  ['a malformed email', { username: 'mal', email: 'not-an-email' }, 'INVALID_INPUT', 'email'],
+  ['an email with a space', { username: 'mal', email: 'a b@example.com' }, 'INVALID_INPUT', 'email'],
+  [
+    'an email without a dot in the domain',
+    { username: 'mal', email: 'a@localhost' },
+    'INVALID_INPUT',
+    'email',
+  ],
+  [
+    'a too-long email',
+    { username: 'mal', email: `${'e'.repeat(120)}@example.com` },
+    'INVALID_INPUT',
+    'email',
+  ],
+  [
+    'a too-short password',
+    { username: 'pw', email: 'pw@example.com', password: 'short' },
+    'INVALID_INPUT',
+    'password',
+  ],
+];
+
+async function populated() {
+  const setup = await migratedDb();
+  const susan = setup.repos.users.create({ username: 'susan', email: 'susan@example.com' });
+  setup.repos.posts.create({ userId: susan.id, body: 'already here' });
+  return { ...setup, susan };
+}
+
+describe('bad input gets a typed error and loses nothing', () => {
+  it.each(badPosts)('post: %s', async (_label, input, code, field) => {
+    const { db, repos, susan } = await populated();
+    const before = dump(db);
+    expect(() => repos.posts.create({ userId: input.userId ?? susan.id, body: input.body })).toThrow(
+      expect.objectContaining({ name: 'MicroblogError', code, field }),
+    );
+    expect(dump(db)).toEqual(before);
+  });
+
+  it.each(badUsers)('user: %s', async (_label, input, code, field) => {
+    const { db, repos } = await populated();
+    const before = dump(db);
+    expect(() => repos.users.create(input)).toThrow(
+      expect.objectContaining({ name: 'MicroblogError', code, field }),
+    );
+    expect(dump(db)).toEqual(before);
+  });
+
+  it('SQL in a post body is stored as text, and the users table is still there', async () => {
+    const { db, repos, susan } = await populated();
+    const post = repos.posts.create({ userId: susan.id, body: "'; DROP TABLE users; --" });
+    expect(repos.posts.get(post.id)?.body).toBe("'; DROP TABLE users; --");
+    expect(repos.users.count()).toBe(1);
+    expect(dump(db).rows.users).toHaveLength(1);
+  });
+
+  it('error messages are sentences for people, never raw SQLite text', async () => {
+    const { repos, susan } = await populated();
+    const messages: string[] = [];
+    for (const [, input] of badPosts) {
+      try {
+        repos.posts.create({ userId: input.userId ?? susan.id, body: input.body });
+      } catch (error) {
+        messages.push((error as Error).message);
+      }
+    }
+    for (const [, input] of badUsers) {
+      try {
+        repos.users.create(input);
+      } catch (error) {
+        messages.push((error as Error).message);
+      }
+    }
+    expect(messages).toHaveLength(badPosts.length + badUsers.length);
+    for (const message of messages) expect(message).not.toMatch(/SQLITE|constraint|CHECK|UNIQUE|FOREIGN/i);
+  });
+});
