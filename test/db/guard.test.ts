@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DatabaseRefusedError, inspectDatabaseFile } from '../../electron/db/guard';
+import { knownMigrationNames, MIGRATIONS_TABLE, stampMigrations } from '../../electron/db/migrator';
+import { REFUSED, makeMigrated, sha256 } from './fixtures';
+import { emptyDb, tempDbPath, tempDir } from './helpers';
+
+describe('inspectDatabaseFile', () => {
+  it('says a missing file is new, and does not create it', () => {
+    const file = tempDbPath();
+    expect(inspectDatabaseFile(file)).toEqual({ state: 'missing' });
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('accepts a database at head and one with pending migrations', async () => {
+    const file = tempDbPath();
+    await makeMigrated(file, 5);
+    expect(inspectDatabaseFile(file)).toEqual({
+      state: 'known',
+      applied: knownMigrationNames(),
+      pending: [],
+    });
+    const partial = tempDbPath();
+    const db = emptyDb(partial);
+    stampMigrations(db, '0001-create-users');
+    db.close();
+    expect(inspectDatabaseFile(partial)).toMatchObject({ applied: ['0001-create-users'] });
+  });
+
+  it.each(Object.entries(REFUSED))(
+    'refuses %s, with one sentence, leaving it byte-identical',
+    async (_label, kind) => {
+      const file = path.join(tempDir(), 'microblog.db');
+      await kind.make(file);
+      const before = sha256(file);
+      let caught: unknown;
+      try {
+        inspectDatabaseFile(file);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(DatabaseRefusedError);
+      expect((caught as DatabaseRefusedError).reason).toBe(kind.reason);
+      expect((caught as Error).message).toMatch(new RegExp(`^The database .+ It was not changed\\.$`));
+      expect((caught as Error).message.split('\n')).toHaveLength(1);
+      expect(sha256(file)).toBe(before);
+    },
+  );
+
+  it('refuses a history that does not match this build (out of sync)', async () => {
+    const file = tempDbPath();
+    await makeMigrated(file, 1);
+    const db = new Database(file);
+    db.prepare(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = '0001-create-users'`).run();
+    db.close();
+    const before = sha256(file);
+    expect(() => inspectDatabaseFile(file)).toThrow(expect.objectContaining({ reason: 'out-of-sync' }));
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('refuses a folder where the file should be', () => {
+    const folder = tempDir();
+    expect(() => inspectDatabaseFile(folder)).toThrow(expect.objectContaining({ reason: 'not-a-database' }));
+  });
+});
