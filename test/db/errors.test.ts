@@ -100,7 +100,7 @@ describe('toMicroblogError maps each constraint to a code and a field', () => {
     await migrateToLatest(db);
     const sql =
       (db.prepare(`SELECT group_concat(sql, ' ') FROM sqlite_master`).pluck().get() as string) ?? '';
-    const named = [...sql.matchAll(/CONSTRAINT (\w+) CHECK/g)].map((m) => m[1]!);
+    const named = [...sql.matchAll(/CONSTRAINT (\w+) CHECK/g)].map((m) => String(m[1]));
     for (const name of named) {
       const error = toMicroblogError(
         Object.assign(new Error(`CHECK constraint failed: ${name}`), { code: 'SQLITE_CONSTRAINT_CHECK' }),

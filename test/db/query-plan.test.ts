@@ -27,7 +27,7 @@ function preparedSql(db: Db): string[] {
 function only(sources: string[], test: (sql: string) => boolean, what: string): string {
   const found = sources.filter(test);
   if (found.length !== 1) throw new Error(`expected one ${what} query, found ${found.length}`);
-  return found[0]!;
+  return String(found[0]);
 }
 
 function plan(db: Db, sql: string, params: unknown[]): string[] {
