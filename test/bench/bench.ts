@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Db, migrateToLatest, openDatabase, readPragmas } from '../../electron/db/index';
 import { measureExtras, type Extras } from './extras';
-import { type Operation, operations, prepareInputs } from './ops';
+import { type Inputs, type Operation, operations, prepareInputs } from './ops';
 import { createProjectSide } from './project';
 import { createRawSide } from './raw';
 import { type BenchSide, tableNames } from './side';
@@ -16,12 +16,14 @@ export interface OpFigures {
   project_per_sec: number;
   raw_per_sec: number;
   ratio: number;
-  project_ms: number;
-  raw_ms: number;
+  /** The loop's time in every round, in milliseconds; the figures above use the median. */
+  project_ms: number[];
+  raw_ms: number[];
 }
 
 export interface BenchResult {
   sizes: Sizes;
+  rounds: number;
   ops: Partial<Record<OpKey, OpFigures>>;
   pragmas: Record<string, unknown>;
   versions: { node: string; betterSqlite3: string; sqlite: string };
@@ -30,6 +32,8 @@ export interface BenchResult {
 }
 
 export interface BenchOptions {
+  /** How many times the whole workload runs, each time on two fresh files (default 1). */
+  rounds?: number;
   /** Measure the issue's extra figures (latencies, startup, file size, memory). */
   extras?: boolean;
   log?: (line: string) => void;
@@ -55,6 +59,14 @@ function betterSqliteVersion(): string {
   return (require('better-sqlite3/package.json') as { version: string }).version;
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? NaN)
+    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
 async function runOnSide(op: Operation, side: BenchSide): Promise<number> {
   const prepared = op.prepare?.(side);
   const { seconds, value } = await timed(() => op.run(side, prepared));
@@ -62,55 +74,86 @@ async function runOnSide(op: Operation, side: BenchSide): Promise<number> {
   return seconds;
 }
 
+type RoundTimes = Map<OpKey, { project: number; raw: number }>;
+
 /**
- * The whole workload on two fresh databases, operation by operation: each operation runs
- * on one side, then the other (which goes first alternates), and is checked right after.
+ * One round: the whole workload on two fresh files, operation by operation; each operation
+ * runs on one side, then the other (which goes first alternates), and is checked right after.
+ */
+async function runRound(
+  projectDb: Db,
+  rawDb: Db,
+  inputs: Inputs,
+  log: (line: string) => void,
+): Promise<RoundTimes> {
+  const sides = [createProjectSide(projectDb), createRawSide(rawDb)] as const;
+  const times: RoundTimes = new Map();
+  for (const [index, op] of operations(inputs).entries()) {
+    const order = index % 2 === 0 ? sides : ([sides[1], sides[0]] as const);
+    const seconds = { project: NaN, raw: NaN };
+    for (const side of order) seconds[side.name] = await runOnSide(op, side);
+    times.set(op.key, seconds);
+    log(
+      `  ${op.key}: checked (${(seconds.project * 1000).toFixed(1)} ms / ${(seconds.raw * 1000).toFixed(1)} ms)`,
+    );
+  }
+  return times;
+}
+
+/**
+ * Runs the workload `rounds` times and reports each operation's median loop time per side.
  * Throws CheckFailure on the first result that does not match the rules.
  */
 export async function runBenchmark(sizes: Sizes, options: BenchOptions = {}): Promise<BenchResult> {
   const log = options.log ?? (() => undefined);
+  const rounds = options.rounds ?? 1;
   const started = process.hrtime.bigint();
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-bench-'));
-  const projectDb = await freshDatabase(folder, 'project');
-  const rawDb = await freshDatabase(folder, 'raw');
+  const open: Db[] = [];
   try {
-    const sides = [createProjectSide(projectDb), createRawSide(rawDb)] as const;
-    const inputs = prepareInputs(sizes, tableNames(projectDb));
-    const ops: BenchResult['ops'] = {};
-    for (const [index, op] of operations(inputs).entries()) {
-      const order = index % 2 === 0 ? sides : ([sides[1], sides[0]] as const);
-      const seconds: Record<string, number> = {};
-      for (const side of order) seconds[side.name] = await runOnSide(op, side);
-      const projectSeconds = seconds.project ?? NaN;
-      const rawSeconds = seconds.raw ?? NaN;
-      ops[op.key] = {
-        n: op.n,
-        project_per_sec: op.n / projectSeconds,
-        raw_per_sec: op.n / rawSeconds,
-        ratio: projectSeconds / rawSeconds,
-        project_ms: projectSeconds * 1000,
-        raw_ms: rawSeconds * 1000,
+    const all: RoundTimes[] = [];
+    let inputs: Inputs | undefined;
+    let result: BenchResult | undefined;
+    for (let round = 1; round <= rounds; round++) {
+      log(`round ${round} of ${rounds}`);
+      const projectDb = await freshDatabase(folder, `project-${round}`);
+      const rawDb = await freshDatabase(folder, `raw-${round}`);
+      open.push(projectDb, rawDb);
+      inputs ??= prepareInputs(sizes, tableNames(projectDb));
+      all.push(await runRound(projectDb, rawDb, inputs, log));
+      rawDb.close();
+      result ??= {
+        sizes,
+        rounds,
+        ops: {},
+        pragmas: readPragmas(projectDb),
+        versions: {
+          node: process.versions.node,
+          betterSqlite3: betterSqliteVersion(),
+          sqlite: projectDb.prepare('SELECT sqlite_version()').pluck().get() as string,
+        },
+        seconds: 0,
       };
-      log(`  ${op.key}: checked (${(projectSeconds * 1000).toFixed(1)} ms / ${(rawSeconds * 1000).toFixed(1)} ms)`);
+      if (round < rounds) projectDb.close();
+      else if (options.extras) result.extras = await measureExtras(projectDb, folder, sizes, log);
     }
-    const result: BenchResult = {
-      sizes,
-      ops,
-      pragmas: readPragmas(projectDb),
-      versions: {
-        node: process.versions.node,
-        betterSqlite3: betterSqliteVersion(),
-        sqlite: projectDb.prepare('SELECT sqlite_version()').pluck().get() as string,
-      },
-      seconds: 0,
-    };
-    rawDb.close();
-    if (options.extras) result.extras = await measureExtras(projectDb, folder, sizes, log);
+    if (!result || !inputs) throw new Error('--rounds must be at least 1');
+    for (const op of operations(inputs)) {
+      const project = all.map((times) => times.get(op.key)?.project ?? NaN);
+      const raw = all.map((times) => times.get(op.key)?.raw ?? NaN);
+      result.ops[op.key] = {
+        n: op.n,
+        project_per_sec: op.n / median(project),
+        raw_per_sec: op.n / median(raw),
+        ratio: median(project) / median(raw),
+        project_ms: project.map((s) => s * 1000),
+        raw_ms: raw.map((s) => s * 1000),
+      };
+    }
     result.seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return result;
   } finally {
-    if (projectDb.open) projectDb.close();
-    if (rawDb.open) rawDb.close();
+    for (const db of open) if (db.open) db.close();
     fs.rmSync(folder, { recursive: true, force: true });
   }
 }

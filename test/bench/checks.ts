@@ -1,13 +1,6 @@
 import type { Db } from '../../electron/db/index';
 import type { PostRef, TimelineRef, UserPage, UserRef } from './side';
-import {
-  type Sizes,
-  authorOfPost,
-  bulkPostSpec,
-  totalPosts,
-  userPostIds,
-  userSpec,
-} from './workload';
+import { type Sizes, authorOfPost, bulkPostSpec, totalPosts, userPostIds, userSpec } from './workload';
 
 /** A result that does not match the workload's rules: the run must fail. */
 export class CheckFailure extends Error {
@@ -33,12 +26,19 @@ export function oneTo(n: number, from = 1): number[] {
 export function checkUser(user: UserRef | undefined, id: number, what: string): void {
   if (user === undefined) throw new CheckFailure(`${what}: user ${id} not found`);
   if (user.id !== id || user.username !== userSpec(id).username) {
-    throw new CheckFailure(`${what}: expected user ${id} ${userSpec(id).username}, got ${user.id} ${user.username}`);
+    throw new CheckFailure(
+      `${what}: expected user ${id} ${userSpec(id).username}, got ${user.id} ${user.username}`,
+    );
   }
 }
 
 /** A page of posts must have exactly these ids, each by the author the rules give it. */
-export function checkPosts(posts: readonly PostRef[], ids: readonly number[], sizes: Sizes, what: string): void {
+export function checkPosts(
+  posts: readonly PostRef[],
+  ids: readonly number[],
+  sizes: Sizes,
+  what: string,
+): void {
   expectSame(
     posts.map((p) => p.id),
     ids,
@@ -52,7 +52,12 @@ export function checkPosts(posts: readonly PostRef[], ids: readonly number[], si
 }
 
 /** A timeline page additionally carries each author's username. */
-export function checkTimeline(page: readonly TimelineRef[], ids: readonly number[], sizes: Sizes, what: string): void {
+export function checkTimeline(
+  page: readonly TimelineRef[],
+  ids: readonly number[],
+  sizes: Sizes,
+  what: string,
+): void {
   checkPosts(page, ids, sizes, what);
   for (const post of page) {
     if (post.username !== userSpec(post.userId).username) {
@@ -78,9 +83,16 @@ export function checkUserRows(db: Db, users: number, what: string): void {
 /** Every bulk post in the file is exactly post `k` of the rules. */
 export function checkBulkRows(db: Db, sizes: Sizes, what: string): void {
   let k = 1;
-  const rows = db.prepare(`SELECT id, body, timestamp, user_id AS userId FROM posts WHERE id <= ? ORDER BY id`);
+  const rows = db.prepare(
+    `SELECT id, body, timestamp, user_id AS userId FROM posts WHERE id <= ? ORDER BY id`,
+  );
   for (const row of rows.iterate(sizes.posts)) {
-    const { id, body, timestamp, userId } = row as { id: number; body: string; timestamp: string; userId: number };
+    const { id, body, timestamp, userId } = row as {
+      id: number;
+      body: string;
+      timestamp: string;
+      userId: number;
+    };
     const spec = bulkPostSpec(k, sizes);
     if (id !== k || body !== spec.body || timestamp !== spec.timestamp || userId !== spec.userId) {
       throw new CheckFailure(`${what}: post ${k} is ${id} ${body} ${timestamp} ${userId}`);
@@ -92,9 +104,10 @@ export function checkBulkRows(db: Db, sizes: Sizes, what: string): void {
 
 /** The posting op's posts: newest first equals id descending, so timestamps never go back. */
 export function checkPostingRows(db: Db, sizes: Sizes, what: string): void {
-  const rows = db
-    .prepare(`SELECT id, timestamp FROM posts WHERE id > ? ORDER BY id`)
-    .all(sizes.posts) as { id: number; timestamp: string }[];
+  const rows = db.prepare(`SELECT id, timestamp FROM posts WHERE id > ? ORDER BY id`).all(sizes.posts) as {
+    id: number;
+    timestamp: string;
+  }[];
   expectSame(
     rows.map((r) => r.id),
     oneTo(totalPosts(sizes) - sizes.posts, sizes.posts + 1),
@@ -102,7 +115,8 @@ export function checkPostingRows(db: Db, sizes: Sizes, what: string): void {
   );
   let previous = bulkPostSpec(sizes.posts, sizes).timestamp;
   for (const row of rows) {
-    if (row.timestamp < previous) throw new CheckFailure(`${what}: post ${row.id} is older than the one before`);
+    if (row.timestamp < previous)
+      throw new CheckFailure(`${what}: post ${row.id} is older than the one before`);
     previous = row.timestamp;
   }
 }

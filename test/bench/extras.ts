@@ -4,7 +4,15 @@ import { type Db, createRepositories, migrateToLatest, openDatabase } from '../.
 import { startDatabase } from '../../electron/main/startup';
 import { checkPosts, checkTimeline } from './checks';
 import { createProjectSide } from './project';
-import { type Sizes, TIMELINE_PAGE_SIZE, USER_PAGE_SIZE, randomIds, timelineIds, totalPosts, userPostIds } from './workload';
+import {
+  type Sizes,
+  TIMELINE_PAGE_SIZE,
+  USER_PAGE_SIZE,
+  randomIds,
+  timelineIds,
+  totalPosts,
+  userPostIds,
+} from './workload';
 
 /** Median and 99th percentile of a set of latencies, in milliseconds. */
 export interface Latency {
@@ -54,7 +62,10 @@ function sample<T>(count: number, call: (i: number) => T, check: (value: T, i: n
   return latencyOf(times);
 }
 
-async function runs(count: number, once: () => Promise<number>): Promise<{ runs: number; median_ms: number; max_ms: number }> {
+async function runs(
+  count: number,
+  once: () => Promise<number>,
+): Promise<{ runs: number; median_ms: number; max_ms: number }> {
   const times: number[] = [];
   for (let i = 0; i < count; i++) times.push(await once());
   const sorted = times.sort((a, b) => a - b);
@@ -65,7 +76,12 @@ async function runs(count: number, once: () => Promise<number>): Promise<{ runs:
  * Latencies of the pages a user sees, startup on this up-to-date file, migrating an empty
  * file, the file's size and the process's peak memory. Closes `db`.
  */
-export async function measureExtras(db: Db, folder: string, sizes: Sizes, log: (line: string) => void): Promise<Extras> {
+export async function measureExtras(
+  db: Db,
+  folder: string,
+  sizes: Sizes,
+  log: (line: string) => void,
+): Promise<Extras> {
   const { posts } = createRepositories(db);
   const first = sample(
     SAMPLES,

@@ -55,7 +55,10 @@ export function prepareInputs(sizes: Sizes, headTables: string[]): Inputs {
     sizes,
     users: oneTo(sizes.users).map(userSpec),
     bulk: oneTo(sizes.posts).map((k) => bulkPostSpec(k, sizes)),
-    postings: oneTo(POSTING_COUNT).map((j) => ({ userId: roundRobinAuthor(j, sizes.users), body: `new post ${j}` })),
+    postings: oneTo(POSTING_COUNT).map((j) => ({
+      userId: roundRobinAuthor(j, sizes.users),
+      body: `new post ${j}`,
+    })),
     lookupIds: randomIds(4, LOOKUPS, sizes.users),
     pageUserIds: randomIds(5, USER_PAGES, sizes.users),
     deepDepth: deepPageDepth(sizes),
@@ -127,7 +130,11 @@ export function operations(inputs: Inputs): Operation[] {
         posted.forEach(({ author, post }, j) => {
           const userId = roundRobinAuthor(j + 1, sizes.users);
           checkUser(author, userId, sName(side, `3 author of posting ${j + 1}`));
-          expectSame([post.id, post.userId], [sizes.posts + j + 1, userId], sName(side, `3 posting ${j + 1}`));
+          expectSame(
+            [post.id, post.userId],
+            [sizes.posts + j + 1, userId],
+            sName(side, `3 posting ${j + 1}`),
+          );
         });
         checkPostingRows(side.db, sizes, sName(side, '3 rows'));
       },
@@ -149,7 +156,9 @@ export function operations(inputs: Inputs): Operation[] {
       check(side, result) {
         const pages = result as ReturnType<BenchSide['userPages']>;
         expectSame(pages.length, USER_PAGES, sName(side, '5 count'));
-        pages.forEach((page, i) => checkUserPage(page, inputs.pageUserIds[i] ?? 0, sizes, sName(side, `5 page ${i}`)));
+        pages.forEach((page, i) =>
+          checkUserPage(page, inputs.pageUserIds[i] ?? 0, sizes, sName(side, `5 page ${i}`)),
+        );
       },
     },
     {

@@ -1,5 +1,12 @@
 import { type Db, createMigrator, createRepositories } from '../../electron/db/index';
-import { type BenchSide, type Posted, type TimelineRef, type UserPage, type UserRef, tableNames } from './side';
+import {
+  type BenchSide,
+  type Posted,
+  type TimelineRef,
+  type UserPage,
+  type UserRef,
+  tableNames,
+} from './side';
 import { TIMELINE_PAGE_SIZE, USER_PAGE_SIZE } from './workload';
 
 /** The workload through the project's repositories: the functions the IPC handlers call. */
@@ -70,7 +77,7 @@ export function createProjectSide(db: Db): BenchSide {
     deepCursor(depth) {
       // Walks the timeline with the project's own cursors, as a user scrolling would.
       let cursor: string | null = null;
-      for (let seen = 0; seen < depth; ) {
+      for (let seen = 0; seen < depth;) {
         const limit = Math.min(100, depth - seen);
         const page = posts.timeline({ cursor, limit });
         seen += page.items.length;
@@ -83,7 +90,8 @@ export function createProjectSide(db: Db): BenchSide {
     timelineDeepPages(count, cursor) {
       const at = cursor as string;
       const out: TimelineRef[][] = [];
-      for (let i = 0; i < count; i++) out.push(posts.timeline({ cursor: at, limit: TIMELINE_PAGE_SIZE }).items);
+      for (let i = 0; i < count; i++)
+        out.push(posts.timeline({ cursor: at, limit: TIMELINE_PAGE_SIZE }).items);
       return out;
     },
 

@@ -1,6 +1,13 @@
 import type { Db } from '../../electron/db/index';
 import { migrations } from '../../migrations/index';
-import { type BenchSide, type Posted, type TimelineRef, type UserPage, type UserRef, tableNames } from './side';
+import {
+  type BenchSide,
+  type Posted,
+  type TimelineRef,
+  type UserPage,
+  type UserRef,
+  tableNames,
+} from './side';
 import { TIMELINE_PAGE_SIZE, USER_PAGE_SIZE } from './workload';
 
 const USER = `id, username, email, password_hash IS NOT NULL AS hasPassword`;

@@ -81,7 +81,9 @@ export function bulkPostSpec(k: number, sizes: Sizes): PostSpec {
 
 /** The author of any post id: bulk ids first, then the posting ids. */
 export function authorOfPost(id: number, sizes: Sizes): number {
-  return id <= sizes.posts ? roundRobinAuthor(id, sizes.users) : roundRobinAuthor(id - sizes.posts, sizes.users);
+  return id <= sizes.posts
+    ? roundRobinAuthor(id, sizes.users)
+    : roundRobinAuthor(id - sizes.posts, sizes.users);
 }
 
 /** xorshift32 random ids in 1..users, seeded with `2463534242 + operation number`. */
@@ -121,7 +123,8 @@ export function timelineIds(sizes: Sizes, depth: number, size = TIMELINE_PAGE_SI
 export function userPostIds(u: number, sizes: Sizes, size = USER_PAGE_SIZE): number[] {
   const ids: number[] = [];
   const lastPosting = u + Math.floor((POSTING_COUNT - u) / sizes.users) * sizes.users;
-  for (let j = lastPosting; j >= 1 && j >= u && ids.length < size; j -= sizes.users) ids.push(sizes.posts + j);
+  for (let j = lastPosting; j >= 1 && j >= u && ids.length < size; j -= sizes.users)
+    ids.push(sizes.posts + j);
   const lastBulk = u + Math.floor((sizes.posts - u) / sizes.users) * sizes.users;
   for (let k = lastBulk; k >= 1 && k >= u && ids.length < size; k -= sizes.users) ids.push(k);
   return ids;
