@@ -23,7 +23,11 @@ export function registeredAbis(binary: Buffer): string[] {
  * Refuses an addon that was not compiled for `expectedAbi`: loading it would fail at runtime with
  * "was compiled against a different Node.js version". Reads the file itself, so it checks what will ship.
  */
-export function checkAddonAbi(file: string, expectedAbi: string, runtime = `ABI ${expectedAbi}`): AbiCheck {
+export function checkAddonAbi(
+  file: string,
+  expectedAbi: string,
+  runtime = `Electron's ABI ${expectedAbi}`,
+): AbiCheck {
   if (!fs.existsSync(file)) {
     return {
       ok: false,
@@ -40,7 +44,7 @@ export function checkAddonAbi(file: string, expectedAbi: string, runtime = `ABI 
       ok: true,
       file,
       abi: expectedAbi,
-      message: `ABI check passed: ${file} exports ${symbol} (${runtime}).`,
+      message: `ABI check passed: ${file} exports ${symbol}, which ${runtime} needs.`,
     };
   }
   const found =
