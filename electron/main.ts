@@ -1,0 +1,26 @@
+/**
+ * Electron's entry point: a thin shell that hands the real Electron modules to `runApp`,
+ * where the startup sequence lives (and is tested with a fake of these modules).
+ */
+import { BrowserWindow, app, clipboard, dialog, ipcMain, protocol, session } from 'electron';
+import { type ElectronShell, runApp } from './main/app';
+
+const electron: ElectronShell = {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  dialog,
+  clipboard,
+  get session() {
+    // `session` may only be touched once the app is ready; runApp reads it after whenReady().
+    return session;
+  },
+  resourcesPath: process.resourcesPath,
+  env: process.env,
+};
+
+runApp(electron).catch((error: unknown) => {
+  console.error('Microblog failed to start:', error);
+  app.exit(1);
+});

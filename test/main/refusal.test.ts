@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { MigrationModule } from '../../electron/db/migration-types';
+import { handleRefusal, refusalDialog } from '../../electron/main/refusal';
+import { startDatabase } from '../../electron/main/startup';
+import { migrations } from '../../migrations/index';
+import { makeDatabase, sha256, tempDir } from './helpers';
+
+const breaks: MigrationModule = {
+  name: '0005-breaks',
+  up: () => {
+    throw new Error('on purpose');
+  },
+  down: () => undefined,
+};
+
+async function failedMigration() {
+  const dir = tempDir();
+  const dbPath = path.join(dir, 'microblog.db');
+  await makeDatabase(dbPath);
+  const outcome = await startDatabase({ dbPath, migrations: [...migrations, breaks] });
+  if (outcome.ok) throw new Error('expected a refusal');
+  return { dir, dbPath, outcome };
+}
+
+describe('the refusal dialog', () => {
+  it('offers Restore when a backup exists, naming its time, the file and the backup', async () => {
+    const { outcome, dbPath } = await failedMigration();
+    const dialog = refusalDialog(outcome, { version: '1.0.0', platform: 'linux' });
+    expect(dialog.options.buttons?.slice(0, 2)).toEqual(['Copy details', 'Quit']);
+    expect(dialog.options.buttons?.[2]).toMatch(/^Restore the backup from /);
+    expect(dialog.actions).toEqual(['copy', 'quit', 'restore']);
+    expect(dialog.options.detail).toContain(dbPath);
+    expect(dialog.options.detail).toContain(outcome.latestBackup as string);
+    expect(dialog.details).toContain('migration-failed');
+  });
+
+  it('restore sets the current file aside, puts the backup in place and relaunches', async () => {
+    const { outcome, dbPath, dir } = await failedMigration();
+    const current = sha256(dbPath);
+    const backup = sha256(outcome.latestBackup as string);
+    const seen: string[] = [];
+    const choice = await handleRefusal(
+      outcome,
+      { version: '1', platform: 'linux' },
+      {
+        showMessageBox: async () => ({ response: 2, checkboxChecked: false }),
+        writeClipboard: () => seen.push('copy'),
+        relaunch: () => seen.push('relaunch'),
+        quit: () => seen.push('quit'),
+      },
+    );
+    expect(choice).toBe('restored');
+    expect(seen).toEqual(['relaunch']);
+    expect(sha256(dbPath)).toBe(backup);
+    const aside = fs.readdirSync(dir).filter((name) => /^microblog-replaced-.*\.db$/.test(name));
+    expect(aside).toHaveLength(1);
+    expect(sha256(path.join(dir, aside[0] as string))).toBe(current);
+  });
+
+  it('has no Restore button without a backup', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    fs.writeFileSync(dbPath, 'not a database at all, just some words'.repeat(10));
+    const outcome = await startDatabase({ dbPath });
+    if (outcome.ok) throw new Error('expected a refusal');
+    expect(refusalDialog(outcome, { version: '1', platform: 'linux' }).options.buttons).toEqual([
+      'Copy details',
+      'Quit',
+    ]);
+  });
+});
