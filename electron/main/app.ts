@@ -29,9 +29,7 @@ export interface AppShell {
   relaunch(): void;
   quit(): void;
   exit(exitCode?: number): void;
-  on(event: 'second-instance', listener: () => void): unknown;
-  on(event: 'window-all-closed', listener: () => void): unknown;
-  on(event: 'will-quit', listener: () => void): unknown;
+  on(event: 'second-instance' | 'window-all-closed' | 'will-quit', listener: () => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: WebContents) => void): unknown;
 }
 
