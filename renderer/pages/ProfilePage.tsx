@@ -84,12 +84,12 @@ function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: Us
             remove.reset();
           }}
           onConfirm={() =>
-            remove.mutate(profile.id, {
-              onSuccess: () => {
-                setConfirming(false);
-                navigate({ name: 'users' });
-              },
-            })
+            // mutateAsync, not mutate's callbacks: deleting the active profile unmounts this page
+            // before they would run. A failure is shown from `remove.error`.
+            remove.mutateAsync(profile.id).then(
+              () => navigate({ name: own ? 'timeline' : 'users' }),
+              () => undefined,
+            )
           }
         />
       )}

@@ -1,0 +1,77 @@
+/** Small user-level steps shared by the scenarios: what a person would do, through the UI only. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** A fresh data folder for one scenario; the database file inside it does not exist yet. */
+export function freshDbPath(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-e2e-')), 'microblog.sqlite');
+}
+
+export interface ProfileInput {
+  username: string;
+  email: string;
+  password?: string;
+}
+
+/** Waits until the locator is visible (Playwright's own auto-wait). */
+export function visible(locator: Locator): Promise<void> {
+  return locator.first().waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Fills the profile form in `scope` (the welcome page or the "Add a profile" dialog) and submits. */
+export async function fillProfileForm(scope: Page | Locator, input: ProfileInput): Promise<void> {
+  await scope.getByLabel('Username').fill(input.username);
+  await scope.getByLabel('Email').fill(input.email);
+  if (input.password) await scope.getByLabel('Password (optional)').fill(input.password);
+  await scope.getByRole('button', { name: 'Create profile' }).click();
+}
+
+/** Creates the first profile on the welcome page and waits for the timeline. */
+export async function createFirstProfile(page: Page, input: ProfileInput): Promise<void> {
+  await visible(page.getByRole('heading', { name: 'Welcome to Microblog' }));
+  await fillProfileForm(page, input);
+  await visible(page.getByRole('heading', { name: 'Timeline' }));
+}
+
+/** The composer's text box. */
+export function composer(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'New post' });
+}
+
+/** Writes a post with the keyboard shortcut and waits until the composer is cleared. */
+export async function post(page: Page, body: string): Promise<void> {
+  await composer(page).fill(body);
+  await composer(page).press('Control+Enter');
+  await expect.poll(() => composer(page).inputValue()).toBe('');
+}
+
+/** The bodies of the posts on screen, top to bottom. */
+export function postBodies(page: Page): Promise<string[]> {
+  return page.locator('.post-body').allTextContents();
+}
+
+/** Opens the profile switcher and adds a profile through its dialog. */
+export async function addProfile(page: Page, input: ProfileInput): Promise<void> {
+  await page.getByRole('button', { name: /Switch profile/ }).click();
+  await page.getByRole('button', { name: 'Add another profile…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' });
+  await fillProfileForm(dialog, input);
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** Picks a profile in the switcher. */
+export async function switchTo(page: Page, username: string): Promise<void> {
+  await page.getByRole('button', { name: /Switch profile/ }).click();
+  await page
+    .locator('.switcher-menu')
+    .getByRole('button', { name: new RegExp(`^${username}`) })
+    .click();
+}
+
+/** The active profile's name, as the header's switcher shows it. */
+export function activeProfile(page: Page): Promise<string | null> {
+  return page.locator('.switcher-button > span:not(.avatar)').first().textContent();
+}
