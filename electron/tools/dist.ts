@@ -6,45 +6,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Arch, Platform, build } from 'electron-builder';
+import { Arch, build } from 'electron-builder';
 import { ADDON_FILE } from '../main/native-addon';
 import { buildApp, repoRoot } from './build';
+import { parseDistArguments } from './dist-arguments';
 import { ToolFailure, runTool, writeLog } from './failure';
 import { checkAddonAbi, electronAbi } from './native-addon/abi-check';
 import { ensureElectronAddon, installedElectronVersion } from './native-addon/ensure-addon';
 import { packagedAddonCheck } from './native-addon/packaged-check';
-
-const platformFlags: Record<string, Platform> = {
-  '--linux': Platform.LINUX,
-  '--win': Platform.WINDOWS,
-  '--mac': Platform.MAC,
-};
-const archFlags: Record<string, Arch> = { '--x64': Arch.x64, '--arm64': Arch.arm64 };
-
-export interface DistRequest {
-  platforms: Platform[];
-  arch: Arch;
-  dirOnly: boolean;
-}
-
-/** Reads `--linux|--win|--mac`, `--x64|--arm64` and `--dir`; no platform means this machine's. */
-export function parseDistArguments(args: readonly string[]): DistRequest {
-  const platforms: Platform[] = [];
-  let arch = Arch[process.arch as keyof typeof Arch] ?? Arch.x64;
-  let dirOnly = false;
-  for (const arg of args) {
-    const platform = platformFlags[arg];
-    const chosenArch = archFlags[arg];
-    if (platform !== undefined) platforms.push(platform);
-    else if (chosenArch !== undefined) arch = chosenArch;
-    else if (arg === '--dir') dirOnly = true;
-    else
-      throw new ToolFailure(
-        `npm run dist does not know "${arg}"; use --linux, --win, --mac, --x64, --arm64 or --dir.`,
-      );
-  }
-  return { platforms: platforms.length > 0 ? platforms : [Platform.current()], arch, dirOnly };
-}
 
 /** Puts the checked addon where electron-builder.yml's `files` entry picks it up for this arch. */
 function stageAddon(addon: string, arch: Arch): void {
@@ -91,7 +60,7 @@ async function main(): Promise<void> {
         error instanceof Error ? (error.stack ?? error.message) : String(error),
       );
       throw new ToolFailure(
-        `electron-builder could not download what it needs for ${platform.name} (no internet connection?): npm run dist needs internet the first time; details are in ${log}.`,
+        `Microblog could not download Electron ${electronVersion} or the packaging tools for ${platform.name} (no internet connection?): npm run dist needs internet the first time; details are in ${log}.`,
       );
     }
   }

@@ -116,7 +116,7 @@ export function ensureElectronAddon(repoRoot: string, target: AddonTarget, purpo
     throw new ToolFailure(
       fetched
         ? `Microblog got a SQLite addon that does not match ${runtime}, so ${purpose} stopped; details are in ${log}.`
-        : `Microblog could not download the SQLite addon for ${runtime} (no internet connection?): ${purpose} needs internet the first time; details are in ${log}.`,
+        : `Microblog could not download the SQLite addon for Electron ${target.electronVersion} (no internet connection?): ${purpose} needs internet the first time; details are in ${log}.`,
     );
   }
   fs.mkdirSync(folder, { recursive: true });
