@@ -91,6 +91,12 @@ export class StampAction extends CommandLineAction {
   }
 }
 
+/** A path relative to the working directory when it is inside it, else absolute. */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+}
+
 /** `create --name add_something`: a new migration from the template, appended to the barrel. */
 export class CreateMigrationAction extends CommandLineAction {
   private readonly name: IRequiredCommandLineStringParameter;
@@ -120,8 +126,6 @@ export class CreateMigrationAction extends CommandLineAction {
   protected override async onExecute(): Promise<void> {
     const folder = path.resolve(this.folder.value ?? MIGRATIONS_DIR);
     const file = createMigration(folder, this.name.value);
-    this.print(
-      `Created ${path.relative(process.cwd(), file)} and added it to ${path.relative(process.cwd(), path.join(folder, 'index.ts'))}.`,
-    );
+    this.print(`Created ${shortPath(file)} and added it to ${shortPath(path.join(folder, 'index.ts'))}.`);
   }
 }
