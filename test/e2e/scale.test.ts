@@ -20,7 +20,7 @@ async function seed(dbPath: string): Promise<number[]> {
     const ids: number[] = [];
     context.db.transaction(() => {
       for (let i = 0; i < SEEDED; i++) {
-        const author = authors[i % authors.length]!;
+        const author = authors[i % authors.length] as (typeof authors)[number];
         // Posts come in pairs with the same timestamp, so the cursor's id tie-break is exercised too.
         const timestamp = new Date(start + Math.floor(i / 2) * 60_000).toISOString();
         ids.push(repos.posts.create({ userId: author.id, body: `Seeded post #${i + 1}`, timestamp }).id);
