@@ -1,0 +1,84 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CharacterCounter, Composer, DRAFT_DEBOUNCE_MS } from '../../renderer/components/Composer';
+import { installFakeApi, ok, withQueryClient } from './fake-api';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+function counterText(text: string): { label: string; over: boolean } {
+  const { container, unmount } = render(<CharacterCounter text={text} />);
+  const counter = container.querySelector('.counter') as HTMLElement;
+  const result = { label: counter.textContent ?? '', over: counter.classList.contains('over') };
+  unmount();
+  return result;
+}
+
+describe('the composer counter', () => {
+  it('counts ASCII characters one each', () => {
+    expect(counterText('hello world').label).toBe('11/140');
+  });
+
+  it('counts an emoji once, though it is two UTF-16 units', () => {
+    expect('😀'.length).toBe(2);
+    expect(counterText('😀').label).toBe('1/140');
+    expect(counterText('hi 👋🏽').label).toBe('5/140'); // the skin tone is its own code point
+  });
+
+  it('counts a combining mark separately, as SQLite length() does', () => {
+    expect(counterText('e\u0301').label).toBe('2/140');
+  });
+
+  it('accepts 140 and flags 141 as over the limit', () => {
+    expect(counterText('a'.repeat(140))).toEqual({ label: '140/140', over: false });
+    expect(counterText('😀'.repeat(140))).toEqual({ label: '140/140', over: false });
+    expect(counterText('a'.repeat(141))).toEqual({ label: '141/140 · 1 over the limit', over: true });
+  });
+});
+
+describe('the composer', () => {
+  const user = { id: 7, username: 'ann', email: 'ann@example.com', hasPassword: false };
+
+  it('restores the saved draft, disables Post over the limit, and saves the draft after a pause', async () => {
+    const save = vi.fn((input: { userId: number; body: string }) => ok({ body: input.body, updatedAt: 'x' }));
+    installFakeApi({ drafts: { get: () => ok({ body: 'from last time', updatedAt: 'x' }), save } });
+    render(withQueryClient(<Composer user={user} />));
+    const box = (await screen.findByRole('textbox', { name: 'New post' })) as HTMLTextAreaElement;
+    expect(box.value).toBe('from last time');
+
+    vi.useFakeTimers();
+    fireEvent.change(box, { target: { value: 'x'.repeat(141) } });
+    expect((screen.getByRole('button', { name: 'Post' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(save).not.toHaveBeenCalled();
+    await act(() => vi.advanceTimersByTimeAsync(DRAFT_DEBOUNCE_MS + 10));
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save).toHaveBeenCalledWith({ userId: 7, body: 'x'.repeat(141) });
+  });
+
+  it('keeps the text and shows the reason when main refuses the post', async () => {
+    installFakeApi({
+      drafts: { get: () => ok(null), save: (input) => ok({ body: input.body, updatedAt: 'x' }) },
+      posts: {
+        create: () =>
+          Promise.resolve({
+            ok: false as const,
+            error: {
+              code: 'DATABASE_BUSY' as const,
+              message: 'The database is busy. Try again in a moment.',
+            },
+          }),
+      },
+    });
+    render(withQueryClient(<Composer user={user} />));
+    const box = (await screen.findByRole('textbox', { name: 'New post' })) as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: 'a post worth keeping' } });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The database is busy. Try again in a moment.',
+    );
+    expect(box.value).toBe('a post worth keeping');
+  });
+});
