@@ -4,7 +4,7 @@
  * must stay out of the package, node_modules linked to the repository's, a stand-in Electron
  * (electronDist) and a stand-in for the Electron-ABI addon (the real one needs a download).
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ADDON_FILE } from '../../electron/main/native-addon';
@@ -47,10 +47,12 @@ export function readFuseWire(executable: string): string {
  * real path lies outside the project. better-sqlite3's C sources are left out (the package excludes them).
  */
 function copyProductionModules(repoRoot: string, project: string): void {
-  const listed = execFileSync('npm', ['ls', '--omit', 'dev', '--all', '--parseable'], {
+  // npm ls exits non-zero for tree problems elsewhere (an extraneous package); its list is still complete.
+  const listed = spawnSync('npm', ['ls', '--omit', 'dev', '--all', '--parseable'], {
     cwd: repoRoot,
     encoding: 'utf8',
-  });
+    shell: process.platform === 'win32',
+  }).stdout;
   const heavy = /[\\/]better-sqlite3[\\/](deps|src)$/;
   for (const packageDir of listed.split('\n').map((line) => line.trim())) {
     if (packageDir === '' || path.resolve(packageDir) === path.resolve(repoRoot)) continue;
