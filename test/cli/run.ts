@@ -14,7 +14,7 @@ export interface ToolResult {
 export function runTool(
   tool: 'db' | 'shell' | 'seed',
   args: string[],
-  options: { db: string; input?: string },
+  options: { db: string; input?: string; onStderr?: (text: string) => void },
 ): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, MICROBLOG_DB: options.db, NO_COLOR: '1' };
@@ -31,7 +31,10 @@ export function runTool(
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      options.onStderr?.(stderr);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');

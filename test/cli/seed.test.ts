@@ -74,8 +74,15 @@ describe('npm run seed (as a real process)', () => {
     await makeMigrated(file, 0);
     const holder = openDatabase(file);
     holder.exec('BEGIN IMMEDIATE');
-    const seeding = runTool('seed', ['--users', '2', '--posts', '5'], { db: file });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    let started: () => void = () => undefined;
+    const announced = new Promise<void>((resolve) => (started = resolve));
+    const seeding = runTool('seed', ['--users', '2', '--posts', '5'], {
+      db: file,
+      onStderr: (text) => text.includes('Database:') && started(),
+    });
+    // Keep the lock until the seed has started and is certainly waiting for it.
+    await announced;
+    await new Promise((resolve) => setTimeout(resolve, 500));
     holder.exec('COMMIT');
     holder.close();
     const result = await seeding;

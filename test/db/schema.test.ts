@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../electron/db/connection';
+import { openDatabase, readPragmas, type Db } from '../../electron/db/connection';
 import { MIGRATIONS_TABLE } from '../../electron/db/migrator';
 import { dump, migratedDb, tableNames } from './helpers';
 
@@ -87,6 +87,24 @@ describe('the schema at head', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(10_000);
+    expect(readPragmas(db)).toEqual({
+      journal_mode: 'wal',
+      synchronous: 2,
+      foreign_keys: 1,
+      busy_timeout: 10_000,
+    });
+  });
+
+  it('a read-only connection reads but cannot write, and never creates a file', async () => {
+    const { db } = await migratedDb();
+    const reader = openDatabase(db.name, { readonly: true });
+    try {
+      expect(reader.prepare('SELECT count(*) FROM users').pluck().get()).toBe(0);
+      expect(() => reader.prepare(`INSERT INTO settings VALUES ('k', 'v')`).run()).toThrow(/readonly/);
+    } finally {
+      reader.close();
+    }
+    expect(() => openDatabase(`${db.name}.missing`, { readonly: true })).toThrow();
   });
 });
 
