@@ -5,6 +5,7 @@
  * `node_register_module_v<Electron ABI>`. The ABI check that inspects it is the real one.
  */
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
@@ -76,6 +77,26 @@ describe('the packaged app (electron-builder --dir --linux)', () => {
     );
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('has a self-contained sandboxed preload and a main that requires only Electron, Node and production dependencies', () => {
+    const requires = (file: string): string[] => [
+      ...new Set(
+        [
+          ...extractFile(asar, file)
+            .toString('utf8')
+            .matchAll(/\brequire\("([^"]+)"\)/g),
+        ].map((m) => m[1] ?? ''),
+      ),
+    ];
+    expect(requires('dist/preload/preload.cjs')).toEqual(['electron']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const allowed = new Set(['electron', ...Object.keys(manifest.dependencies), ...builtinModules]);
+    const mainRequires = requires('dist/main/main.cjs');
+    expect(mainRequires).toContain('better-sqlite3');
+    expect(mainRequires.filter((id) => !allowed.has(id.replace(/^node:/, '')))).toEqual([]);
   });
 
   it('contains no sources, tests, docs or migration files', () => {
