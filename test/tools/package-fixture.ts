@@ -11,8 +11,8 @@ import { ADDON_FILE } from '../../electron/main/native-addon';
 
 /** @electron/fuses finds the fuse wire after this sentinel in Electron's executable. */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-/** Electron's defaults for the first six fuses ('1' on, '0' off), the unsafe ones switched on. */
-export const STAND_IN_FUSES = '10110000';
+/** Electron's default fuse wire ('1' on, '0' off): run-as-node, NODE_OPTIONS, --inspect and file:// privileges on. */
+export const STAND_IN_FUSES = '10110001';
 
 /** A folder electron-builder accepts as an unpacked Electron for Linux: an `electron` executable with a fuse wire. */
 export function makeStandInElectron(dir: string, electronVersion: string): string {
