@@ -121,5 +121,6 @@ export function ensureElectronAddon(repoRoot: string, target: AddonTarget, purpo
   }
   fs.mkdirSync(folder, { recursive: true });
   fs.copyFileSync(built, addon);
+  fs.rmSync(path.dirname(workDir), { recursive: true, force: true });
   return addon;
 }
