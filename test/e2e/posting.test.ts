@@ -2,6 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type OpenApp, closeShared, openApp } from './harness';
 import {
   composer,
+  computedStyle,
   createFirstProfile,
   fillProfileForm,
   freshDbPath,
@@ -32,9 +33,7 @@ describe('posting', () => {
     await visible(page.locator('.post-body'));
     expect(await postBodies(page)).toEqual(['Hello from the first run!\nSecond line.']);
     // Line breaks are kept on screen, not collapsed.
-    expect(await page.locator('.post-body').evaluate('el => getComputedStyle(el).whiteSpace')).toBe(
-      'pre-wrap',
-    );
+    expect(await computedStyle(page.locator('.post-body'), 'whiteSpace')).toBe('pre-wrap');
     const time = page.locator('.post time');
     expect(await time.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(await time.textContent()).toContain('just now');
@@ -57,7 +56,7 @@ describe('posting', () => {
     const counter = page.locator('.counter');
     expect(await counter.textContent()).toContain('141/140');
     expect(await counter.getAttribute('data-over')).toBe('true');
-    expect(await counter.evaluate('el => getComputedStyle(el).color')).toBe('rgb(179, 38, 30)');
+    expect(await computedStyle(counter, 'color')).toBe('rgb(179, 38, 30)');
     expect(await page.getByRole('button', { name: 'Post' }).isDisabled()).toBe(true);
 
     await composer(page).press('Control+Enter');

@@ -75,3 +75,15 @@ export async function switchTo(page: Page, username: string): Promise<void> {
 export function activeProfile(page: Page): Promise<string | null> {
   return page.locator('.switcher-button > span:not(.avatar)').first().textContent();
 }
+
+type StyledElement = {
+  ownerDocument: { defaultView: { getComputedStyle(e: unknown): Record<string, string> } };
+};
+
+/** One computed CSS property of the element, as the browser resolved it. */
+export function computedStyle(locator: Locator, property: string): Promise<string> {
+  return locator.evaluate(
+    (el, name) => (el as unknown as StyledElement).ownerDocument.defaultView.getComputedStyle(el)[name] ?? '',
+    property,
+  );
+}
