@@ -7,7 +7,8 @@ export const ACTIVE_USER_KEY = 'activeUserId';
 
 /**
  * Who is active and which password-protected profiles were unlocked. The unlocked set
- * lives only in this process: a restart locks every protected profile again.
+ * lives only in this process: a restart locks every protected profile again, and so does
+ * switching away from it (whoever switches next must know the password to come back).
  */
 export function createSessionState(repos: Repositories) {
   const unlocked = new Set<number>();
@@ -36,6 +37,8 @@ export function createSessionState(repos: Repositories) {
     /** Makes the profile active; it must exist and be unlocked. */
     activate(userId: number): Session {
       const user = this.requireUnlocked(userId);
+      const previous = activeUser();
+      if (previous !== null && previous.id !== user.id) unlocked.delete(previous.id);
       repos.settings.set(ACTIVE_USER_KEY, String(user.id));
       return this.current();
     },

@@ -75,7 +75,7 @@ describe('sessions and locked profiles', () => {
     }
   });
 
-  it('unlocking one profile does not unlock another, and switching keeps the unlock', async () => {
+  it('unlocking one profile does not unlock another, and switching away locks it again', async () => {
     const app = await startApp();
     const a = await app.ok<User>('users:create', { username: 'a', email: 'a@example.com' });
     app.ctx.close();
@@ -96,10 +96,22 @@ describe('sessions and locked profiles', () => {
       expect(await ctx.dispatch('session:activate', { userId: 3 })).toMatchObject({
         error: { code: 'PROFILE_LOCKED' },
       });
-      expect(await ctx.dispatch('session:activate', { userId: a.id })).toMatchObject({ ok: true });
       expect(await ctx.dispatch('session:activate', { userId: 2 })).toMatchObject({
         ok: true,
         value: { locked: false },
+      });
+      expect(await ctx.dispatch('session:activate', { userId: a.id })).toMatchObject({ ok: true });
+      // Coming back to a protected profile asks for its password again.
+      expect(await ctx.dispatch('session:activate', { userId: 2 })).toMatchObject({
+        ok: false,
+        error: { code: 'PROFILE_LOCKED', field: 'password' },
+      });
+      expect(await ctx.dispatch('posts:create', { userId: 2, body: 'sneaky' })).toMatchObject({
+        error: { code: 'PROFILE_LOCKED' },
+      });
+      expect(await ctx.dispatch('users:unlock', { userId: 2, password: 'password-p' })).toMatchObject({
+        ok: true,
+        value: { activeUser: { id: 2 }, locked: false },
       });
       // A profile without a password has nothing to unlock: it just becomes active.
       expect(await ctx.dispatch('users:unlock', { userId: a.id, password: '' })).toMatchObject({
