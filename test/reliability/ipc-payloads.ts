@@ -1,0 +1,182 @@
+/** Generators of hostile IPC payloads for the fuzz test: wrong types, edge values, huge and deep things. */
+import fc from 'fast-check';
+import type { Channel } from '../../electron/ipc/contract';
+
+function nestedObject(depth: number): unknown {
+  let value: unknown = { userId: 1 };
+  for (let i = 0; i < depth; i++) value = { userId: value, body: 'x' };
+  return value;
+}
+
+function nestedArray(depth: number): unknown {
+  let value: unknown = [];
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}
+
+/** An object whose own keys include `__proto__`, as JSON.parse (and structured clone) can make. */
+function withOwnKey(key: string, value: unknown, base: Record<string, unknown>): Record<string, unknown> {
+  const target: Record<string, unknown> = { ...base };
+  Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+  return target;
+}
+
+const edgeNumbers = fc.constantFrom(
+  0,
+  -0,
+  -1,
+  1.5,
+  NaN,
+  Infinity,
+  -Infinity,
+  2 ** 31,
+  2 ** 32,
+  2 ** 53,
+  2 ** 53 + 2,
+  Number.MAX_SAFE_INTEGER,
+  Number.MIN_SAFE_INTEGER,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  Number.EPSILON,
+);
+
+const edgeStrings = fc.constantFrom(
+  '',
+  ' ',
+  '\t\n\r\f\v',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  '\uDC00x',
+  '\uDBFF\uDFFF',
+  '😀'.repeat(140),
+  '😀'.repeat(141),
+  '👩‍👩‍👧‍👦',
+  'e\u0301'.repeat(80),
+  '\u202Eevil',
+  '\uFEFF',
+  'ＳＵＳＡＮ',
+  'İı',
+  'ß',
+  "'; DROP TABLE users; --",
+  '%',
+  '_',
+  '\\',
+  's%',
+  'a'.repeat(140),
+  'a'.repeat(141),
+  'u'.repeat(65),
+  '\r\n'.repeat(80),
+  '__proto__',
+  'constructor',
+  '2000-01-01T00:00:00.000Z_1',
+  '9999-12-31T23:59:59.999Z_9007199254740991',
+  'not-a-cursor_1_2',
+);
+
+const hugeStrings = fc.constantFrom('h'.repeat(70_000), '😀'.repeat(20_000), 'x'.repeat(1_000_000));
+const deepThings = fc.constantFrom(nestedObject(50), nestedObject(100_000), nestedArray(100_000));
+
+/** Any kind of value, weighted towards the ones that break naive code. */
+export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.anything({
+      withNullPrototype: true,
+      withSparseArray: true,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withBoxedValues: true,
+    }),
+  },
+  { weight: 3, arbitrary: fc.string({ unit: 'binary' }) },
+  { weight: 3, arbitrary: edgeStrings },
+  { weight: 2, arbitrary: edgeNumbers },
+  { weight: 1, arbitrary: hugeStrings },
+  { weight: 1, arbitrary: deepThings },
+  { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, false, [], {}) },
+);
+
+/** Ids of existing users (1 has no password, 2 has one), nearby ones, and anything else. */
+const idish = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(1, 2, 3) },
+  { weight: 2, arbitrary: fc.integer({ min: -5, max: 60 }) },
+  { weight: 3, arbitrary: hostileValue },
+);
+
+const textish = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 160 }), hostileValue);
+
+/** Usernames: well-formed new ones (which may be created), existing ones, and anything else. */
+const usernameish = fc.oneof(
+  { weight: 2, arbitrary: fc.stringMatching(/^[a-z][a-z0-9_.-]{0,20}$/) },
+  { weight: 1, arbitrary: fc.constantFrom('alice', 'ALICE', 'bob') },
+  { weight: 3, arbitrary: textish },
+);
+const emailish = fc.oneof(
+  { weight: 2, arbitrary: fc.emailAddress() },
+  { weight: 1, arbitrary: fc.constantFrom('alice@example.com', 'a@b', 'no-at-sign', '@x.y') },
+  { weight: 3, arbitrary: textish },
+);
+/**
+ * Passwords stay mostly malformed or short: a well-formed one costs a scrypt hash (~50 ms),
+ * so those are rare, to keep 10,000 calls per channel in budget.
+ */
+const passwordish = fc.oneof(
+  { weight: 300, arbitrary: fc.oneof(fc.string({ maxLength: 7 }), hostileValue, fc.constant(null)) },
+  { weight: 1, arbitrary: fc.constantFrom('correct horse battery', 'wrong password!') },
+);
+/** Unlocking checks any string against the hash, so strings are rare here and non-strings common. */
+const unlockPassword = fc.oneof(
+  { weight: 300, arbitrary: hostileValue.filter((v) => typeof v !== 'string' || v.length > 1024) },
+  { weight: 3, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.constantFrom('correct horse battery', 'wrong password!') },
+);
+/** Deleting may take only the fuzz's own users, so users 1 and 2 stay for the channels after it. */
+const deletableId = fc.oneof(fc.integer({ min: 3, max: 60 }), hostileValue);
+const cursorish = fc.oneof(fc.constant(null), edgeStrings, fc.string(), hostileValue);
+const limitish = fc.oneof(fc.integer({ min: -2, max: 120 }), edgeNumbers, hostileValue);
+
+/** Each channel's fields, each filled from plausible, edge and hostile values. */
+const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
+  'app:info': {},
+  'session:get': {},
+  'session:activate': { userId: idish },
+  'users:create': { username: usernameish, email: emailish, password: passwordish },
+  'users:list': { order: fc.oneof(fc.constantFrom('asc', 'desc', 'ASC', ''), hostileValue), prefix: textish },
+  'users:get': { username: usernameish },
+  'users:delete': { userId: deletableId },
+  'users:unlock': { userId: idish, password: unlockPassword },
+  'posts:create': { userId: idish, body: textish },
+  'posts:timeline': { cursor: cursorish, limit: limitish },
+  'posts:byUser': { userId: idish, cursor: cursorish, limit: limitish },
+  'posts:delete': { postId: fc.oneof(fc.integer({ min: 0, max: 300 }), hostileValue), userId: idish },
+  'drafts:get': { userId: idish },
+  'drafts:save': { userId: idish, body: fc.oneof(textish, fc.constant('d'.repeat(4001))) },
+};
+
+const dangerousKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '',
+);
+
+/** Payloads for one channel: shaped records (some valid), records with hostile extra keys, or anything. */
+export function payloadsFor(channel: Channel): fc.Arbitrary<unknown> {
+  const shaped = fc.record(FIELDS[channel], { requiredKeys: [] });
+  return fc.oneof(
+    { weight: 5, arbitrary: shaped },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(shaped, dangerousKey, hostileValue)
+        .map(([base, key, value]) => withOwnKey(key, value, base as Record<string, unknown>)),
+    },
+    { weight: 3, arbitrary: hostileValue },
+  );
+}
