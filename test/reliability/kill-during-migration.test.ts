@@ -67,6 +67,9 @@ describe('kill during migration', () => {
       expect(after.tables).toEqual(before.tables);
       expect(after.posts).toEqual(before.posts);
     }
+    console.log(
+      `kill during migration: ${ROUNDS} kills inside the slow migration, ${before.posts.length} posts intact`,
+    );
 
     const next = await startDatabase({ dbPath, migrations: withSlowMigration(1000) });
     if (!next.ok) throw new Error(next.message);
