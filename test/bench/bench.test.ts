@@ -1,5 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { migrateToLatest, openDatabase } from '../../electron/db/index';
 import { runBenchmark } from './bench';
+import { operations, prepareInputs } from './ops';
+import { createRawSide } from './raw';
 import { CheckFailure, checkTimeline, checkUserPage } from './checks';
 import {
   OP_KEYS,
@@ -39,6 +45,24 @@ describe('the benchmark workload', () => {
     expect(() => checkUserPage({ user: { id: 7, username: 'x' }, posts }, 7, tiny, 'u')).toThrow(
       CheckFailure,
     );
+  });
+
+  it('fails an operation whose rows in the file do not match, even when its loop returned the right ids', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-bench-check-'));
+    const db = openDatabase(path.join(folder, 'raw.db'));
+    try {
+      await migrateToLatest(db);
+      const side = createRawSide(db);
+      const createUsers = operations(prepareInputs(tiny, [])).find((op) => op.key === '1_create_users');
+      if (!createUsers) throw new Error('no 1_create_users operation');
+      const ids = createUsers.run(side, undefined);
+      createUsers.check(side, ids);
+      db.prepare(`UPDATE users SET username = 'tampered' WHERE id = 5`).run();
+      expect(() => createUsers.check(side, ids)).toThrow(CheckFailure);
+    } finally {
+      db.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('runs every operation on both sides with tiny sizes, all checks passing', async () => {
