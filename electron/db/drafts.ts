@@ -1,13 +1,11 @@
 import type { Db } from './connection';
 import { MicroblogError, toMicroblogError } from './errors';
+import type { Draft } from './models';
+
+export type { Draft } from './models';
 
 /** Drafts can run past the post limit while the user edits; this only guards the table. */
 export const DRAFT_MAX = 1000;
-
-export interface Draft {
-  body: string;
-  updatedAt: string;
-}
 
 /** The unfinished post of each profile. Saving an empty body deletes the draft. */
 export function createDraftRepository(db: Db) {

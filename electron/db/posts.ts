@@ -3,36 +3,9 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { MicroblogError, toMicroblogError } from './errors';
 import { PAGE_SIZE_MAX, bodyProblem } from './rules';
 
-/** A stored post. `timestamp` is UTC ISO-8601 with milliseconds. */
-export interface Post {
-  id: number;
-  body: string;
-  timestamp: string;
-  userId: number;
-}
+import type { NewPost, Page, PageOptions, Post, TimelinePost } from './models';
 
-/** A post with its author's username, as the timeline shows it. */
-export interface TimelinePost extends Post {
-  username: string;
-}
-
-export interface NewPost {
-  userId: number;
-  body: string;
-  /** For imports and the seed tool; defaults to now. */
-  timestamp?: string;
-}
-
-/** A page of newest-first posts; `nextCursor` is null on the last page. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface PageOptions {
-  cursor?: string | null | undefined;
-  limit?: number;
-}
+export type { NewPost, Page, PageOptions, Post, TimelinePost } from './models';
 
 const DEFAULT_PAGE_SIZE = 20;
 const POST = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId`;

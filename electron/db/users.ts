@@ -3,27 +3,9 @@ import { MicroblogError, toMicroblogError } from './errors';
 import { hashPassword, verifyPassword } from './password';
 import { emailProblem, passwordProblem, usernameProblem } from './rules';
 
-/** A profile as the app shows it; the password hash never leaves this module. */
-export interface User {
-  id: number;
-  username: string;
-  email: string;
-  hasPassword: boolean;
-}
+import type { NewUser, User, UserListOptions } from './models';
 
-export interface NewUser {
-  username: string;
-  email: string;
-  password?: string | null | undefined;
-}
-
-export type UserOrder = 'asc' | 'desc';
-
-export interface UserListOptions {
-  order?: UserOrder;
-  /** Only usernames starting with this text (case-insensitive); `%` and `_` match themselves. */
-  prefix?: string;
-}
+export type { NewUser, User, UserListOptions, UserOrder } from './models';
 
 const COLUMNS = `id, username, email, password_hash IS NOT NULL AS hasPassword`;
 

@@ -7,11 +7,9 @@
  * Nothing here may import Node or Electron.
  */
 import { z } from 'zod';
-import type { Draft } from '../db/drafts';
 import type { ErrorCode } from '../db/errors';
-import type { Page, Post, TimelinePost } from '../db/posts';
+import type { Draft, Page, Post, TimelinePost, User } from '../db/models';
 import { BODY_MAX, EMAIL_MAX, PAGE_SIZE_MAX, PASSWORD_MAX, USERNAME_MAX, countCodePoints } from '../db/rules';
-import type { User } from '../db/users';
 
 export type { Draft, Page, Post, TimelinePost, User };
 // The renderer's forms and counter use the same rules as the database, through this module only.

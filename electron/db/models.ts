@@ -1,0 +1,63 @@
+/**
+ * The records the data layer hands out, as plain data. This module imports nothing, so the
+ * IPC contract (and through it the renderer) can use these types without seeing Node's.
+ */
+
+/** A profile as the app shows it; the password hash never leaves this module. */
+export interface User {
+  id: number;
+  username: string;
+  email: string;
+  hasPassword: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  email: string;
+  password?: string | null | undefined;
+}
+
+export type UserOrder = 'asc' | 'desc';
+
+export interface UserListOptions {
+  order?: UserOrder;
+  /** Only usernames starting with this text (case-insensitive); `%` and `_` match themselves. */
+  prefix?: string;
+}
+
+/** A stored post. `timestamp` is UTC ISO-8601 with milliseconds. */
+export interface Post {
+  id: number;
+  body: string;
+  timestamp: string;
+  userId: number;
+}
+
+/** A post with its author's username, as the timeline shows it. */
+export interface TimelinePost extends Post {
+  username: string;
+}
+
+export interface NewPost {
+  userId: number;
+  body: string;
+  /** For imports and the seed tool; defaults to now. */
+  timestamp?: string;
+}
+
+/** A page of newest-first posts; `nextCursor` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageOptions {
+  cursor?: string | null | undefined;
+  limit?: number;
+}
+
+/** A profile's unfinished post. */
+export interface Draft {
+  body: string;
+  updatedAt: string;
+}
