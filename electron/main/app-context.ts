@@ -12,7 +12,7 @@ export interface AppContextOptions {
   nativeBinding?: string;
   keepBackups?: number;
   slowAfterMs?: number;
-  onSlow?: () => void;
+  onSlow?: () => void | Promise<void>;
   /** Reported by `app:info`; the running platform by default. */
   platform?: string;
 }

@@ -129,7 +129,8 @@ export async function runApp(electron: ElectronShell): Promise<RunResult> {
           show: true,
           webPreferences: { ...windowOptions('').webPreferences, preload: undefined },
         });
-        void updating.loadURL(UPDATING_PAGE);
+        // Startup waits for this page to load before it runs the (blocking) migrations.
+        return updating.loadURL(UPDATING_PAGE);
       },
     });
   } catch (error) {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type Db,
@@ -20,8 +21,17 @@ export interface StartupOptions {
   nativeBinding?: string;
   /** After this long (default 1000 ms) `onSlow` is called so the app can show it is working. */
   slowAfterMs?: number;
-  onSlow?: () => void;
+  /** Shows that startup is working; startup waits for a returned promise (the window painted) before migrating. */
+  onSlow?: () => void | Promise<void>;
+  /** From this file size on, pending migrations count as slow before they start (default 32 MiB). */
+  largeDatabaseBytes?: number;
 }
+
+/**
+ * Migrations run synchronously and block the event loop, so a timer cannot fire during one.
+ * On a file this large a pending migration may well take over a second: say so before it starts.
+ */
+export const LARGE_DATABASE_BYTES = 32 * 1024 * 1024;
 
 /** Why startup stopped: the guard's refusals, a failed migration or backup, or a file that would not open. */
 export type StartupFailure = RefusalReason | 'migration-failed' | 'open-failed' | 'backup-failed';
@@ -40,6 +50,14 @@ function refused(options: StartupOptions, reason: StartupFailure, message: strin
   };
 }
 
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** Lets a pending `onSlow` timer fire between the synchronous steps. */
 const yieldToEventLoop = (): Promise<void> => delay(0);
 
@@ -53,11 +71,12 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
   const { dbPath, migrations, nativeBinding } = options;
   const slowAfterMs = options.slowAfterMs ?? 1000;
   const startedAt = Date.now();
-  let toldSlow = false;
+  let shown: Promise<void> | null = null;
   const tellSlow = (): void => {
-    if (toldSlow) return;
-    toldSlow = true;
-    options.onSlow?.();
+    if (shown) return;
+    shown = Promise.resolve(options.onSlow?.()).catch((error: unknown) => {
+      console.error('Showing the "Updating your data" window failed:', error);
+    });
   };
   // Migrations are synchronous, so the timer can only fire between steps; each step also checks the clock.
   const checkSlow = (): void => {
@@ -107,8 +126,11 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
         }
         pruneBackups(dbPath, options.keepBackups ?? DEFAULT_KEEP_BACKUPS);
       }
+      if (pendingOnExistingData && fileSize(dbPath) >= (options.largeDatabaseBytes ?? LARGE_DATABASE_BYTES))
+        tellSlow();
       checkSlow();
       await yieldToEventLoop();
+      if (shown) await shown;
       let applied: string[];
       try {
         applied = await migrateToLatest(db, { migrations });

@@ -231,7 +231,12 @@ describe('startDatabase', () => {
   it('calls onSlow when startup takes longer than slowAfterMs, and not when it is quick', async () => {
     const dir = tempDir();
     let slow = 0;
-    const quick = await start({ dbPath: path.join(dir, 'a.db'), onSlow: () => slow++ });
+    const quick = await start({
+      dbPath: path.join(dir, 'a.db'),
+      onSlow: () => {
+        slow++;
+      },
+    });
     expect(quick.ok).toBe(true);
     expect(slow).toBe(0);
     const pause: MigrationModule = {
@@ -246,8 +251,40 @@ describe('startDatabase', () => {
       dbPath: path.join(dir, 'b.db'),
       migrations: [...migrations, pause, { ...pause, name: '0006-takes-a-while-too' }],
       slowAfterMs: 50,
-      onSlow: () => slow++,
+      onSlow: () => {
+        slow++;
+      },
     });
     expect(slow).toBe(1);
+  });
+
+  it('on a large file, shows it is working before pending migrations start, and waits until that is shown', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'large.db');
+    const first = await start({ dbPath, migrations: migrations.slice(0, 2) });
+    if (!first.ok) throw new Error(first.message);
+    first.db.close();
+    const events: string[] = [];
+    const outcome = await start({
+      dbPath,
+      largeDatabaseBytes: 1,
+      onSlow: async () => {
+        events.push('slow');
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        events.push('shown');
+      },
+      migrations: [
+        ...migrations,
+        {
+          name: '0005-records-when-it-runs',
+          up: () => {
+            events.push('migrating');
+          },
+          down: () => undefined,
+        },
+      ],
+    });
+    expect(outcome.ok).toBe(true);
+    expect(events).toEqual(['slow', 'shown', 'migrating']);
   });
 });
