@@ -1,5 +1,6 @@
 import { Umzug, type UmzugStorage } from 'umzug';
 import { migrations as allMigrations } from '../../migrations/index';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 import type { MigrationModule } from './migration-types';
 
@@ -23,6 +24,10 @@ export function ensureMigrationsTable(db: Db): void {
 
 /** Umzug storage on the same connection as the migrations, so both commit together. */
 class SqliteStorage implements UmzugStorage<Db> {
+  // Prepared once the table exists; better-sqlite3 re-prepares them if the schema changes.
+  private insert: Statement<[string]> | undefined;
+  private remove: Statement<[string]> | undefined;
+
   constructor(private readonly db: Db) {}
 
   async executed(): Promise<string[]> {
@@ -30,12 +35,16 @@ class SqliteStorage implements UmzugStorage<Db> {
   }
 
   async logMigration({ name }: { name: string }): Promise<void> {
-    ensureMigrationsTable(this.db);
-    this.db.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (name) VALUES (?)`).run(name);
+    if (!this.insert) {
+      ensureMigrationsTable(this.db);
+      this.insert = this.db.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (name) VALUES (?)`);
+    }
+    this.insert.run(name);
   }
 
   async unlogMigration({ name }: { name: string }): Promise<void> {
-    this.db.prepare(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = ?`).run(name);
+    this.remove ??= this.db.prepare(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = ?`);
+    this.remove.run(name);
   }
 }
 
