@@ -6,7 +6,7 @@ import { startDatabase } from '../../electron/main/startup';
 import { runScript, seededRandom, tempFolder } from './helpers';
 import { SLOW_MIGRATION, SLOW_MIGRATION_STARTED, withSlowMigration } from './slow-migration';
 
-const ROUNDS = 3;
+const ROUNDS = 10;
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
 const folder = tempFolder('kill-migration');
 afterAll(() => folder.remove());
