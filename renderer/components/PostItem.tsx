@@ -14,7 +14,7 @@ export function PostItem({ post, username, onDelete }: Props) {
   return (
     <article className="post" data-post-id={post.id} aria-label={`Post by ${username}`}>
       <header className="post-meta">
-        <a className="author" href={hrefFor({ name: 'profile', username })}>
+        <a className="author truncate" href={hrefFor({ name: 'profile', username })} title={username}>
           {username}
         </a>
         <span aria-hidden="true">·</span>

@@ -55,7 +55,9 @@ export function ChooseProfilePage({ locked }: { locked: User | null }) {
                     <span className="avatar small" aria-hidden="true">
                       {[...user.username][0]?.toUpperCase()}
                     </span>
-                    <span>{user.username}</span>
+                    <span className="truncate" title={user.username}>
+                      {user.username}
+                    </span>
                     {user.hasPassword && <span className="badge">Password</span>}
                   </button>
                 </li>

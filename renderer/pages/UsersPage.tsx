@@ -51,8 +51,12 @@ export function UsersPage({ activeUser }: { activeUser: User }) {
                 <span className="avatar small" aria-hidden="true">
                   {[...user.username][0]?.toUpperCase()}
                 </span>
-                <span className="username">{user.username}</span>
-                <span className="muted email">{user.email}</span>
+                <span className="username truncate" title={user.username}>
+                  {user.username}
+                </span>
+                <span className="muted email truncate" title={user.email}>
+                  {user.email}
+                </span>
                 {user.hasPassword && <span className="badge">Password</span>}
                 {user.id === activeUser.id && <span className="badge accent">You</span>}
               </a>
