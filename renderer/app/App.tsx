@@ -36,7 +36,8 @@ export function App() {
 }
 
 function NavLink({ route, current, children }: { route: Route; current: Route; children: string }) {
-  const here = route.name === current.name;
+  // "My profile" is the current page only on your own profile, not on someone else's.
+  const here = hrefFor(route) === hrefFor(current);
   return (
     <a href={hrefFor(route)} aria-current={here ? 'page' : undefined}>
       {children}
