@@ -6,7 +6,9 @@ import { ConfirmDialog } from './Dialog';
 /** Confirms and deletes one of the active profile's posts. */
 export function DeletePostDialog({ post, author, onDone }: { post: Post; author: User; onDone: () => void }) {
   const remove = useDeletePost({ userId: author.id, username: author.username });
-  const preview = post.body.length > 60 ? `${post.body.slice(0, 60)}…` : post.body;
+  // Cut by code points, so an emoji is never split in half.
+  const chars = [...post.body];
+  const preview = chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : post.body;
   return (
     <ConfirmDialog
       title="Delete this post?"

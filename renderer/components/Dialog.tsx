@@ -6,7 +6,10 @@ interface DialogProps {
   children: ReactNode;
 }
 
-/** A real modal `<dialog>`: focus is trapped by the browser and Escape closes it. Mount it to open it. */
+/**
+ * A real modal `<dialog>`: focus is trapped by the browser and Escape closes it. Mount it to open
+ * it; unmounting it gives focus back to what had it before, as a native dialog would.
+ */
 export function Dialog({ title, onClose, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -14,11 +17,14 @@ export function Dialog({ title, onClose, children }: DialogProps) {
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog || dialog.open) return;
+    const opener = document.activeElement;
     // jsdom has no showModal; the attribute alone still shows the content there.
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
     return () => {
       if (dialog.open && typeof dialog.close === 'function') dialog.close();
+      // React removes the element before this runs, so the browser cannot restore focus itself.
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
   }, []);
 

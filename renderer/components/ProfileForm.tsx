@@ -8,7 +8,16 @@ const FIELDS = ['username', 'email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** Creates a profile; every rule is checked in main and its error shown on the field it concerns. */
-export function ProfileForm({ submitLabel, onCreated }: { submitLabel: string; onCreated?: () => void }) {
+export function ProfileForm({
+  submitLabel,
+  onCreated,
+  onCancel,
+}: {
+  submitLabel: string;
+  onCreated?: () => void;
+  /** Given in a dialog, where mouse users need a way out besides Escape. */
+  onCancel?: () => void;
+}) {
   const create = useCreateProfile();
   const [values, setValues] = useState({ username: '', email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
@@ -68,6 +77,11 @@ export function ProfileForm({ submitLabel, onCreated }: { submitLabel: string; o
         </p>
       )}
       <div className="actions">
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
         <button type="submit" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : submitLabel}
         </button>

@@ -15,6 +15,13 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
   const users = useUsers('asc');
   const activate = useActivate();
   const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  /** Closes the menu with focus back on its button, so keyboard users are not dropped on the page. */
+  const closeMenu = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -26,7 +33,7 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
   }, [open]);
 
   const choose = (user: User) => {
-    setOpen(false);
+    closeMenu();
     if (user.id === activeUser.id) return;
     // Main decides whether a password is needed; the renderer only reacts to PROFILE_LOCKED.
     activate.mutate(user.id, {
@@ -41,10 +48,11 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
       className="switcher"
       ref={rootRef}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') setOpen(false);
+        if (event.key === 'Escape' && open) closeMenu();
       }}
     >
       <button
+        ref={buttonRef}
         type="button"
         className="switcher-button"
         aria-expanded={open}
@@ -55,7 +63,7 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         <span className="avatar small" aria-hidden="true">
           {[...activeUser.username][0]?.toUpperCase()}
         </span>
-        <span>{activeUser.username}</span>
+        <span className="truncate">{activeUser.username}</span>
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
@@ -65,7 +73,9 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
             {users.data?.map((user) => (
               <li key={user.id}>
                 <button type="button" aria-current={user.id === activeUser.id} onClick={() => choose(user)}>
-                  <span>{user.username}</span>
+                  <span className="truncate" title={user.username}>
+                    {user.username}
+                  </span>
                   {user.hasPassword && <span className="badge">Password</span>}
                   {user.id === activeUser.id && <span className="badge accent">Active</span>}
                 </button>
@@ -76,7 +86,7 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
             type="button"
             className="secondary add-profile"
             onClick={() => {
-              setOpen(false);
+              closeMenu();
               setAdding(true);
             }}
           >
@@ -92,12 +102,20 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
       {unlocking && (
         <Dialog title={`Switch to ${unlocking.username}`} onClose={() => setUnlocking(null)}>
           <p>This profile is protected by a password.</p>
-          <UnlockForm user={unlocking} onUnlocked={() => setUnlocking(null)} />
+          <UnlockForm
+            user={unlocking}
+            onUnlocked={() => setUnlocking(null)}
+            onCancel={() => setUnlocking(null)}
+          />
         </Dialog>
       )}
       {adding && (
         <Dialog title="Add a profile" onClose={() => setAdding(false)}>
-          <ProfileForm submitLabel="Create profile" onCreated={() => setAdding(false)} />
+          <ProfileForm
+            submitLabel="Create profile"
+            onCreated={() => setAdding(false)}
+            onCancel={() => setAdding(false)}
+          />
         </Dialog>
       )}
     </div>

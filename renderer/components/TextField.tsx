@@ -11,7 +11,9 @@ export function TextField({ label, hint, error, ...input }: Props) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const described = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  // An error restates the rule in its own words, so the hint steps aside while it shows.
+  const showHint = Boolean(hint) && !error;
+  const described = [showHint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
   return (
     <div className={error ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -21,7 +23,7 @@ export function TextField({ label, hint, error, ...input }: Props) {
         aria-describedby={described || undefined}
         {...input}
       />
-      {hint && (
+      {showHint && (
         <p className="hint" id={hintId}>
           {hint}
         </p>

@@ -5,7 +5,16 @@ import { toFieldErrors, type FieldErrors } from './field-errors';
 import { TextField } from './TextField';
 
 /** Asks for a profile's password; main checks it and makes the profile active. */
-export function UnlockForm({ user, onUnlocked }: { user: User; onUnlocked?: () => void }) {
+export function UnlockForm({
+  user,
+  onUnlocked,
+  onCancel,
+}: {
+  user: User;
+  onUnlocked?: () => void;
+  /** Given in a dialog, where mouse users need a way out besides Escape. */
+  onCancel?: () => void;
+}) {
   const unlock = useUnlock();
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors<'password'>>({});
@@ -42,6 +51,11 @@ export function UnlockForm({ user, onUnlocked }: { user: User; onUnlocked?: () =
         </p>
       )}
       <div className="actions">
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
         <button type="submit" disabled={unlock.isPending}>
           {unlock.isPending ? 'Checking…' : 'Unlock'}
         </button>
