@@ -1,0 +1,78 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { type OpenApp, closeShared, openApp } from './harness';
+import { addProfile, createFirstProfile, freshDbPath, post, visible } from './steps';
+
+let current: OpenApp | undefined;
+afterEach(async () => {
+  await current?.close();
+  current = undefined;
+});
+afterAll(closeShared);
+
+async function start(viewport?: { width: number; height: number }): Promise<OpenApp> {
+  current = await openApp({ dbPath: freshDbPath(), ...(viewport && { viewport }) });
+  return current;
+}
+
+/** A short description of the focused element, for comparing with the expected control. */
+function focused(app: OpenApp): Promise<string> {
+  return app.page.evaluate(() => {
+    const element = document.activeElement;
+    return `${element?.tagName.toLowerCase()}|${element?.getAttribute('aria-label') ?? element?.textContent}`;
+  });
+}
+
+describe('polish', () => {
+  it('gives focus back to the control that opened a dialog', async () => {
+    const app = await start();
+    const { page } = app;
+    await createFirstProfile(page, { username: 'erin', email: 'erin@example.com' });
+    await post(page, 'a post to not delete');
+    const deleteButton = page.getByRole('button', { name: /Delete post/ });
+    await deleteButton.click();
+    await visible(page.getByRole('dialog', { name: 'Delete this post?' }));
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(await focused(app)).toBe(`button|${await deleteButton.getAttribute('aria-label')}`);
+
+    // The menu item that opened "Add a profile" is gone; focus lands on the switcher's button.
+    await page.getByRole('button', { name: /Switch profile/ }).click();
+    await page.getByRole('button', { name: 'Add another profile…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a profile' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await focused(app)).toBe('button|Active profile: erin. Switch profile');
+  });
+
+  it('marks "My profile" current only on your own profile', async () => {
+    const { page } = await start();
+    await createFirstProfile(page, { username: 'fay', email: 'fay@example.com' });
+    // A new profile becomes the active one.
+    await addProfile(page, { username: 'gus', email: 'gus@example.com' });
+    const myProfile = page.getByRole('link', { name: 'My profile' });
+    await myProfile.click();
+    await visible(page.getByRole('heading', { name: 'gus', level: 1 }));
+    expect(await myProfile.getAttribute('aria-current')).toBe('page');
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.locator('.user-list').getByRole('link', { name: /fay/ }).click();
+    await visible(page.getByRole('heading', { name: 'fay', level: 1 }));
+    expect(await myProfile.getAttribute('aria-current')).toBeNull();
+  });
+
+  it('keeps long names and unbroken words inside a 600px window', async () => {
+    const { page } = await start({ width: 600, height: 700 });
+    const username = `${'long_name_'.repeat(6)}1234`;
+    await createFirstProfile(page, { username, email: `${'x'.repeat(60)}@example.com` });
+    await post(page, `https://example.org/${'a'.repeat(120)}`);
+    await post(page, 'b'.repeat(140));
+    for (const route of ['#/', `#/u/${username}`, '#/users']) {
+      await page.evaluate((hash) => (window.location.hash = hash), route);
+      await page.waitForTimeout(300);
+      const widths = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
+      expect(widths[0], route).toBe(widths[1]);
+    }
+  });
+});
