@@ -92,7 +92,12 @@ export async function runApp(electron: ElectronShell): Promise<RunResult> {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  app.on('window-all-closed', () => app.quit());
+  // While starting, the only window may be "Updating your data…", closed before a refusal
+  // dialog shows: that must not quit the app under the dialog.
+  let starting = true;
+  app.on('window-all-closed', () => {
+    if (!starting) app.quit();
+  });
 
   await app.whenReady();
   denyAllPermissions(electron.session.defaultSession);
@@ -169,6 +174,7 @@ export async function runApp(electron: ElectronShell): Promise<RunResult> {
     windowOptions(path.join(app.getAppPath(), 'dist', 'preload', 'preload.cjs')),
   );
   mainWindow = window;
+  starting = false;
   ownWindows.add(window.webContents);
   window.once('ready-to-show', () => {
     closeUpdating();

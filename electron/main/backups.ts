@@ -25,9 +25,18 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** `<db name>-<time>-before-<target>[-n].db` for this database, and nothing else. */
+/**
+ * What names this database's backups: `microblog` for `microblog.db`, the whole file name for
+ * any other extension, so `notes.db` and `notes.sqlite` in one folder never share backups.
+ */
+function backupLabel(dbPath: string): string {
+  const { name, ext, base } = path.parse(dbPath);
+  return ext === '.db' ? name : base;
+}
+
+/** `<label>-<time>-before-<target>[-n].db` for this database, and nothing else. */
 function backupPattern(dbPath: string): RegExp {
-  const stem = escapeRegExp(path.parse(dbPath).name);
+  const stem = escapeRegExp(backupLabel(dbPath));
   return new RegExp(`^${stem}-(${STAMP})-before-[A-Za-z0-9._-]+?(?:-(\\d+))?\\.db$`);
 }
 
@@ -83,21 +92,44 @@ export async function backupBeforeMigrating(
   const now = options.now ?? new Date();
   const folder = backupFolder(dbPath);
   fs.mkdirSync(folder, { recursive: true });
-  const base = `${path.parse(dbPath).name}-${backupTimestamp(now)}-before-${target}`;
+  const base = `${backupLabel(dbPath)}-${backupTimestamp(now)}-before-${target}`;
   let destination = path.join(folder, `${base}.db`);
   for (let n = 2; fs.existsSync(destination); n++) destination = path.join(folder, `${base}-${n}.db`);
   const partial = `${destination}.partial`;
-  await db.backup(partial);
-  // A copy of a WAL database is in WAL mode too; make it one self-contained file that can be
-  // copied, opened read-only or restored without -wal/-shm companions.
-  const copy = new Database(partial, { nativeBinding: options.nativeBinding });
   try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
+    await db.backup(partial);
+    // A copy of a WAL database is in WAL mode too; make it one self-contained file that can be
+    // copied, opened read-only or restored without -wal/-shm companions.
+    const copy = new Database(partial, { nativeBinding: options.nativeBinding });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    fsyncPath(partial);
+    fs.renameSync(partial, destination);
+    // The migration that follows commits durably; so must the backup's name in the folder.
+    fsyncPath(folder);
+  } catch (error) {
+    for (const leftover of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) {
+      fs.rmSync(leftover, { force: true });
+    }
+    throw error;
   }
-  fs.renameSync(partial, destination);
   return destination;
+}
+
+/** Flushes a file's or a folder's contents to disk (folders: best effort, not every OS allows it). */
+export function fsyncPath(target: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(target, 'r');
+    fs.fsyncSync(fd);
+  } catch (error) {
+    if (!fs.statSync(target).isDirectory()) throw error;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /** Deletes all but the newest `keep` backups of this database; only files this app named. */

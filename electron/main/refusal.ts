@@ -5,6 +5,21 @@ import { restoreBackup } from './restore';
 
 type Refusal = Extract<StartupOutcome, { ok: false }>;
 
+/**
+ * Restoring replaces the file, so it is offered only where the file itself is the problem.
+ * Not for a read-only file (the user protected it), nor when opening or backing up failed
+ * (a full disk or a permission problem, which a restore cannot fix and could make worse).
+ */
+const RESTORABLE: ReadonlySet<Refusal['reason']> = new Set<Refusal['reason']>([
+  'migration-failed',
+  'corrupt',
+  'not-a-database',
+  'empty-file',
+  'from-the-future',
+  'out-of-sync',
+  'unknown-schema',
+]);
+
 export type RefusalAction = 'copy' | 'quit' | 'restore';
 
 export interface RefusalDialog {
@@ -37,7 +52,7 @@ export function refusalDialog(refusal: Refusal, facts: { version: string; platfo
   ].join('\n');
   const buttons = ['Copy details', 'Quit'];
   const actions: RefusalAction[] = ['copy', 'quit'];
-  if (refusal.latestBackup !== null) {
+  if (refusal.latestBackup !== null && RESTORABLE.has(refusal.reason)) {
     buttons.push(`Restore the backup from ${when ? when.toLocaleString() : 'before the last update'}`);
     actions.push('restore');
   }
@@ -84,7 +99,20 @@ export async function handleRefusal(
       continue;
     }
     if (action === 'restore' && refusal.latestBackup !== null) {
-      restoreBackup({ dbPath: refusal.file, backupPath: refusal.latestBackup });
+      try {
+        restoreBackup({ dbPath: refusal.file, backupPath: refusal.latestBackup });
+      } catch (error) {
+        console.error('Restoring the backup failed:', error);
+        await deps.showMessageBox({
+          type: 'error',
+          title: 'The backup was not restored',
+          message: 'Microblog could not restore the backup, and left your file as it was.',
+          detail: `${(error as Error).message}\n\nYour file: ${refusal.file}\nThe backup: ${refusal.latestBackup}`,
+          buttons: ['OK'],
+          noLink: true,
+        });
+        continue;
+      }
       deps.relaunch();
       return 'restored';
     }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupTimestamp } from './backups';
+import { backupTimestamp, fsyncPath } from './backups';
 
 /** SQLite's own files that belong to a database: they must move with it, or they would be replayed onto the restored copy. */
 const SIDECARS = ['-wal', '-shm', '-journal'] as const;
@@ -19,9 +19,11 @@ function firstFreeName(folder: string, base: string): string {
 }
 
 /**
- * Puts a backup back in place of the database: the current file (with its -wal/-shm) is
- * renamed aside as `<name>-replaced-<time>.db`, never deleted; then the backup is copied
- * (under a temporary name, then renamed) to the database path. The backup itself stays.
+ * Puts a backup back in place of the database. The backup is first copied next to the
+ * database under a temporary name and flushed; only then is the current file (with its
+ * -wal/-shm) renamed aside as `<name>-replaced-<time>.db`, never deleted, and the copy renamed
+ * into place. If any step fails, the files that were moved are put back, so the database path
+ * never ends up empty. The backup itself stays.
  */
 export function restoreBackup(options: { dbPath: string; backupPath: string; now?: Date }): RestoreResult {
   const { dbPath, backupPath } = options;
@@ -29,15 +31,26 @@ export function restoreBackup(options: { dbPath: string; backupPath: string; now
   const folder = path.dirname(dbPath);
   const stem = path.parse(dbPath).name;
 
-  let setAside: string | null = null;
-  const present = ['', ...SIDECARS].filter((suffix) => fs.existsSync(dbPath + suffix));
-  if (present.length > 0) {
-    setAside = firstFreeName(folder, `${stem}-replaced-${backupTimestamp(options.now ?? new Date())}`);
-    for (const suffix of present) fs.renameSync(dbPath + suffix, setAside + suffix);
-  }
-
   const partial = `${dbPath}.restoring`;
-  fs.copyFileSync(backupPath, partial);
-  fs.renameSync(partial, dbPath);
+  const moved: { from: string; to: string }[] = [];
+  let setAside: string | null = null;
+  try {
+    fs.copyFileSync(backupPath, partial);
+    fsyncPath(partial);
+    const present = ['', ...SIDECARS].filter((suffix) => fs.existsSync(dbPath + suffix));
+    if (present.length > 0) {
+      setAside = firstFreeName(folder, `${stem}-replaced-${backupTimestamp(options.now ?? new Date())}`);
+      for (const suffix of present) {
+        fs.renameSync(dbPath + suffix, setAside + suffix);
+        moved.push({ from: dbPath + suffix, to: setAside + suffix });
+      }
+    }
+    fs.renameSync(partial, dbPath);
+    fsyncPath(folder);
+  } catch (error) {
+    for (const { from, to } of moved.reverse()) fs.renameSync(to, from);
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
   return { setAside, restored: dbPath };
 }

@@ -141,4 +141,21 @@ describe('runApp with a fake Electron', () => {
     expect(FakeWindow.created).toHaveLength(0);
     expect(fake.calls.some((c) => c.startsWith('handle '))).toBe(false);
   });
+
+  it('does not quit under the refusal dialog when the last (updating) window closes during startup', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    fs.writeFileSync(dbPath, 'not a database');
+    const fake = fakeElectron({ userData: dir, appPath: '/opt/microblog' });
+    const show = fake.electron.dialog.showMessageBox;
+    fake.electron.dialog.showMessageBox = async (box) => {
+      // What Electron does when the "Updating your data…" window was the only one and closed.
+      fake.appEvents.fire('window-all-closed');
+      return show(box);
+    };
+    expect(await runApp(fake.electron)).toEqual({ state: 'refused', choice: 'quit' });
+    // One quit: the user's, from the dialog; none from window-all-closed while it was open.
+    expect(fake.calls.filter((c) => c === 'quit')).toEqual(['quit']);
+    expect(fake.messageBoxes).toHaveLength(1);
+  });
 });

@@ -36,6 +36,45 @@ describe('the refusal dialog', () => {
     expect(dialog.details).toContain('migration-failed');
   });
 
+  it('does not offer Restore for a read-only file or a failed backup, even with a backup at hand', async () => {
+    const { outcome } = await failedMigration();
+    for (const reason of ['read-only', 'backup-failed', 'open-failed'] as const) {
+      const dialog = refusalDialog({ ...outcome, reason }, { version: '1', platform: 'linux' });
+      expect(dialog.actions).toEqual(['copy', 'quit']);
+    }
+  });
+
+  it('says so and asks again when the restore fails, leaving the file as it was', async () => {
+    const { outcome, dbPath } = await failedMigration();
+    const current = sha256(dbPath);
+    const shown: string[] = [];
+    const responses = [2, 1]; // Restore (fails), then Quit.
+    const choice = await handleRefusal(
+      { ...outcome, latestBackup: `${outcome.latestBackup as string}.gone` },
+      { version: '1', platform: 'linux' },
+      {
+        showMessageBox: async (options) => {
+          shown.push(options.title ?? '');
+          return {
+            response: options.buttons?.length === 1 ? 0 : (responses.shift() ?? 1),
+            checkboxChecked: false,
+          };
+        },
+        writeClipboard: () => undefined,
+        relaunch: () => shown.push('relaunch'),
+        quit: () => shown.push('quit'),
+      },
+    );
+    expect(choice).toBe('quit');
+    expect(shown).toEqual([
+      'Microblog cannot open your data',
+      'The backup was not restored',
+      'Microblog cannot open your data',
+      'quit',
+    ]);
+    expect(sha256(dbPath)).toBe(current);
+  });
+
   it('restore sets the current file aside, puts the backup in place and relaunches', async () => {
     const { outcome, dbPath, dir } = await failedMigration();
     const current = sha256(dbPath);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { latestBackup } from '../../electron/main/backups';
 import { restoreBackup } from '../../electron/main/restore';
 import { startDatabase } from '../../electron/main/startup';
@@ -61,5 +61,50 @@ describe('restoreBackup', () => {
     fs.writeFileSync(dbPath, 'current');
     expect(() => restoreBackup({ dbPath, backupPath: path.join(dir, 'gone.db') })).toThrow();
     expect(fs.readFileSync(dbPath, 'utf8')).toBe('current');
+  });
+});
+
+describe('restoreBackup when the disk fails', () => {
+  const setUp = () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    const backupPath = path.join(dir, 'backup.db');
+    fs.writeFileSync(backupPath, 'backup');
+    fs.writeFileSync(dbPath, 'current');
+    fs.writeFileSync(`${dbPath}-wal`, 'current wal');
+    return { dir, dbPath, backupPath };
+  };
+  const enospc = () => Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+
+  it('leaves the database in place when copying the backup fails', () => {
+    const { dir, dbPath, backupPath } = setUp();
+    const copy = vi.spyOn(fs, 'copyFileSync').mockImplementation(() => {
+      throw enospc();
+    });
+    try {
+      expect(() => restoreBackup({ dbPath, backupPath })).toThrow(/ENOSPC/);
+    } finally {
+      copy.mockRestore();
+    }
+    expect(fs.readFileSync(dbPath, 'utf8')).toBe('current');
+    expect(fs.readFileSync(`${dbPath}-wal`, 'utf8')).toBe('current wal');
+    expect(fs.readdirSync(dir).sort()).toEqual(['backup.db', 'microblog.db', 'microblog.db-wal']);
+  });
+
+  it('puts the set-aside files back when the last rename fails', () => {
+    const { dir, dbPath, backupPath } = setUp();
+    const realRename = fs.renameSync;
+    const rename = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(from).endsWith('.restoring')) throw enospc();
+      realRename(from, to);
+    });
+    try {
+      expect(() => restoreBackup({ dbPath, backupPath })).toThrow(/ENOSPC/);
+    } finally {
+      rename.mockRestore();
+    }
+    expect(fs.readFileSync(dbPath, 'utf8')).toBe('current');
+    expect(fs.readFileSync(`${dbPath}-wal`, 'utf8')).toBe('current wal');
+    expect(fs.readdirSync(dir).sort()).toEqual(['backup.db', 'microblog.db', 'microblog.db-wal']);
   });
 });
