@@ -11,6 +11,11 @@ export interface OpenOptions {
   /** Path to an Electron-ABI build of better-sqlite3, used only inside Electron. */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * Leave the journal mode as the file has it (startup switches to WAL only after migrating:
+   * the switch rewrites the header, and a failed migration must leave the file byte-identical).
+   */
+  keepJournalMode?: boolean;
 }
 
 /**
@@ -32,7 +37,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!options.readonly) {
-      db.pragma('journal_mode = WAL');
+      if (!options.keepJournalMode) db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');

@@ -100,7 +100,7 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
 
     let db: Db;
     try {
-      db = openDatabase(dbPath, { nativeBinding });
+      db = openDatabase(dbPath, { nativeBinding, keepJournalMode: true });
     } catch (error) {
       console.error('Opening the database failed:', error);
       return refused(
@@ -145,6 +145,7 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
         );
       }
       checkSlow();
+      db.pragma('journal_mode = WAL');
       db.pragma('optimize');
       return { ok: true, db, applied, backupPath };
     } catch (error) {

@@ -112,6 +112,33 @@ describe('startDatabase', () => {
     });
   });
 
+  it('leaves a rollback-journal file (a restored backup) byte-identical too, and makes it WAL only after migrating', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    await makeDatabase(dbPath, migrations.slice(0, 2), 5);
+    const Database = (await import('better-sqlite3')).default;
+    const setDelete = new Database(dbPath);
+    setDelete.pragma('journal_mode = DELETE');
+    setDelete.close();
+    const before = sha256(dbPath);
+    const breaks: MigrationModule = {
+      name: '0005-breaks',
+      up: () => {
+        throw new Error('on purpose');
+      },
+      down: () => undefined,
+    };
+    const failed = await start({ dbPath, migrations: [...migrations, breaks] });
+    expect(failed.ok).toBe(false);
+    expect(sha256(dbPath)).toBe(before);
+
+    const fine = await start({ dbPath });
+    if (!fine.ok) throw new Error(fine.message);
+    expect(fine.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(fine.db.prepare('SELECT count(*) FROM posts').pluck().get()).toBe(5);
+    fine.db.close();
+  });
+
   it('leaves the file byte-identical when a migration throws, with the backup present', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
