@@ -18,8 +18,11 @@ import {
 import { closeDatabase, databaseFile, runTool } from './tool';
 
 const TOOL = 'npm run db --';
-/** Commands that read the database; those in WRITES may create the file. */
-const READS = new Set(['down', 'downgrade', 'status', 'history', 'pending', 'executed']);
+/** Commands that only look: the file is opened read-only, so looking at a backup never changes it. */
+const LOOKS = new Set(['status', 'history', 'pending', 'executed']);
+/** Commands that change an existing database (and do nothing to a missing one). */
+const CHANGES = new Set(['down', 'downgrade']);
+/** Commands that change the database and may create the file. */
 const WRITES = new Set(['up', 'upgrade', 'stamp']);
 
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -64,13 +67,18 @@ class DbCli extends CommandLineParser {
 
 /** Opens the file only for commands that need it, after the guard; otherwise an in-memory stand-in. */
 function openSession(command: string | undefined): DbSession {
-  if (command === undefined || !(READS.has(command) || WRITES.has(command))) {
+  if (command === undefined || !(LOOKS.has(command) || CHANGES.has(command) || WRITES.has(command))) {
     return { file: ':memory:', db: openDatabase(':memory:'), exists: false, print };
   }
   const file = databaseFile();
   const inspection = inspectDatabaseFile(file);
   const exists = inspection.state !== 'missing';
-  const db = exists || WRITES.has(command) ? openDatabase(file) : openDatabase(':memory:');
+  const db =
+    exists && LOOKS.has(command)
+      ? openDatabase(file, { readonly: true })
+      : exists || WRITES.has(command)
+        ? openDatabase(file)
+        : openDatabase(':memory:');
   return { file, db, exists, print };
 }
 

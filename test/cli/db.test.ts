@@ -71,6 +71,21 @@ describe('npm run db (as a real process)', () => {
     expect(look(file)).toEqual({ tables: ['posts', MIGRATIONS_TABLE, 'users'], applied: names });
   });
 
+  it('status, history, pending and executed open the file read-only: a backup looked at stays byte-identical', async () => {
+    const file = tempDbPath();
+    expect((await runTool('db', ['upgrade'], { db: file })).code).toBe(0);
+    // Backups are rollback-journal files; opening one for writing would switch it to WAL.
+    const backup = new Database(file);
+    backup.pragma('journal_mode = DELETE');
+    backup.close();
+    const before = sha256(file);
+    for (const command of ['status', 'history', 'pending', 'executed']) {
+      const result = await runTool('db', [command], { db: file });
+      expect(result.code, command).toBe(0);
+      expect(sha256(file), command).toBe(before);
+    }
+  });
+
   it('an unknown command or migration name fails with a message and no stack trace', async () => {
     const file = tempDbPath();
     const [bogus, badTo] = await Promise.all([
