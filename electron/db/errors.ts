@@ -45,6 +45,12 @@ function isSqliteError(error: unknown): error is SqliteLikeError {
 
 /** Named CHECK constraints of the schema, mapped to what the user did wrong. */
 const CHECKS: Record<string, MicroblogError> = {
+  username_no_nul: new MicroblogError(
+    'INVALID_INPUT',
+    'A username cannot contain NUL characters.',
+    'username',
+  ),
+  email_no_nul: new MicroblogError('INVALID_INPUT', 'An email cannot contain NUL characters.', 'email'),
   username_length: new MicroblogError('INVALID_INPUT', 'A username has 1 to 64 characters.', 'username'),
   username_chars: new MicroblogError(
     'INVALID_INPUT',

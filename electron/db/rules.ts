@@ -38,7 +38,9 @@ export function isBlank(text: string): boolean {
   return text.trim().length === 0;
 }
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// No white space, no control characters (NUL included), exactly one @ and a dot in the domain.
+// eslint-disable-next-line no-control-regex
+const EMAIL_PATTERN = /^[^\s@\x00-\x1f\x7f]+@[^\s@.\x00-\x1f\x7f]+(\.[^\s@.\x00-\x1f\x7f]+)+$/;
 
 /** Why a username is not acceptable, or null when it is. */
 export function usernameProblem(username: string): string | null {

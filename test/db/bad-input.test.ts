@@ -112,3 +112,24 @@ describe('bad input gets a typed error and loses nothing', () => {
     for (const message of messages) expect(message).not.toMatch(/SQLITE|constraint|CHECK|UNIQUE|FOREIGN/i);
   });
 });
+
+describe('NUL characters in profiles', () => {
+  it('are refused by the repository and, for raw SQL, by the schema itself', async () => {
+    const { db, repos } = await migratedDb();
+    repos.users.create({ username: 'susan', email: 'susan@example.com' });
+    const before = dump(db);
+    for (const input of [
+      { username: 'susan2', email: 'susan@example.com\0' },
+      { username: 'susan3', email: 'susan@exam\0ple.com' },
+      { username: 'sus\0an', email: 'other@example.com' },
+    ]) {
+      expect(() => repos.users.create(input)).toThrowError(
+        expect.objectContaining({ code: 'INVALID_INPUT' }),
+      );
+    }
+    const raw = db.prepare('INSERT INTO users (username, email) VALUES (?, ?)');
+    expect(() => raw.run('bob', 'bob@example.com\0')).toThrow(/email_no_nul/);
+    expect(() => raw.run('bob\0%', 'bob@example.com')).toThrow(/username_no_nul/);
+    expect(dump(db)).toEqual(before);
+  });
+});
