@@ -1,6 +1,7 @@
 import type { Db } from './connection';
 import { MicroblogError, toMicroblogError } from './errors';
 import type { Draft } from './models';
+import { countCodePoints } from './rules';
 
 export type { Draft } from './models';
 
@@ -26,7 +27,7 @@ export function createDraftRepository(db: Db) {
 
     /** Saves (or with an empty body, clears) the profile's draft. */
     save(userId: number, body: string): Draft | null {
-      if (body.length > DRAFT_MAX) {
+      if (countCodePoints(body) > DRAFT_MAX) {
         throw new MicroblogError('INVALID_INPUT', `A draft has at most ${DRAFT_MAX} characters.`, 'body');
       }
       if (body.includes('\0'))

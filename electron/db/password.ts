@@ -21,9 +21,9 @@ export function verifyPassword(password: string, stored: string): boolean {
   const [n, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
   const salt = Buffer.from(parts[4] ?? '', 'base64');
   const expected = Buffer.from(parts[5] ?? '', 'base64');
-  if (!Number.isInteger(n) || !Number.isInteger(r) || !Number.isInteger(p) || expected.length === 0) {
-    return false;
-  }
-  const actual = scryptSync(password.normalize('NFC'), salt, expected.length, { N: n, r, p, maxmem: MAXMEM });
+  // The stored string must not choose the work factor: a crafted hash could make every
+  // unlock burn seconds of CPU in the main process, or throw. Only our own parameters pass.
+  if (n !== N || r !== R || p !== P || salt.length < 16 || expected.length !== KEY_LENGTH) return false;
+  const actual = scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, { N, r: R, p: P, maxmem: MAXMEM });
   return timingSafeEqual(actual, expected);
 }

@@ -20,8 +20,13 @@ describe('drafts repository', () => {
     const { db, repos } = await migratedDb();
     const user = repos.users.create({ username: 'ann', email: 'ann@example.com' });
     expect(repos.drafts.save(user.id, 'x'.repeat(1000))?.body).toHaveLength(1000);
+    // Counted in code points, as the schema counts: 1000 emoji are 2000 UTF-16 units.
+    expect(repos.drafts.save(user.id, '🙂'.repeat(1000))?.body).toHaveLength(2000);
     const before = dump(db);
     expect(() => repos.drafts.save(user.id, 'x'.repeat(1001))).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'body' }),
+    );
+    expect(() => repos.drafts.save(user.id, '🙂'.repeat(1001))).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', field: 'body' }),
     );
     expect(() => repos.drafts.save(user.id, 'a\0b')).toThrow(

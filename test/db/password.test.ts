@@ -47,6 +47,10 @@ describe('password hashing', () => {
       'bcrypt$1$2$3$4$5',
       'scrypt$x$8$1$c2FsdA==$aGFzaA==',
       'scrypt$16384$8$1$c2FsdA==$',
+      // Work factors the stored string may not choose: too weak, too costly, or invalid.
+      hashPassword('correct horse').replace(/^scrypt\$\d+\$/, 'scrypt$2$'),
+      hashPassword('correct horse').replace(/^scrypt\$\d+\$/, 'scrypt$3$'),
+      hashPassword('correct horse').replace(/^scrypt\$\d+\$/, 'scrypt$1048576$'),
     ]) {
       expect(verifyPassword('anything', stored), stored).toBe(false);
     }
