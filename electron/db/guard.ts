@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, knownMigrationNames } from './migrator';
 import type { MigrationModule } from './migration-types';
@@ -76,15 +77,21 @@ function checkLength(file: string, header: Buffer, size: number): void {
   }
 }
 
-function isReadOnly(file: string, mode: number): boolean {
-  // Root may write anything, so honour the file's own mode bits as the user's intent.
-  if ((mode & 0o222) === 0) return true;
+function isWritable(target: string, mode: number): boolean {
+  // Root may write anything, so honour the mode bits as the user's intent.
+  if ((mode & 0o222) === 0) return false;
   try {
-    fs.accessSync(file, fs.constants.W_OK);
-    return false;
-  } catch {
+    fs.accessSync(target, fs.constants.W_OK);
     return true;
+  } catch {
+    return false;
   }
+}
+
+/** The file, and its folder: WAL keeps its -wal and -shm files beside the database. */
+function isReadOnly(file: string, mode: number): boolean {
+  const folder = path.dirname(file);
+  return !isWritable(file, mode) || !isWritable(folder, fs.statSync(folder).mode);
 }
 
 /**

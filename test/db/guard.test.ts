@@ -49,6 +49,21 @@ describe('inspectDatabaseFile', () => {
     },
   );
 
+  it('refuses a database whose folder is read-only (WAL writes its -wal and -shm there), untouched', async () => {
+    const folder = path.join(tempDir(), 'locked');
+    fs.mkdirSync(folder);
+    const file = path.join(folder, 'microblog.db');
+    await makeMigrated(file, 3);
+    const before = sha256(file);
+    fs.chmodSync(folder, 0o555);
+    try {
+      expect(() => inspectDatabaseFile(file)).toThrowError(expect.objectContaining({ reason: 'read-only' }));
+    } finally {
+      fs.chmodSync(folder, 0o755);
+    }
+    expect(sha256(file)).toBe(before);
+  });
+
   it('refuses a history that does not match this build (out of sync)', async () => {
     const file = tempDbPath();
     await makeMigrated(file, 1);
