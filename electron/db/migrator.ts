@@ -27,11 +27,20 @@ class SqliteStorage implements UmzugStorage<Db> {
   // Prepared once the table exists; better-sqlite3 re-prepares them if the schema changes.
   private insert: Statement<[string]> | undefined;
   private remove: Statement<[string]> | undefined;
+  private names: Statement<[], string> | undefined;
+  private readonly tableExists: Statement<[string], number>;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.tableExists = db
+      .prepare<[string], number>(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+      .pluck();
+  }
 
+  // Umzug asks before every command; the statements are kept so a command costs no prepare.
   async executed(): Promise<string[]> {
-    return listAppliedMigrations(this.db).map((row) => row.name);
+    if (this.tableExists.get(MIGRATIONS_TABLE) === undefined) return [];
+    this.names ??= this.db.prepare<[], string>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY name`).pluck();
+    return this.names.all();
   }
 
   async logMigration({ name }: { name: string }): Promise<void> {
