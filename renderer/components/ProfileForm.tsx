@@ -3,6 +3,7 @@ import { PASSWORD_MIN } from '../../electron/ipc/contract';
 import { useCreateProfile } from '../api/users';
 import { toFieldErrors, type FieldErrors } from './field-errors';
 import { TextField } from './TextField';
+import { FormFooter } from './FormFooter';
 
 const FIELDS = ['username', 'email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -71,21 +72,13 @@ export function ProfileForm({
         error={errors.password}
         hint={`Leave empty for no password, or use at least ${PASSWORD_MIN} characters.`}
       />
-      {errors.form && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <div className="actions">
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-        <button type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : submitLabel}
-        </button>
-      </div>
+      <FormFooter
+        error={errors.form}
+        onCancel={onCancel}
+        pending={create.isPending}
+        label={submitLabel}
+        pendingLabel={'Creating…'}
+      />
     </form>
   );
 }

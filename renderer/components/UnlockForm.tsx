@@ -3,6 +3,7 @@ import type { User } from '../../electron/ipc/contract';
 import { useUnlock } from '../api/session';
 import { toFieldErrors, type FieldErrors } from './field-errors';
 import { TextField } from './TextField';
+import { FormFooter } from './FormFooter';
 
 /** Asks for a profile's password; main checks it and makes the profile active. */
 export function UnlockForm({
@@ -45,21 +46,13 @@ export function UnlockForm({
         }}
         error={errors.password}
       />
-      {errors.form && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <div className="actions">
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-        <button type="submit" disabled={unlock.isPending}>
-          {unlock.isPending ? 'Checking…' : 'Unlock'}
-        </button>
-      </div>
+      <FormFooter
+        error={errors.form}
+        onCancel={onCancel}
+        pending={unlock.isPending}
+        label={'Unlock'}
+        pendingLabel={'Checking…'}
+      />
     </form>
   );
 }

@@ -1,0 +1,29 @@
+/** The end of a dialog form: its form-level error, then Cancel (when it can be cancelled) and submit. */
+export function FormFooter(props: {
+  error: string | undefined;
+  onCancel: (() => void) | undefined;
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+}) {
+  const { error, onCancel, pending, label, pendingLabel } = props;
+  return (
+    <>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" disabled={pending}>
+          {pending ? pendingLabel : label}
+        </button>
+      </div>
+    </>
+  );
+}
