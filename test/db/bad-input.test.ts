@@ -133,3 +133,20 @@ describe('NUL characters in profiles', () => {
     expect(dump(db)).toEqual(before);
   });
 });
+
+describe('blank bodies', () => {
+  it('are blank to the schema exactly when they are blank to the app (Unicode white space)', async () => {
+    const { db, repos } = await migratedDb();
+    const user = repos.users.create({ username: 'ann', email: 'ann@example.com' });
+    const raw = db.prepare('INSERT INTO posts (body, user_id) VALUES (?, ?)');
+    for (const blank of ['\u00a0', '\u3000 \u2003', '\ufeff\n', '\u2028\u2029\u202f\u205f\u1680']) {
+      expect(blank.trim()).toBe('');
+      expect(() => repos.posts.create({ userId: user.id, body: blank })).toThrowError(
+        expect.objectContaining({ code: 'BODY_EMPTY' }),
+      );
+      expect(() => raw.run(blank, user.id)).toThrow(/body_not_blank/);
+    }
+    // A zero-width space is not white space to JavaScript either: both accept it.
+    expect(repos.posts.create({ userId: user.id, body: '\u200b' }).body).toBe('\u200b');
+  });
+});
