@@ -24,7 +24,10 @@ export function Dialog({ title, onClose, children }: DialogProps) {
     return () => {
       if (dialog.open && typeof dialog.close === 'function') dialog.close();
       // React removes the element before this runs, so the browser cannot restore focus itself.
+      // When the opener went with what the dialog did (a deleted post's button), the page's
+      // main region takes focus rather than the document body.
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      else document.getElementById('main')?.focus();
     };
   }, []);
 

@@ -35,6 +35,15 @@ describe('polish', () => {
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     expect(await focused(app)).toBe(`button|${await deleteButton.getAttribute('aria-label')}`);
 
+    // After a confirmed delete the opener is gone with its post: focus goes to the main region.
+    await deleteButton.click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this post?' });
+    await confirm.getByRole('button', { name: 'Delete post' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await visible(page.getByText('No posts yet'));
+    expect(await app.page.evaluate<string>(`document.activeElement.id`)).toBe('main');
+    await post(page, 'a post to keep');
+
     // The menu item that opened "Add a profile" is gone; focus lands on the switcher's button.
     await page.getByRole('button', { name: /Switch profile/ }).click();
     await page.getByRole('button', { name: 'Add another profile…' }).click();
