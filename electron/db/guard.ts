@@ -40,7 +40,9 @@ export class DatabaseRefusedError extends Error {
   }
 }
 
-export type Inspection = { state: 'missing' } | { state: 'known'; applied: string[]; pending: string[] };
+export type Inspection =
+  | { state: 'missing' }
+  | { state: 'known'; applied: string[]; pending: string[]; /** File size in bytes. */ size: number };
 
 const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -159,5 +161,5 @@ export function inspectDatabaseFile(
   if (applied.some((name, i) => name !== expectedPrefix[i])) {
     throw new DatabaseRefusedError('out-of-sync', file, applied.join(', '));
   }
-  return { state: 'known', applied, pending: known.slice(applied.length) };
+  return { state: 'known', applied, pending: known.slice(applied.length), size: stat.size };
 }

@@ -125,14 +125,15 @@ export async function runApp(electron: ElectronShell): Promise<RunResult> {
       version,
       ...(nativeBinding !== undefined && { nativeBinding }),
       onSlow: () => {
+        const base = windowOptions('');
         updating = new BrowserWindow({
-          ...windowOptions(''),
+          ...base,
           width: 320,
           height: 120,
           resizable: false,
           minimizable: false,
           show: true,
-          webPreferences: { ...windowOptions('').webPreferences, preload: undefined },
+          webPreferences: { ...base.webPreferences, preload: undefined },
         });
         // Startup waits for this page to load before it runs the (blocking) migrations.
         return updating.loadURL(UPDATING_PAGE);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type Db,
@@ -50,14 +49,6 @@ function refused(options: StartupOptions, reason: StartupFailure, message: strin
   };
 }
 
-function fileSize(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
 /** Lets a pending `onSlow` timer fire between the synchronous steps. */
 const yieldToEventLoop = (): Promise<void> => delay(0);
 
@@ -78,7 +69,8 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
       console.error('Showing the "Updating your data" window failed:', error);
     });
   };
-  // Migrations are synchronous, so the timer can only fire between steps; each step also checks the clock.
+  // Migrations are synchronous, so the timer can only fire between steps; before migrating,
+  // the clock is checked too. Never after: a window shown once the work is done only flashes.
   const checkSlow = (): void => {
     if (Date.now() - startedAt > slowAfterMs) tellSlow();
   };
@@ -86,11 +78,13 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
   try {
     let pendingOnExistingData = false;
     let target = '';
+    let size = 0;
     try {
       const inspection = inspectDatabaseFile(dbPath, migrations, { nativeBinding });
       if (inspection.state === 'known') {
         pendingOnExistingData = inspection.applied.length > 0 && inspection.pending.length > 0;
         target = inspection.pending.at(-1) ?? '';
+        size = inspection.size;
       }
     } catch (error) {
       if (error instanceof DatabaseRefusedError) return refused(options, error.reason, error.message);
@@ -126,8 +120,7 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
         }
         pruneBackups(dbPath, options.keepBackups ?? DEFAULT_KEEP_BACKUPS);
       }
-      if (pendingOnExistingData && fileSize(dbPath) >= (options.largeDatabaseBytes ?? LARGE_DATABASE_BYTES))
-        tellSlow();
+      if (pendingOnExistingData && size >= (options.largeDatabaseBytes ?? LARGE_DATABASE_BYTES)) tellSlow();
       checkSlow();
       await yieldToEventLoop();
       if (shown) await shown;
@@ -144,7 +137,6 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
           `Microblog could not update the database ${dbPath} to this version. It was not changed.${where}`,
         );
       }
-      checkSlow();
       db.pragma('journal_mode = WAL');
       db.pragma('optimize');
       return { ok: true, db, applied, backupPath };

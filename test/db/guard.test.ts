@@ -19,6 +19,7 @@ describe('inspectDatabaseFile', () => {
     await makeMigrated(file, 5);
     expect(inspectDatabaseFile(file)).toEqual({
       state: 'known',
+      size: fs.statSync(file).size,
       applied: knownMigrationNames(),
       pending: [],
     });
