@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS_TABLE, knownMigrationNames } from './migrator';
+import { MIGRATIONS_TABLE, knownMigrationNames, listAppliedMigrations } from './migrator';
 import type { MigrationModule } from './migration-types';
 
 /** Why a database file was refused. Stable strings: the app's dialog and the CLI switch on them. */
@@ -141,7 +141,7 @@ export function inspectDatabaseFile(
       if (tables.length > 0) throw new DatabaseRefusedError('unknown-schema', file, tables.join(', '));
       applied = [];
     } else {
-      applied = db.prepare(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY name`).pluck().all() as string[];
+      applied = listAppliedMigrations(db).map((row) => row.name);
     }
   } catch (error) {
     if (error instanceof DatabaseRefusedError) throw error;

@@ -27,20 +27,11 @@ class SqliteStorage implements UmzugStorage<Db> {
   // Prepared once the table exists; better-sqlite3 re-prepares them if the schema changes.
   private insert: Statement<[string]> | undefined;
   private remove: Statement<[string]> | undefined;
-  private names: Statement<[], string> | undefined;
-  private readonly tableExists: Statement<[string], number>;
 
-  constructor(private readonly db: Db) {
-    this.tableExists = db
-      .prepare<[string], number>(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
-      .pluck();
-  }
+  constructor(private readonly db: Db) {}
 
-  // Umzug asks before every command; the statements are kept so a command costs no prepare.
   async executed(): Promise<string[]> {
-    if (this.tableExists.get(MIGRATIONS_TABLE) === undefined) return [];
-    this.names ??= this.db.prepare<[], string>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY name`).pluck();
-    return this.names.all();
+    return listAppliedMigrations(this.db).map((row) => row.name);
   }
 
   async logMigration({ name }: { name: string }): Promise<void> {
@@ -57,15 +48,31 @@ class SqliteStorage implements UmzugStorage<Db> {
   }
 }
 
+interface LogStatements {
+  exists: Statement<[string], number>;
+  rows?: Statement<[], AppliedMigration>;
+}
+
+// Umzug asks for the applied list before every command; keep its statements per connection
+// (better-sqlite3 re-prepares them if the schema changes).
+const logStatements = new WeakMap<Db, LogStatements>();
+
 /** The applied migrations in the order they were applied; empty for a new database. */
 export function listAppliedMigrations(db: Db): AppliedMigration[] {
-  const exists = db
-    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
-    .get(MIGRATIONS_TABLE);
-  if (!exists) return [];
-  return db
-    .prepare(`SELECT name, applied_at AS appliedAt FROM ${MIGRATIONS_TABLE} ORDER BY name`)
-    .all() as AppliedMigration[];
+  let statements = logStatements.get(db);
+  if (!statements) {
+    statements = {
+      exists: db
+        .prepare<[string], number>(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
+        .pluck(),
+    };
+    logStatements.set(db, statements);
+  }
+  if (statements.exists.get(MIGRATIONS_TABLE) === undefined) return [];
+  statements.rows ??= db.prepare<[], AppliedMigration>(
+    `SELECT name, applied_at AS appliedAt FROM ${MIGRATIONS_TABLE} ORDER BY name`,
+  );
+  return statements.rows.all();
 }
 
 export type Migrator = Umzug<Db>;
