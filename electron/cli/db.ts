@@ -71,7 +71,7 @@ function openSession(command: string | undefined): DbSession {
     return { file: ':memory:', db: openDatabase(':memory:'), exists: false, print };
   }
   const file = databaseFile();
-  const inspection = inspectDatabaseFile(file);
+  const inspection = inspectDatabaseFile(file, undefined, { readOnly: LOOKS.has(command) });
   const exists = inspection.state !== 'missing';
   const db =
     exists && LOOKS.has(command)

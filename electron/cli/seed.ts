@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { createRepositories } from '../db/index';
 import { MicroblogError } from '../db/errors';
 import { pastTimestamp, randomGenerator, seedBody, seedUsers } from './seed-data';
-import { ToolError, closeDatabase, databaseFile, openCheckedDatabase, runTool } from './tool';
+import { ToolError, closeDatabase, databaseFile, openDatabaseAtHead, runTool } from './tool';
 
 const PROGRESS_FROM = 10_000;
 
@@ -41,7 +41,7 @@ runTool(() => {
   const userCount = count(values.users, '--users', 10);
   const postCount = count(values.posts, '--posts', 100);
   const file = databaseFile();
-  const { db } = openCheckedDatabase(file, { atHead: true });
+  const { db } = openDatabaseAtHead(file);
   try {
     const { users, posts } = createRepositories(db);
 

@@ -6,8 +6,8 @@ import repl from 'node:repl';
 import { inspect } from 'node:util';
 import { MicroblogError } from '../db/errors';
 import { createRepositories } from '../db/index';
-import { createMigrator, listAppliedMigrations } from '../db/migrator';
-import { closeDatabase, databaseFile, openCheckedDatabase, runTool } from './tool';
+import { createMigrator } from '../db/migrator';
+import { closeDatabase, databaseFile, openDatabaseAtHead, runTool } from './tool';
 
 /** Typed errors read as one line (code, field, sentence); anything else as the REPL would show it. */
 function writer(value: unknown): string {
@@ -19,10 +19,9 @@ function writer(value: unknown): string {
 
 runTool(() => {
   const file = databaseFile();
-  const { db } = openCheckedDatabase(file, { atHead: true });
+  const { db, version: at } = openDatabaseAtHead(file);
   const repos = createRepositories(db);
   const migrator = createMigrator(db);
-  const at = listAppliedMigrations(db).at(-1)?.name ?? 'base';
 
   process.stdout.write(
     [

@@ -1,6 +1,6 @@
 /** What the db, shell and seed tools share: which file they open, the guard, and how they fail. */
 import { openDatabase, type Db } from '../db/connection';
-import { inspectDatabaseFile, type Inspection } from '../db/guard';
+import { inspectDatabaseFile } from '../db/guard';
 import { resolveDatabasePath } from '../db/paths';
 
 /** An error the tool explains in one sentence; nothing after it is printed. */
@@ -15,28 +15,22 @@ export function databaseFile(): string {
   return file;
 }
 
-export interface OpenedDatabase {
-  db: Db;
-  inspection: Inspection;
-}
-
 /**
  * Runs the startup guard and only then opens the file for writing, so a refused file is
- * never touched. With `atHead`, a database with pending migrations is refused with a hint.
+ * never touched. A missing database, or one with pending migrations, is refused with a hint.
+ * Returns the connection and the migration the database is at.
  */
-export function openCheckedDatabase(file: string, options: { atHead?: boolean } = {}): OpenedDatabase {
+export function openDatabaseAtHead(file: string): { db: Db; version: string } {
   const inspection = inspectDatabaseFile(file);
-  if (options.atHead) {
-    if (inspection.state === 'missing') {
-      throw new ToolError(`The database ${file} does not exist yet. Run "npm run db -- upgrade" first.`);
-    }
-    if (inspection.pending.length > 0) {
-      throw new ToolError(
-        `The database ${file} is not up to date (${inspection.pending.length} migrations pending). Run "npm run db -- upgrade" first.`,
-      );
-    }
+  if (inspection.state === 'missing') {
+    throw new ToolError(`The database ${file} does not exist yet. Run "npm run db -- upgrade" first.`);
   }
-  return { db: openDatabase(file), inspection };
+  if (inspection.pending.length > 0) {
+    throw new ToolError(
+      `The database ${file} is not up to date (${inspection.pending.length} migrations pending). Run "npm run db -- upgrade" first.`,
+    );
+  }
+  return { db: openDatabase(file), version: inspection.applied.at(-1) ?? 'base' };
 }
 
 /** Rolls back whatever a failed command left open, then closes the connection. */

@@ -106,7 +106,7 @@ function isReadOnly(file: string, mode: number): boolean {
 export function inspectDatabaseFile(
   file: string,
   migrations?: readonly MigrationModule[],
-  options: { nativeBinding?: string } = {},
+  options: { nativeBinding?: string; readOnly?: boolean } = {},
 ): Inspection {
   let stat: fs.Stats;
   try {
@@ -122,7 +122,8 @@ export function inspectDatabaseFile(
     throw new DatabaseRefusedError('not-a-database', file);
   }
   checkLength(file, header, stat.size);
-  if (isReadOnly(file, stat.mode)) throw new DatabaseRefusedError('read-only', file);
+  // Only a caller that will write needs a writable file (looking at a protected backup is fine).
+  if (!options.readOnly && isReadOnly(file, stat.mode)) throw new DatabaseRefusedError('read-only', file);
 
   const known = knownMigrationNames(migrations);
   let applied: string[];

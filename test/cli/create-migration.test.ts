@@ -38,8 +38,9 @@ describe('db create', () => {
   it('as a process: writes 000N-<name>.ts and appends it to the barrel, which then runs up and down', async () => {
     const folder = copyOfMigrations();
     const before = migrationFiles(folder);
+    const unusedDb = path.join(tempDir(), 'unused.db');
     const result = await runTool('db', ['create', '--name', 'add_something', '--folder', folder], {
-      db: path.join(tempDir(), 'unused.db'),
+      db: unusedDb,
     });
     expect(result.code).toBe(0);
     const next = String(before.length + 1).padStart(4, '0');
@@ -47,7 +48,7 @@ describe('db create', () => {
     expect(result.stdout).toContain(`${name}.ts`);
     expect(migrationFiles(folder)).toEqual([...before, `${name}.ts`]);
     // The database was not needed, so no file was created for it.
-    expect(fs.existsSync(path.join(path.dirname(folder), 'unused.db'))).toBe(false);
+    expect(fs.existsSync(unusedDb)).toBe(false);
 
     createMigration(folder, 'Second One');
     const barrel = (await import(path.join(folder, 'index.ts'))) as { migrations: MigrationModule[] };

@@ -84,6 +84,15 @@ describe('npm run db (as a real process)', () => {
       expect(result.code, command).toBe(0);
       expect(sha256(file), command).toBe(before);
     }
+    // A backup the user protected can still be looked at; changing it is refused.
+    fs.chmodSync(file, 0o444);
+    const status = await runTool('db', ['status'], { db: file });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('Applied (');
+    const down = await runTool('db', ['downgrade'], { db: file });
+    expect(down.code).toBe(1);
+    expect(down.stderr).toContain('read-only');
+    expect(sha256(file)).toBe(before);
   });
 
   it('an unknown command or migration name fails with a message and no stack trace', async () => {
