@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { microblog, unwrap } from './client';
 import { keys } from './keys';
 
@@ -13,7 +14,18 @@ export function useDraft(userId: number) {
   });
 }
 
-/** Saves (or, when empty, clears) the draft. */
-export function saveDraft(userId: number, body: string) {
-  return unwrap(microblog().drafts.save({ userId, body }));
+/**
+ * Saves (or, when empty, clears) the draft, and keeps the cached copy in step: the composer
+ * shows the cache when it comes back, so a stale copy would bring old text back.
+ */
+export function useSaveDraft(userId: number) {
+  const client = useQueryClient();
+  return useCallback(
+    async (body: string) => {
+      const saved = await unwrap(microblog().drafts.save({ userId, body }));
+      client.setQueryData(keys.draft(userId), saved);
+      return saved;
+    },
+    [client, userId],
+  );
 }

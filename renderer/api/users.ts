@@ -39,7 +39,8 @@ export function useCreateProfile() {
       client.setQueryData(keys.session, await unwrap(microblog().session.activate({ userId: user.id })));
       return user;
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.users }),
+    // A new profile changes the directory, not any profile page.
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.userLists }),
   });
 }
 
@@ -52,7 +53,8 @@ export function useDeleteProfile() {
       client.removeQueries({ queryKey: keys.userPosts(userId) });
       client.removeQueries({ queryKey: keys.draft(userId) });
       await Promise.all([
-        client.invalidateQueries({ queryKey: keys.users }),
+        // Not the profile pages: refetching the one on screen would flash "no such profile".
+        client.invalidateQueries({ queryKey: keys.userLists }),
         client.invalidateQueries({ queryKey: keys.timeline }),
         client.invalidateQueries({ queryKey: keys.session }),
       ]);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { BODY_MAX, countCodePoints, type User } from '../../electron/ipc/contract';
 import { errorMessage } from '../api/client';
-import { saveDraft, useDraft } from '../api/drafts';
+import { useDraft, useSaveDraft } from '../api/drafts';
 import { useCreatePost } from '../api/posts';
 
 /** How long typing must pause before the draft is written to the database. */
@@ -26,15 +26,16 @@ export function CharacterCounter({ text, id }: { text: string; id?: string }) {
 function useDraftSaver(userId: number) {
   const pending = useRef<{ body: string; timer: ReturnType<typeof setTimeout> } | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const saveDraft = useSaveDraft(userId);
 
   const write = useCallback(
     (body: string) => {
-      saveDraft(userId, body).then(
+      saveDraft(body).then(
         () => setSaveError(null),
         (error: unknown) => setSaveError(`Draft not saved: ${errorMessage(error)}`),
       );
     },
-    [userId],
+    [saveDraft],
   );
 
   const flush = useCallback(() => {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type OpenApp, closeShared, openApp } from './harness';
-import { addProfile, createFirstProfile, freshDbPath, post, visible } from './steps';
+import { addProfile, composer, createFirstProfile, freshDbPath, post, visible } from './steps';
 
 let current: OpenApp | undefined;
 afterEach(async () => {
@@ -51,6 +51,26 @@ describe('polish', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await focused(app)).toBe('button|Active profile: erin. Switch profile');
+  });
+
+  it('shows the draft as last typed when coming back to the timeline', async () => {
+    const app = await start();
+    const { page } = app;
+    await createFirstProfile(page, { username: 'hal', email: 'hal@example.com' });
+    await composer(page).fill('first words');
+    await composer(page).blur();
+    await expect.poll(() => app.app.db.prepare('SELECT body FROM drafts').pluck().get()).toBe('first words');
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    await composer(page).fill('second thoughts');
+    await composer(page).blur();
+    await expect
+      .poll(() => app.app.db.prepare('SELECT body FROM drafts').pluck().get())
+      .toBe('second thoughts');
+    // Leave and come back again: the composer must not bring back the first draft.
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    await expect.poll(() => composer(page).inputValue()).toBe('second thoughts');
   });
 
   it('marks "My profile" current only on your own profile', async () => {
