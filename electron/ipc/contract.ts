@@ -13,14 +13,7 @@ import { BODY_MAX, EMAIL_MAX, PAGE_SIZE_MAX, PASSWORD_MAX, USERNAME_MAX, countCo
 
 export type { Draft, Page, Post, TimelinePost, User };
 // The renderer's forms and counter use the same rules as the database, through this module only.
-export {
-  BODY_MAX,
-  PASSWORD_MIN,
-  countCodePoints,
-  emailProblem,
-  passwordProblem,
-  usernameProblem,
-} from '../db/rules';
+export { BODY_MAX, PASSWORD_MIN, bodyProblem, countCodePoints, isBlank } from '../db/rules';
 
 /** Facts about the running app, for the About panel and bug reports. */
 export interface AppInfo {

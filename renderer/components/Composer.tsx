@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { BODY_MAX, countCodePoints, type User } from '../../electron/ipc/contract';
+import { BODY_MAX, bodyProblem, countCodePoints, isBlank, type User } from '../../electron/ipc/contract';
 import { errorMessage } from '../api/client';
 import { useDraft, useSaveDraft } from '../api/drafts';
 import { useCreatePost } from '../api/posts';
@@ -93,12 +93,13 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
   const errorId = useId();
   const count = countCodePoints(text);
   const over = count > BODY_MAX;
-  const blank = text.trim() === '';
+  const blank = isBlank(text);
 
   const post = () => {
     if (create.isPending) return;
-    if (blank) return setError('Write something first.');
-    if (over) return setError(`A post has at most ${BODY_MAX} characters (this one has ${count}).`);
+    // The database's own rule and sentences: the same checks main makes, without the round trip.
+    const problem = bodyProblem(text);
+    if (problem) return setError(problem.message);
     drafts.cancel();
     create.mutate(text, {
       onSuccess: () => {
