@@ -1,6 +1,7 @@
 /**
- * Builds what the e2e harness serves: the production renderer (Vite, the app's own config) and
- * the real preload bundled as CommonJS with `electron` left external. Both are cached in the
+ * Builds what the e2e harness serves with `npm run build`'s own code (buildApp): the
+ * production renderer and the preload exactly as they ship (dist/preload/preload.cjs, with
+ * `electron` left external). Both are cached in the
  * temp folder under a hash of their sources, so the first test file of a run builds them and
  * the rest reuse them; a concurrent build by another worker wins or loses an atomic rename.
  */
@@ -8,12 +9,16 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build, type Rollup } from 'vite';
+import { buildApp, repoRoot } from '../../electron/tools/build';
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-const SOURCES = ['renderer', 'electron/ipc', 'electron/db', 'electron/preload.ts', 'package.json'];
+const SOURCES = [
+  'renderer',
+  'electron/ipc',
+  'electron/db',
+  'electron/preload.ts',
+  'electron/tools/build.ts',
+  'package.json',
+];
 
 function listFiles(entry: string): string[] {
   const full = path.join(repoRoot, entry);
@@ -43,45 +48,16 @@ export interface BuiltAssets {
   preloadCode: string;
 }
 
-async function bundlePreload(): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: repoRoot,
-    build: {
-      write: false,
-      minify: false,
-      // Unminified on purpose (readable stacks); its size is not what ships.
-      chunkSizeWarningLimit: 4096,
-      target: 'chrome120',
-      lib: { entry: path.join(repoRoot, 'electron/preload.ts'), formats: ['cjs'], fileName: 'preload' },
-      rollupOptions: { external: ['electron'] },
-    },
-  });
-  const results = (Array.isArray(output) ? output : [output]) as Rollup.RollupOutput[];
-  const chunk = results.flatMap((result) => result.output).find((item) => item.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('Bundling electron/preload.ts produced no code.');
-  return chunk.code;
-}
-
-async function buildInto(dir: string): Promise<void> {
-  await build({
-    configFile: path.join(repoRoot, 'renderer/vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: path.join(dir, 'renderer'), emptyOutDir: true },
-  });
-  fs.writeFileSync(path.join(dir, 'preload.cjs'), await bundlePreload());
-}
-
 let cached: Promise<BuiltAssets> | undefined;
 
 /** Builds (or reuses) the renderer and the preload for this state of the sources. */
 export function builtAssets(): Promise<BuiltAssets> {
   cached ??= (async () => {
     const dir = path.join(os.tmpdir(), `microblog-e2e-build-${sourceHash()}`);
-    if (!fs.existsSync(path.join(dir, 'preload.cjs'))) {
+    const preload = path.join(dir, 'preload', 'preload.cjs');
+    if (!fs.existsSync(preload)) {
       const staging = fs.mkdtempSync(`${dir}-staging-`);
-      await buildInto(staging);
+      await buildApp({ outDir: staging });
       try {
         fs.renameSync(staging, dir);
       } catch {
@@ -91,7 +67,7 @@ export function builtAssets(): Promise<BuiltAssets> {
     }
     return {
       rendererDir: path.join(dir, 'renderer'),
-      preloadCode: fs.readFileSync(path.join(dir, 'preload.cjs'), 'utf8'),
+      preloadCode: fs.readFileSync(preload, 'utf8'),
     };
   })();
   return cached;
