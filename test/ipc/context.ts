@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import { tempDir } from '../db/helpers';
 import type { Channel, IpcError, Result } from '../../electron/ipc/contract';
 import { type AppContext, createAppContext } from '../../electron/main/app-context';
 
@@ -12,7 +11,7 @@ afterEach(() => {
 
 /** A started app on a fresh temp database; `call` sends a payload the way IPC would (structured clone). */
 export async function startApp() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-ipc-'));
+  const dir = tempDir();
   const dbPath = path.join(dir, 'microblog.db');
   const ctx = await createAppContext({ dbPath, version: '9.9.9' });
   open.push(ctx);

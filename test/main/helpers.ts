@@ -1,21 +1,11 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { openDatabase } from '../../electron/db/index';
 import type { MigrationModule } from '../../electron/db/migration-types';
 import { migrateToLatest } from '../../electron/db/migrator';
 import { migrations } from '../../migrations/index';
 
-/** A fresh temporary folder for one test. */
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-main-'));
-}
-
-/** The file's SHA-256 in hex. */
-export function sha256(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
+// Temp folders removed after each test, and the hash that proves a file was left as it was.
+export { tempDir } from '../db/helpers';
+export { sha256 } from '../db/fixtures';
 
 /** A database at `dbPath` migrated with `list`, with two users and `posts` posts, closed cleanly. */
 export async function makeDatabase(
