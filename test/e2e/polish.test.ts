@@ -94,9 +94,15 @@ describe('polish', () => {
     await createFirstProfile(page, { username, email: `${'x'.repeat(60)}@example.com` });
     await post(page, `https://example.org/${'a'.repeat(120)}`);
     await post(page, 'b'.repeat(140));
-    for (const route of ['#/', `#/u/${username}`, '#/users']) {
+    const pages: [string, string][] = [
+      ['#/', 'Timeline'],
+      [`#/u/${username}`, username],
+      ['#/users', 'Users'],
+    ];
+    for (const [route, heading] of pages) {
       await page.evaluate(`window.location.hash = ${JSON.stringify(route)}`);
-      await page.waitForTimeout(300);
+      // Measure the page itself, not a loading state.
+      await visible(page.getByRole('heading', { name: heading, level: 1 }));
       const widths = await page.evaluate<number[]>(
         '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
       );

@@ -101,7 +101,9 @@ describe('posting', () => {
       .click();
     const dialog = page.getByRole('dialog', { name: 'Delete this post?' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     expect(await postBodies(page)).toEqual(['delete me', 'keep me']);
+    expect(app.db.prepare('SELECT count(*) FROM posts').pluck().get()).toBe(2);
 
     await page
       .locator('.post', { hasText: 'delete me' })

@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorBoundary } from '../../renderer/app/ErrorBoundary';
 import { ProfilePage } from '../../renderer/pages/ProfilePage';
@@ -31,10 +31,12 @@ describe('empty, error and crash states', () => {
     expect(screen.getByText('0 posts')).toBeTruthy();
   });
 
-  it('says when no username starts with the filter', async () => {
+  it('says when there are no profiles, and when no username starts with the filter', async () => {
     installFakeApi({ users: { list: () => ok([]) } });
     render(withQueryClient(<UsersPage activeUser={ann} />));
     expect(await screen.findByText('No profiles yet.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Starts with'), { target: { value: 'zz' } });
+    expect(await screen.findByText('No username starts with “zz”.')).toBeTruthy();
   });
 
   it('shows a failed load as a readable message with a retry', async () => {
