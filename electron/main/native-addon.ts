@@ -34,6 +34,15 @@ export interface NativeBindingOptions {
 }
 
 /**
+ * Where the packaged app's addon sits, given its resources folder (the one holding app.asar):
+ * native code cannot be loaded from inside an asar archive, so electron-builder's asarUnpack
+ * puts it beside it. The dist tool checks the same file after packing.
+ */
+export function packagedAddonPath(resourcesPath: string): string {
+  return path.join(resourcesPath, 'app.asar.unpacked', PACKAGED_ADDON_FOLDER, ADDON_FILE);
+}
+
+/**
  * The path of the Electron-ABI better_sqlite3.node to pass as better-sqlite3's `nativeBinding`,
  * or undefined under plain Node, where better-sqlite3's own (Node-ABI) build is the right one.
  */
@@ -41,8 +50,7 @@ export function resolveNativeBinding(options: NativeBindingOptions): string | un
   const electronVersion = options.electronVersion ?? process.versions.electron;
   if (electronVersion === undefined) return undefined;
   if (options.isPackaged) {
-    // Native code cannot be loaded from inside an asar archive; electron-builder's asarUnpack puts it beside it.
-    return path.join(options.resourcesPath, 'app.asar.unpacked', PACKAGED_ADDON_FOLDER, ADDON_FILE);
+    return packagedAddonPath(options.resourcesPath);
   }
   const platform = options.platform ?? process.platform;
   const arch = options.arch ?? process.arch;

@@ -10,7 +10,7 @@ import {
   USER_PAGE_SIZE,
   randomIds,
   timelineIds,
-  totalPosts,
+  deepPageDepth,
   userPostIds,
 } from './workload';
 
@@ -88,7 +88,7 @@ export async function measureExtras(
     () => posts.timeline({ limit: TIMELINE_PAGE_SIZE }).items,
     (page) => checkTimeline(page, timelineIds(sizes, 0), sizes, 'extra first page'),
   );
-  const depth = Math.min(DEEP_EXTRA, totalPosts(sizes) - TIMELINE_PAGE_SIZE);
+  const depth = deepPageDepth(sizes, DEEP_EXTRA);
   const cursor = createProjectSide(db).deepCursor(depth) as string;
   const deepIds = timelineIds(sizes, depth);
   const deep = sample(

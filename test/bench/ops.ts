@@ -30,7 +30,6 @@ import {
   randomIds,
   roundRobinAuthor,
   timelineIds,
-  totalPosts,
   userSpec,
   usersByUsernameDesc,
   usersStartingWithS,
@@ -220,9 +219,4 @@ export function operations(inputs: Inputs): Operation[] {
       },
     },
   ];
-}
-
-/** The post count after the whole workload, for the final check. */
-export function expectedPostCount(sizes: Sizes): number {
-  return totalPosts(sizes);
 }

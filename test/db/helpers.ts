@@ -55,12 +55,9 @@ export function schemaDump(db: Db): string[] {
 
 /** Schema plus every row of every table, so "nothing changed" can be asserted exactly. */
 export function dump(db: Db): { schema: string[]; rows: Record<string, unknown[]> } {
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name`)
-    .pluck()
-    .all() as string[];
   const rows: Record<string, unknown[]> = {};
-  for (const table of tables) rows[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+  for (const table of tableNames(db))
+    rows[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
   return { schema: schemaDump(db), rows };
 }
 

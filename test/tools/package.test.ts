@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, repoRoot } from '../../electron/tools/build';
 import { electronAbi } from '../../electron/tools/native-addon/abi-check';
 import { installedElectronVersion } from '../../electron/tools/native-addon/ensure-addon';
-import { packagedAddonCheck, packagedAddonPath } from '../../electron/tools/native-addon/packaged-check';
+import { packagedAddonPath } from '../../electron/main/native-addon';
+import { packagedAddonCheck } from '../../electron/tools/native-addon/packaged-check';
 import { copyProject, makeStandInElectron, readFuseWire, stageStandInAddon } from './package-fixture';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-package-'));

@@ -1,13 +1,7 @@
-import path from 'node:path';
 import type { AfterPackContext } from 'electron-builder';
-import { ADDON_FILE, PACKAGED_ADDON_FOLDER } from '../../main/native-addon';
+import { packagedAddonPath } from '../../main/native-addon';
 import { ToolFailure } from '../failure';
 import { checkAddonAbi } from './abi-check';
-
-/** Where the packaged app's addon sits, given the package's resources folder (the folder holding app.asar). */
-export function packagedAddonPath(resourcesDir: string): string {
-  return path.join(resourcesDir, 'app.asar.unpacked', PACKAGED_ADDON_FOLDER, ADDON_FILE);
-}
 
 /**
  * An electron-builder afterPack hook: checks the addon that was actually packed (inside
