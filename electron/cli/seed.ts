@@ -8,14 +8,14 @@ import { parseArgs } from 'node:util';
 import { createRepositories } from '../db/index';
 import { MicroblogError } from '../db/errors';
 import { pastTimestamp, randomGenerator, seedBody, seedUsers } from './seed-data';
-import { ToolError, closeDatabase, databaseFile, openDatabaseAtHead, runTool } from './tool';
+import { ToolFailure, closeDatabase, databaseFile, openDatabaseAtHead, runTool } from './tool';
 
 const PROGRESS_FROM = 10_000;
 
 function count(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new ToolError(`${flag} takes a whole number (0 or more).`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new ToolFailure(`${flag} takes a whole number (0 or more).`);
   return n;
 }
 
@@ -79,7 +79,7 @@ runTool(() => {
         }
       }
       if (postCount > 0 && authors.length === 0) {
-        throw new ToolError('There are no seed users to write the posts; pass --users 1 or more.');
+        throw new ToolFailure('There are no seed users to write the posts; pass --users 1 or more.');
       }
       drafts.forEach((draft, i) => {
         // Squaring skews authorship: a few people post a lot, most post a little, as in real life.

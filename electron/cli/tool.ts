@@ -2,11 +2,9 @@
 import { openDatabase, type Db } from '../db/connection';
 import { inspectDatabaseFile } from '../db/guard';
 import { resolveDatabasePath } from '../db/paths';
+import { ToolFailure, runTool as runAnyTool } from '../tools/failure';
 
-/** An error the tool explains in one sentence; nothing after it is printed. */
-export class ToolError extends Error {
-  override name = 'ToolError';
-}
+export { ToolFailure };
 
 /** The database file the tools work on (MICROBLOG_DB, or the app's own file), announced on stderr. */
 export function databaseFile(): string {
@@ -23,10 +21,10 @@ export function databaseFile(): string {
 export function openDatabaseAtHead(file: string): { db: Db; version: string } {
   const inspection = inspectDatabaseFile(file);
   if (inspection.state === 'missing') {
-    throw new ToolError(`The database ${file} does not exist yet. Run "npm run db -- upgrade" first.`);
+    throw new ToolFailure(`The database ${file} does not exist yet. Run "npm run db -- upgrade" first.`);
   }
   if (inspection.pending.length > 0) {
-    throw new ToolError(
+    throw new ToolFailure(
       `The database ${file} is not up to date (${inspection.pending.length} migrations pending). Run "npm run db -- upgrade" first.`,
     );
   }
@@ -40,19 +38,7 @@ export function closeDatabase(db: Db): void {
   db.close();
 }
 
-/** The user-facing sentence for any error: its message, never a stack (MICROBLOG_DEBUG=1 shows it). */
-export function describeError(error: unknown): string {
-  if (process.env.MICROBLOG_DEBUG && error instanceof Error && error.stack) return error.stack;
-  const message = error instanceof Error ? error.message : String(error);
-  return message.trim() || 'Something went wrong.';
-}
-
-/** Runs a tool's main function: prints a failure as one sentence on stderr and exits non-zero. */
+/** Runs a database tool: every error, the guard's refusals included, is one sentence on stderr and exit 1. */
 export function runTool(main: () => Promise<void> | void): void {
-  Promise.resolve()
-    .then(main)
-    .catch((error: unknown) => {
-      process.stderr.write(`${describeError(error)}\n`);
-      process.exitCode = 1;
-    });
+  void runAnyTool(main, { everyErrorIsASentence: true });
 }

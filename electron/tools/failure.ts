@@ -14,13 +14,29 @@ export function writeLog(repoRoot: string, name: string, text: string): string {
   return path.relative(process.cwd(), file) || file;
 }
 
-/** Runs a tool's main function: a ToolFailure prints its one sentence and exits 1; anything else is a bug and keeps its stack. */
-export async function runTool(main: () => Promise<void>): Promise<void> {
+/** The sentence printed for an error: its message, or with MICROBLOG_DEBUG=1 its stack. */
+function describe(error: unknown): string {
+  if (process.env.MICROBLOG_DEBUG && error instanceof Error && error.stack) return error.stack;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.trim() || 'Something went wrong.';
+}
+
+export interface RunToolOptions {
+  /**
+   * Print every error as one sentence, not only ToolFailures. The database tools want this:
+   * the guard's refusals and Umzug's own errors ("Couldn't find migration ...") are sentences
+   * meant for the user. Build tools keep the stack of an unexpected error: it is a bug.
+   */
+  everyErrorIsASentence?: boolean;
+}
+
+/** Runs a tool's main function: a failure prints one sentence on stderr and sets exit code 1. */
+export async function runTool(main: () => Promise<void> | void, options: RunToolOptions = {}): Promise<void> {
   try {
     await main();
   } catch (error) {
-    if (!(error instanceof ToolFailure)) throw error;
-    console.error(error.message);
+    if (!(error instanceof ToolFailure) && !options.everyErrorIsASentence) throw error;
+    process.stderr.write(`${describe(error)}\n`);
     process.exitCode = 1;
   }
 }
