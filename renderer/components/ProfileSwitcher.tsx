@@ -6,6 +6,7 @@ import { useUsers } from '../api/users';
 import { Dialog } from './Dialog';
 import { ProfileForm } from './ProfileForm';
 import { UnlockForm } from './UnlockForm';
+import { Avatar } from './Avatar';
 
 /** The active profile in the header; opens a list to switch to another one or add one. */
 export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
@@ -60,9 +61,7 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         aria-label={`Active profile: ${activeUser.username}. Switch profile`}
         onClick={() => setOpen((value) => !value)}
       >
-        <span className="avatar small" aria-hidden="true">
-          {[...activeUser.username][0]?.toUpperCase()}
-        </span>
+        <Avatar name={activeUser.username} small />
         <span className="truncate">{activeUser.username}</span>
         <span aria-hidden="true">▾</span>
       </button>

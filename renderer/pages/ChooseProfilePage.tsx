@@ -6,6 +6,7 @@ import { useUsers } from '../api/users';
 import { ProfileForm } from '../components/ProfileForm';
 import { ErrorState, Loading } from '../components/States';
 import { UnlockForm } from '../components/UnlockForm';
+import { Avatar } from '../components/Avatar';
 
 /**
  * Shown when no profile is active yet, or the active one is locked (after a restart, a
@@ -52,9 +53,7 @@ export function ChooseProfilePage({ locked }: { locked: User | null }) {
               {users.data?.map((user) => (
                 <li key={user.id}>
                   <button type="button" className="secondary" onClick={() => choose(user)}>
-                    <span className="avatar small" aria-hidden="true">
-                      {[...user.username][0]?.toUpperCase()}
-                    </span>
+                    <Avatar name={user.username} small />
                     <span className="truncate" title={user.username}>
                       {user.username}
                     </span>

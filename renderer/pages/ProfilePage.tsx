@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { PostItem } from '../components/PostItem';
 import { PostList } from '../components/PostList';
 import { Empty, ErrorState, Loading } from '../components/States';
+import { Avatar } from '../components/Avatar';
 
 /** One profile: who it is, how many posts, and those posts newest first. */
 export function ProfilePage({ username, activeUser }: { username: string; activeUser: User }) {
@@ -36,9 +37,7 @@ function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: Us
   return (
     <section className="page" aria-labelledby="profile-title">
       <header className="profile-header">
-        <div className="avatar" aria-hidden="true">
-          {[...profile.username][0]?.toUpperCase()}
-        </div>
+        <Avatar name={profile.username} />
         <div className="profile-facts">
           <h1 id="profile-title">{profile.username}</h1>
           <p className="muted">{profile.email}</p>

@@ -3,6 +3,7 @@ import type { User } from '../../electron/ipc/contract';
 import { useUsers, type UserOrder } from '../api/users';
 import { hrefFor } from '../app/router';
 import { Empty, ErrorState, Loading } from '../components/States';
+import { Avatar } from '../components/Avatar';
 
 /** Every local profile, sorted A→Z or Z→A, filtered by what the username starts with. */
 export function UsersPage({ activeUser }: { activeUser: User }) {
@@ -48,9 +49,7 @@ export function UsersPage({ activeUser }: { activeUser: User }) {
           {users.data.map((user) => (
             <li key={user.id}>
               <a href={hrefFor({ name: 'profile', username: user.username })}>
-                <span className="avatar small" aria-hidden="true">
-                  {[...user.username][0]?.toUpperCase()}
-                </span>
+                <Avatar name={user.username} small />
                 <span className="username truncate" title={user.username}>
                   {user.username}
                 </span>

@@ -12,14 +12,16 @@ const FIELDS = ['username', 'email', 'password'] as const;
 const mapped = (error: IpcError) => toFieldErrors(new ApiError(error), FIELDS);
 
 describe('mapping typed IPC errors to form fields', () => {
-  it('puts taken usernames and emails on their fields whatever `field` says', () => {
-    expect(mapped({ code: 'USERNAME_TAKEN', message: 'That username is taken.' })).toEqual({
-      username: 'That username is taken.',
+  it('puts taken usernames, emails and wrong passwords on the field main names', () => {
+    expect(mapped({ code: 'USERNAME_TAKEN', message: 'That username is taken.', field: 'username' })).toEqual(
+      {
+        username: 'That username is taken.',
+      },
+    );
+    expect(mapped({ code: 'EMAIL_TAKEN', message: 'Used.', field: 'email' })).toEqual({ email: 'Used.' });
+    expect(mapped({ code: 'WRONG_PASSWORD', message: 'No.', field: 'password' })).toEqual({
+      password: 'No.',
     });
-    expect(mapped({ code: 'EMAIL_TAKEN', message: 'Used.', field: 'somethingElse' })).toEqual({
-      email: 'Used.',
-    });
-    expect(mapped({ code: 'WRONG_PASSWORD', message: 'No.' })).toEqual({ password: 'No.' });
   });
 
   it('uses the field of an INVALID_INPUT error', () => {
@@ -48,7 +50,11 @@ describe('the profile form', () => {
   }
 
   it('shows a taken username on the username field, tied to it for screen readers', async () => {
-    const alert = await submitWith({ code: 'USERNAME_TAKEN', message: 'That username is taken.' });
+    const alert = await submitWith({
+      code: 'USERNAME_TAKEN',
+      message: 'That username is taken.',
+      field: 'username',
+    });
     const input = screen.getByLabelText('Username');
     expect(alert.textContent).toBe('That username is taken.');
     expect(input.getAttribute('aria-invalid')).toBe('true');
