@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Session } from '../../electron/ipc/contract';
-import { microblog, unwrap } from './client';
+import { useState } from 'react';
+import type { Session, User } from '../../electron/ipc/contract';
+import { errorMessage, hasCode, microblog, unwrap } from './client';
 import { keys } from './keys';
 
 /** The active profile (persisted in main) and whether it still needs its password. */
@@ -24,4 +25,23 @@ export function useUnlock() {
     mutationFn: (input: { userId: number; password: string }) => unwrap(microblog().users.unlock(input)),
     onSuccess: (session: Session) => client.setQueryData(keys.session, session),
   });
+}
+
+/**
+ * Switching profiles: `choose` asks main to make a profile active; when main answers
+ * PROFILE_LOCKED, that profile becomes `unlocking` (ask for its password). `error` is any
+ * other failure, as a sentence.
+ */
+export function useChooseProfile(initiallyUnlocking: User | null = null) {
+  const activate = useActivate();
+  const [unlocking, setUnlocking] = useState<User | null>(initiallyUnlocking);
+  const choose = (user: User) =>
+    activate.mutate(user.id, {
+      onError: (error) => {
+        if (hasCode(error, 'PROFILE_LOCKED')) setUnlocking(user);
+      },
+    });
+  const error =
+    activate.isError && !hasCode(activate.error, 'PROFILE_LOCKED') ? errorMessage(activate.error) : null;
+  return { choose, unlocking, setUnlocking, error };
 }

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { User } from '../../electron/ipc/contract';
-import { errorMessage, hasCode } from '../api/client';
-import { useActivate } from '../api/session';
+import { useChooseProfile } from '../api/session';
 import { useUsers } from '../api/users';
 import { Dialog } from './Dialog';
 import { ProfileForm } from './ProfileForm';
@@ -11,10 +10,9 @@ import { Avatar } from './Avatar';
 /** The active profile in the header; opens a list to switch to another one or add one. */
 export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
   const [open, setOpen] = useState(false);
-  const [unlocking, setUnlocking] = useState<User | null>(null);
   const [adding, setAdding] = useState(false);
   const users = useUsers('asc');
-  const activate = useActivate();
+  const { choose: activate, unlocking, setUnlocking, error: activateError } = useChooseProfile();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
@@ -37,11 +35,7 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
     closeMenu();
     if (user.id === activeUser.id) return;
     // Main decides whether a password is needed; the renderer only reacts to PROFILE_LOCKED.
-    activate.mutate(user.id, {
-      onError: (error) => {
-        if (hasCode(error, 'PROFILE_LOCKED')) setUnlocking(user);
-      },
-    });
+    activate(user);
   };
 
   return (
@@ -93,9 +87,9 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
           </button>
         </div>
       )}
-      {activate.isError && !hasCode(activate.error, 'PROFILE_LOCKED') && (
+      {activateError && (
         <p className="form-error" role="alert">
-          {errorMessage(activate.error)}
+          {activateError}
         </p>
       )}
       {unlocking && (

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { User } from '../../electron/ipc/contract';
-import { errorMessage, hasCode } from '../api/client';
-import { useActivate } from '../api/session';
+import { useChooseProfile } from '../api/session';
 import { useUsers } from '../api/users';
 import { ProfileForm } from '../components/ProfileForm';
 import { ErrorState, Loading } from '../components/States';
@@ -14,16 +13,8 @@ import { Avatar } from '../components/Avatar';
  */
 export function ChooseProfilePage({ locked }: { locked: User | null }) {
   const users = useUsers('asc');
-  const activate = useActivate();
-  const [unlocking, setUnlocking] = useState<User | null>(locked);
+  const { choose, unlocking, setUnlocking, error: activateError } = useChooseProfile(locked);
   const [adding, setAdding] = useState(false);
-
-  const choose = (user: User) =>
-    activate.mutate(user.id, {
-      onError: (error) => {
-        if (hasCode(error, 'PROFILE_LOCKED')) setUnlocking(user);
-      },
-    });
 
   return (
     <main className="welcome">
@@ -62,9 +53,9 @@ export function ChooseProfilePage({ locked }: { locked: User | null }) {
                 </li>
               ))}
             </ul>
-            {activate.isError && !hasCode(activate.error, 'PROFILE_LOCKED') && (
+            {activateError && (
               <p className="form-error" role="alert">
-                {errorMessage(activate.error)}
+                {activateError}
               </p>
             )}
             <button type="button" className="link" onClick={() => setAdding(true)}>
