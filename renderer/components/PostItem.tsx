@@ -1,6 +1,6 @@
 import type { Post } from '../../electron/ipc/contract';
 import { hrefFor } from '../app/router';
-import { RelativeTime } from './RelativeTime';
+import { RelativeTime, formatExact } from './RelativeTime';
 
 interface Props {
   post: Post;
@@ -24,7 +24,7 @@ export function PostItem({ post, username, onDelete }: Props) {
             type="button"
             className="link danger-link"
             onClick={() => onDelete(post)}
-            aria-label={`Delete post from ${new Date(post.timestamp).toLocaleString()}`}
+            aria-label={`Delete post from ${formatExact(new Date(post.timestamp))}`}
           >
             Delete
           </button>

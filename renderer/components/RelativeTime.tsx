@@ -1,12 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
+// From the largest unit down; anything shorter than an hour (and not "just now") is minutes.
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
   ['week', 7 * 24 * 3600],
   ['day', 24 * 3600],
   ['hour', 3600],
-  ['minute', 60],
 ];
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'long' });
@@ -18,11 +18,9 @@ export function formatRelative(date: Date, now: number): string {
   // The shared clock may lag a few seconds behind a post written just now.
   if (seconds > -45) return 'just now';
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size || unit === 'minute') {
-      return relative.format(Math.round(seconds / size), unit);
-    }
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
   }
-  return relative.format(seconds, 'second');
+  return relative.format(Math.round(seconds / 60), 'minute');
 }
 
 /** The exact local date and time, for the tooltip and the focused state. */
