@@ -16,7 +16,6 @@ const electron: ElectronShell = {
     // `session` may only be touched once the app is ready; runApp reads it after whenReady().
     return session;
   },
-  resourcesPath: process.resourcesPath,
   env: process.env,
 };
 

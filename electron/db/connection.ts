@@ -8,8 +8,6 @@ export type Db = Database.Database;
 export const BUSY_TIMEOUT_MS = 10_000;
 
 export interface OpenOptions {
-  /** Path to an Electron-ABI build of better-sqlite3, used only inside Electron. */
-  nativeBinding?: string;
   readonly?: boolean;
   /**
    * Leave the journal mode as the file has it (startup switches to WAL only after migrating:
@@ -32,7 +30,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file, {
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
-    nativeBinding: options.nativeBinding,
   });
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

@@ -106,7 +106,7 @@ function isReadOnly(file: string, mode: number): boolean {
 export function inspectDatabaseFile(
   file: string,
   migrations?: readonly MigrationModule[],
-  options: { nativeBinding?: string; readOnly?: boolean } = {},
+  options: { readOnly?: boolean } = {},
 ): Inspection {
   let stat: fs.Stats;
   try {
@@ -129,7 +129,7 @@ export function inspectDatabaseFile(
   let applied: string[];
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    db = new Database(file, { readonly: true, fileMustExist: true });
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DatabaseRefusedError('corrupt', file, String(check));
     const tables = db

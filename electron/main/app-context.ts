@@ -9,7 +9,6 @@ export interface AppContextOptions {
   /** The app's version for `app:info` (package.json's in the real app). */
   version?: string;
   migrations?: readonly MigrationModule[];
-  nativeBinding?: string;
   keepBackups?: number;
   slowAfterMs?: number;
   onSlow?: () => void | Promise<void>;

@@ -13,14 +13,12 @@ import type {
 import { resolveDatabasePath } from '../db/paths';
 import { registerIpcHandlers } from '../ipc/register';
 import { type AppContext, StartupRefusedError, createAppContext } from './app-context';
-import { resolveNativeBinding } from './native-addon';
 import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
 import { handleRefusal } from './refusal';
 import { type HardenableContents, denyAllPermissions, hardenWebContents, windowOptions } from './window';
 
 /** The parts of Electron's `app` that startup uses; the real `app` must fit (checked by tsc in main.ts). */
 export interface AppShell {
-  readonly isPackaged: boolean;
   requestSingleInstanceLock(): boolean;
   whenReady(): Promise<void>;
   getPath(name: 'userData'): string;
@@ -58,8 +56,6 @@ export interface ElectronShell {
   };
   clipboard: Pick<Clipboard, 'writeText'>;
   session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> };
-  /** `process.resourcesPath` inside Electron. */
-  resourcesPath: string;
   env: NodeJS.ProcessEnv;
 }
 
@@ -107,11 +103,6 @@ export async function runApp(electron: ElectronShell): Promise<RunResult> {
     app.getPath('userData'),
   );
   const version = app.getVersion();
-  const nativeBinding = resolveNativeBinding({
-    isPackaged: app.isPackaged,
-    appPath: app.getAppPath(),
-    resourcesPath: electron.resourcesPath,
-  });
 
   let updating: WindowShell | null = null;
   const closeUpdating = () => {
@@ -123,7 +114,6 @@ export async function runApp(electron: ElectronShell): Promise<RunResult> {
     context = await createAppContext({
       dbPath,
       version,
-      ...(nativeBinding !== undefined && { nativeBinding }),
       onSlow: () => {
         const base = windowOptions('');
         updating = new BrowserWindow({

@@ -87,7 +87,7 @@ export async function backupBeforeMigrating(
   db: Db,
   dbPath: string,
   target: string,
-  options: { now?: Date; nativeBinding?: string } = {},
+  options: { now?: Date } = {},
 ): Promise<string> {
   const now = options.now ?? new Date();
   const folder = backupFolder(dbPath);
@@ -100,7 +100,7 @@ export async function backupBeforeMigrating(
     await db.backup(partial);
     // A copy of a WAL database is in WAL mode too; make it one self-contained file that can be
     // copied, opened read-only or restored without -wal/-shm companions.
-    const copy = new Database(partial, { nativeBinding: options.nativeBinding });
+    const copy = new Database(partial);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {

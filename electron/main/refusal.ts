@@ -74,7 +74,8 @@ export function refusalDialog(refusal: Refusal, facts: { version: string; platfo
 
 export interface RefusalDeps {
   showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
-  writeClipboard(text: string): void;
+  /** Electron's clipboard.writeText, asynchronous since Electron 44. */
+  writeClipboard(text: string): Promise<void>;
   /** Starts the app again (after a restore) and quits this instance. */
   relaunch(): void;
   quit(): void;
@@ -95,7 +96,11 @@ export async function handleRefusal(
     const { response } = await deps.showMessageBox(dialog.options);
     const action = dialog.actions[response] ?? 'quit';
     if (action === 'copy') {
-      deps.writeClipboard(dialog.details);
+      try {
+        await deps.writeClipboard(dialog.details);
+      } catch (error) {
+        console.error('Copying the details failed:', error);
+      }
       continue;
     }
     if (action === 'restore' && refusal.latestBackup !== null) {

@@ -16,8 +16,6 @@ export interface StartupOptions {
   migrations?: readonly MigrationModule[];
   /** How many pre-migration backups to keep (default 5). */
   keepBackups?: number;
-  /** Path to an Electron-ABI build of better-sqlite3, inside Electron only. */
-  nativeBinding?: string;
   /** After this long (default 1000 ms) `onSlow` is called so the app can show it is working. */
   slowAfterMs?: number;
   /** Shows that startup is working; startup waits for a returned promise (the window painted) before migrating. */
@@ -59,7 +57,7 @@ const yieldToEventLoop = (): Promise<void> => delay(0);
  * `PRAGMA optimize`. On any refusal the file is left as it was (SQLite's -wal/-shm aside).
  */
 export async function startDatabase(options: StartupOptions): Promise<StartupOutcome> {
-  const { dbPath, migrations, nativeBinding } = options;
+  const { dbPath, migrations } = options;
   const slowAfterMs = options.slowAfterMs ?? 1000;
   const startedAt = Date.now();
   let shown: Promise<void> | null = null;
@@ -80,7 +78,7 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
     let target = '';
     let size = 0;
     try {
-      const inspection = inspectDatabaseFile(dbPath, migrations, { nativeBinding });
+      const inspection = inspectDatabaseFile(dbPath, migrations);
       if (inspection.state === 'known') {
         pendingOnExistingData = inspection.applied.length > 0 && inspection.pending.length > 0;
         target = inspection.pending.at(-1) ?? '';
@@ -94,7 +92,7 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
 
     let db: Db;
     try {
-      db = openDatabase(dbPath, { nativeBinding, keepJournalMode: true });
+      db = openDatabase(dbPath, { keepJournalMode: true });
     } catch (error) {
       console.error('Opening the database failed:', error);
       return refused(
@@ -108,7 +106,7 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
       let backupPath: string | null = null;
       if (pendingOnExistingData) {
         try {
-          backupPath = await backupBeforeMigrating(db, dbPath, target, { nativeBinding });
+          backupPath = await backupBeforeMigrating(db, dbPath, target);
         } catch (error) {
           console.error('The pre-migration backup failed:', error);
           db.close();

@@ -124,7 +124,6 @@ export function fakeElectron(options: {
   };
 
   const app: AppShell = {
-    isPackaged: false,
     requestSingleInstanceLock: () => {
       calls.push('requestSingleInstanceLock');
       return options.gotLock ?? true;
@@ -162,7 +161,7 @@ export function fakeElectron(options: {
       },
       showErrorBox: (title) => void calls.push(`showErrorBox ${title}`),
     },
-    clipboard: { writeText: (text) => void clipboardTexts.push(text) },
+    clipboard: { writeText: async (text) => void clipboardTexts.push(text) },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler) => {
@@ -173,7 +172,6 @@ export function fakeElectron(options: {
         },
       },
     },
-    resourcesPath: '/resources',
     env: options.env ?? {},
   };
   return { electron, calls, appEvents, handlers, messageBoxes, answers, clipboardTexts, permission };

@@ -60,7 +60,7 @@ describe('the refusal dialog', () => {
             checkboxChecked: false,
           };
         },
-        writeClipboard: () => undefined,
+        writeClipboard: async () => undefined,
         relaunch: () => shown.push('relaunch'),
         quit: () => shown.push('quit'),
       },
@@ -85,7 +85,7 @@ describe('the refusal dialog', () => {
       { version: '1', platform: 'linux' },
       {
         showMessageBox: async () => ({ response: 2, checkboxChecked: false }),
-        writeClipboard: () => seen.push('copy'),
+        writeClipboard: async () => void seen.push('copy'),
         relaunch: () => seen.push('relaunch'),
         quit: () => seen.push('quit'),
       },

@@ -54,7 +54,7 @@ async function call(channel: string, payload: unknown): Promise<void> {
   try {
     result = await app.dispatch(channel, payload);
   } catch (error) {
-    throw new Error(`dispatch rejected on ${channel}: ${String(error)}`);
+    throw new Error(`dispatch rejected on ${channel}: ${String(error)}`, { cause: error });
   }
   checkEnvelope(result);
   const entry = (tally[channel] ??= { calls: 0, ok: 0, codes: {} });

@@ -2,12 +2,11 @@
  * A throwaway copy of the project that electron-builder can package offline: the real
  * package.json and electron-builder.yml, the real build output, source folders as decoys that
  * must stay out of the package, node_modules linked to the repository's, a stand-in Electron
- * (electronDist) and a stand-in for the Electron-ABI addon (the real one needs a download).
+ * (electronDist).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ADDON_FILE } from '../../electron/main/native-addon';
 
 /** @electron/fuses finds the fuse wire after this sentinel in Electron's executable. */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -75,13 +74,4 @@ export function copyProject(repoRoot: string, project: string): void {
     fs.cpSync(path.join(repoRoot, entry), path.join(project, entry), { recursive: true });
   }
   copyProductionModules(repoRoot, project);
-}
-
-/** Puts a stand-in addon where dist.ts stages the real one; it contains the symbol the ABI check looks for. */
-export function stageStandInAddon(project: string, arch: string, abi: string): string {
-  const stage = path.join(project, '.cache', 'electron-addon', 'package', arch);
-  fs.mkdirSync(stage, { recursive: true });
-  const file = path.join(stage, ADDON_FILE);
-  fs.writeFileSync(file, `stand-in addon\0node_register_module_v${abi}\0`);
-  return file;
 }

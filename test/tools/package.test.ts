@@ -1,8 +1,8 @@
 /**
  * Packs the real build with the real electron-builder.yml (`--dir --linux`, offline) and inspects
  * the result. Electron itself cannot be downloaded here, so the test packs a stand-in Electron
- * folder (electronDist) and a stand-in addon: a small file that contains the symbol
- * `node_register_module_v<Electron ABI>`. The ABI check that inspects it is the real one.
+ * folder (electronDist); the SQLite addon is better-sqlite3's real Node-API prebuild, and the
+ * afterPack check that inspects it is the real one.
  */
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -12,11 +12,15 @@ import { extractFile, listPackage } from '@electron/asar';
 import { Arch, Platform, build } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, repoRoot } from '../../electron/tools/build';
-import { electronAbi } from '../../electron/tools/native-addon/abi-check';
-import { installedElectronVersion } from '../../electron/tools/native-addon/ensure-addon';
-import { packagedAddonPath } from '../../electron/main/native-addon';
-import { packagedAddonCheck } from '../../electron/tools/native-addon/packaged-check';
-import { copyProject, makeStandInElectron, readFuseWire, stageStandInAddon } from './package-fixture';
+import { installedElectronVersion } from '../../electron/tools/ensure-electron';
+import {
+  NAPI_SYMBOL,
+  checkPackagedAddon,
+  otherPrebuildsExcluded,
+  packagedPrebuilds,
+  prebuildName,
+} from '../../electron/tools/packaged-addon';
+import { copyProject, makeStandInElectron, readFuseWire } from './package-fixture';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-package-'));
 const project = path.join(work, 'project');
@@ -31,8 +35,6 @@ beforeAll(async () => {
   copyProject(repoRoot, project);
   await buildApp({ root: repoRoot, outDir: path.join(project, 'dist') });
   const electronVersion = installedElectronVersion(repoRoot);
-  const abi = electronAbi(repoRoot);
-  stageStandInAddon(project, Arch[arch], abi);
   await build({
     projectDir: project,
     targets: Platform.LINUX.createTarget('dir', arch),
@@ -41,7 +43,8 @@ beforeAll(async () => {
       electronDist: makeStandInElectron(path.join(work, 'electron'), electronVersion),
       electronVersion,
       directories: { output: release },
-      afterPack: packagedAddonCheck(abi, `Electron ${electronVersion} (ABI ${abi})`),
+      files: [otherPrebuildsExcluded('linux', Arch[arch])],
+      afterPack: checkPackagedAddon,
     },
   });
   entries = listPackage(asar, { isPack: false });
@@ -119,11 +122,13 @@ describe('the packaged app (electron-builder --dir --linux)', () => {
     }
   });
 
-  it('leaves out better-sqlite3’s Node-ABI build and unpacks the Electron-ABI addon from the asar', () => {
-    expect(entries.filter((e) => e.startsWith('/node_modules/better-sqlite3/build'))).toEqual([]);
-    expect(entries).toContain('/native/better_sqlite3.node');
-    const unpacked = packagedAddonPath(resources);
-    expect(fs.readFileSync(unpacked, 'latin1')).toContain(`node_register_module_v${electronAbi(repoRoot)}`);
+  it('packs only this platform’s better-sqlite3 Node-API binary, unpacked from the asar', () => {
+    const own = prebuildName('linux', Arch[arch]);
+    const packed = entries.filter((e) => e.endsWith('.node'));
+    expect(packed).toEqual([`/node_modules/better-sqlite3/prebuilds/${own}`]);
+    expect(entries.filter((e) => /better-sqlite3\/(build|deps|src)(\/|$)/.test(e))).toEqual([]);
+    const unpacked = path.join(packagedPrebuilds(resources), own);
+    expect(fs.readFileSync(unpacked).includes(NAPI_SYMBOL)).toBe(true);
   });
 
   it('flips the Electron fuses to the safe values', () => {
@@ -132,23 +137,23 @@ describe('the packaged app (electron-builder --dir --linux)', () => {
     expect(readFuseWire(path.join(appOutDir, 'microblog'))).toBe('01001100');
   });
 
-  it('the packed-addon check refuses a Node-ABI addon inside app.asar.unpacked', async () => {
-    const nodeAbiAddon = path.join(
-      project,
-      'node_modules',
-      'better-sqlite3',
-      'build',
-      'Release',
-      'better_sqlite3.node',
-    );
-    fs.copyFileSync(nodeAbiAddon, packagedAddonPath(resources));
-    const check = packagedAddonCheck(electronAbi(repoRoot), 'Electron');
+  it('the packed-addon check refuses a missing binary, another platform’s, and a non-Node-API file', async () => {
+    const folder = packagedPrebuilds(resources);
+    const own = path.join(folder, prebuildName('linux', Arch[arch]));
     const context = {
       appOutDir,
+      arch,
+      electronPlatformName: 'linux',
       packager: { getResourcesDir: (dir: string) => path.join(dir, 'resources') },
-    };
-    await expect(check(context as unknown as Parameters<typeof check>[0])).rejects.toThrow(
-      `node_register_module_v${process.versions.modules}`,
-    );
+    } as unknown as Parameters<typeof checkPackagedAddon>[0];
+    const real = fs.readFileSync(own);
+    await expect(checkPackagedAddon(context)).resolves.toBeUndefined();
+    fs.writeFileSync(path.join(folder, 'win32-x64.node'), real);
+    await expect(checkPackagedAddon(context)).rejects.toThrow('other platforms (win32-x64.node)');
+    fs.rmSync(path.join(folder, 'win32-x64.node'));
+    fs.writeFileSync(own, 'a stand-in that is not a Node-API module');
+    await expect(checkPackagedAddon(context)).rejects.toThrow('is not a Node-API module');
+    fs.rmSync(own);
+    await expect(checkPackagedAddon(context)).rejects.toThrow('has no SQLite addon for linux-');
   });
 });

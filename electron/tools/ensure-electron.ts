@@ -1,7 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ToolFailure, writeLog } from '../failure';
+import { ToolFailure, writeLog } from './failure';
+
+/** The version of the installed electron package: the Electron that `npm start` runs and `npm run dist` packs. */
+export function installedElectronVersion(repoRoot: string): string {
+  const manifest = path.join(repoRoot, 'node_modules', 'electron', 'package.json');
+  return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
 
 /** The path of Electron's executable for this machine, as node_modules/electron/index.js computes it. */
 function electronExecutable(electronPackage: string): string | undefined {
