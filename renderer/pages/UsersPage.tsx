@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useState } from 'react';
-import type { User } from '../../electron/ipc/contract';
-import { useUsers, type UserOrder } from '../api/users';
+import type { User, UserOrder } from '../../electron/ipc/contract';
+import { useUsers } from '../api/users';
 import { hrefFor } from '../app/router';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { Avatar } from '../components/Avatar';
