@@ -159,6 +159,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 /** The largest payload main accepts, measured as JSON: far above any real form. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
+/** The most elements, keys or entries one array, object, Map or Set in a payload may hold. */
+export const MAX_PAYLOAD_ITEMS = 1000;
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 type ActionOf<C, D extends string> = C extends `${D}:${infer A}` ? A : never;
