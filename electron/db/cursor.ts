@@ -1,4 +1,5 @@
 import { MicroblogError } from './errors';
+import { BAD_CURSOR_SENTENCE } from './rules';
 
 /** Where a page of posts ends: the last post's timestamp and id (ties broken by id). */
 export interface PostCursor {
@@ -24,7 +25,7 @@ export function decodeCursor(text: string): PostCursor {
     !Number.isSafeInteger(id) ||
     id < 1
   ) {
-    throw new MicroblogError('INVALID_CURSOR', 'That page link is not valid. Reload the list.', 'cursor');
+    throw new MicroblogError('INVALID_CURSOR', BAD_CURSOR_SENTENCE, 'cursor');
   }
   return { timestamp, id };
 }

@@ -1,12 +1,9 @@
 import type { Db } from './connection';
 import { MicroblogError, toMicroblogError } from './errors';
 import type { Draft } from './models';
-import { countCodePoints } from './rules';
+import { draftProblem } from './rules';
 
 export type { Draft } from './models';
-
-/** Drafts can run past the post limit while the user edits; this only guards the table. */
-export const DRAFT_MAX = 1000;
 
 /** The unfinished post of each profile. Saving an empty body deletes the draft. */
 export function createDraftRepository(db: Db) {
@@ -27,11 +24,8 @@ export function createDraftRepository(db: Db) {
 
     /** Saves (or with an empty body, clears) the profile's draft. */
     save(userId: number, body: string): Draft | null {
-      if (countCodePoints(body) > DRAFT_MAX) {
-        throw new MicroblogError('INVALID_INPUT', `A draft has at most ${DRAFT_MAX} characters.`, 'body');
-      }
-      if (body.includes('\0'))
-        throw new MicroblogError('INVALID_INPUT', 'A draft cannot contain NUL characters.', 'body');
+      const problem = draftProblem(body);
+      if (problem) throw new MicroblogError('INVALID_INPUT', problem, 'body');
       try {
         if (body === '') {
           remove.run(userId);

@@ -1,4 +1,13 @@
 /** Typed errors of the data layer: a stable `code`, a sentence for people, and the offending field. */
+import {
+  BODY_MAX,
+  DRAFT_MAX,
+  EMAIL_MAX,
+  FIELD_NOUNS,
+  USERNAME_MAX,
+  nulSentence,
+  tooLongSentence,
+} from './rules';
 
 export const ERROR_CODES = [
   'INVALID_INPUT',
@@ -43,27 +52,35 @@ function isSqliteError(error: unknown): error is SqliteLikeError {
   );
 }
 
-/** Named CHECK constraints of the schema, mapped to what the user did wrong. */
+/** The one sentence for a profile id that matches no profile (deleted, or never there). */
+export function profileNotFound(): MicroblogError {
+  return new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
+}
+
+/**
+ * Named CHECK constraints of the schema, mapped to what the user did wrong. The limits come
+ * from rules.ts, the same numbers the migrations wrote into the constraints.
+ */
 const CHECKS: Record<string, MicroblogError> = {
-  username_no_nul: new MicroblogError(
+  username_no_nul: new MicroblogError('INVALID_INPUT', nulSentence('username'), 'username'),
+  email_no_nul: new MicroblogError('INVALID_INPUT', nulSentence('email'), 'email'),
+  username_length: new MicroblogError(
     'INVALID_INPUT',
-    'A username cannot contain NUL characters.',
+    `${FIELD_NOUNS.username} has 1 to ${USERNAME_MAX} characters.`,
     'username',
   ),
-  email_no_nul: new MicroblogError('INVALID_INPUT', 'An email cannot contain NUL characters.', 'email'),
-  username_length: new MicroblogError('INVALID_INPUT', 'A username has 1 to 64 characters.', 'username'),
   username_chars: new MicroblogError(
     'INVALID_INPUT',
     'A username may use letters, digits, "_", "." and "-".',
     'username',
   ),
-  email_length: new MicroblogError('INVALID_INPUT', 'An email has at most 120 characters.', 'email'),
+  email_length: new MicroblogError('INVALID_INPUT', tooLongSentence('email', EMAIL_MAX), 'email'),
   email_shape: new MicroblogError('INVALID_INPUT', 'That is not an email address.', 'email'),
   password_hash_length: new MicroblogError('INVALID_INPUT', 'That password cannot be stored.', 'password'),
   body_not_blank: new MicroblogError('BODY_EMPTY', 'Write something first.', 'body'),
-  body_length: new MicroblogError('BODY_TOO_LONG', 'A post has at most 140 characters.', 'body'),
-  body_no_nul: new MicroblogError('INVALID_INPUT', 'A post cannot contain NUL characters.', 'body'),
-  draft_length: new MicroblogError('INVALID_INPUT', 'A draft has at most 1000 characters.', 'body'),
+  body_length: new MicroblogError('BODY_TOO_LONG', tooLongSentence('body', BODY_MAX), 'body'),
+  body_no_nul: new MicroblogError('INVALID_INPUT', nulSentence('body'), 'body'),
+  draft_length: new MicroblogError('INVALID_INPUT', tooLongSentence('draft', DRAFT_MAX), 'body'),
   timestamp_format: new MicroblogError('INVALID_INPUT', 'That time is not valid.', 'timestamp'),
 };
 
@@ -83,9 +100,7 @@ export function toMicroblogError(error: unknown): MicroblogError {
         return new MicroblogError('EMAIL_TAKEN', 'That email is already used by another profile.', 'email');
       }
     }
-    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-      return new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
-    }
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return profileNotFound();
     if (code === 'SQLITE_CONSTRAINT_CHECK') {
       const name = /CHECK constraint failed: (\w+)/.exec(message)?.[1];
       const mapped = name === undefined ? undefined : CHECKS[name];

@@ -17,7 +17,9 @@ export interface NewUser {
   password?: string | null | undefined;
 }
 
-export type UserOrder = 'asc' | 'desc';
+/** The directory's sort orders by username; the IPC schema is built from this list. */
+export const USER_ORDERS = ['asc', 'desc'] as const;
+export type UserOrder = (typeof USER_ORDERS)[number];
 
 export interface UserListOptions {
   order?: UserOrder;

@@ -1,7 +1,7 @@
 import type { Db } from './connection';
 import { decodeCursor, encodeCursor } from './cursor';
-import { MicroblogError, toMicroblogError } from './errors';
-import { PAGE_SIZE_MAX, bodyProblem } from './rules';
+import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
+import { PAGE_SIZE_MAX, PAGE_SIZE_SENTENCE, bodyProblem } from './rules';
 
 import type { NewPost, Page, PageOptions, Post, TimelinePost } from './models';
 
@@ -14,7 +14,7 @@ const NEWEST_FIRST = `ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`;
 function pageSize(limit: number | undefined): number {
   const size = limit ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > PAGE_SIZE_MAX) {
-    throw new MicroblogError('INVALID_INPUT', `A page has 1 to ${PAGE_SIZE_MAX} posts.`, 'limit');
+    throw new MicroblogError('INVALID_INPUT', PAGE_SIZE_SENTENCE, 'limit');
   }
   return size;
 }
@@ -55,9 +55,7 @@ export function createPostRepository(db: Db) {
     create(input: NewPost): Post {
       const problem = bodyProblem(input.body);
       if (problem) throw new MicroblogError(problem.code, problem.message, 'body');
-      if (!Number.isSafeInteger(input.userId) || input.userId < 1) {
-        throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
-      }
+      if (!Number.isSafeInteger(input.userId) || input.userId < 1) throw profileNotFound();
       const timestamp = input.timestamp ?? new Date().toISOString();
       try {
         const { lastInsertRowid } = insert.run(input.body, timestamp, input.userId);

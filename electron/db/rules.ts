@@ -9,7 +9,51 @@ export const EMAIL_MAX = 120;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
 export const BODY_MAX = 140;
+/** Drafts can run past the post limit while the user edits; this only guards the table. */
+export const DRAFT_MAX = 1000;
 export const PAGE_SIZE_MAX = 100;
+/** Far above any cursor `encodeCursor` makes (a timestamp, `_` and a safe integer). */
+export const CURSOR_MAX = 64;
+
+/** What a damaged or foreign page cursor gets: the list can always be loaded again. */
+export const BAD_CURSOR_SENTENCE = 'That page link is not valid. Reload the list.';
+/** What a page size out of range gets. */
+export const PAGE_SIZE_SENTENCE = `A page has 1 to ${PAGE_SIZE_MAX} posts.`;
+
+/** What each text field is called in a sentence: "A username has at most 64 characters." */
+export const FIELD_NOUNS = {
+  username: 'A username',
+  email: 'An email',
+  password: 'A password',
+  body: 'A post',
+  draft: 'A draft',
+  prefix: 'A filter',
+} as const;
+
+export type TextField = keyof typeof FIELD_NOUNS;
+
+/** The sentence for text longer than its limit, in code points as the database counts. */
+export function tooLongSentence(field: TextField, max: number): string {
+  return `${FIELD_NOUNS[field]} has at most ${max} characters.`;
+}
+
+/** The sentence for text holding NUL, which SQLite's length() and GLOB stop at. */
+export function nulSentence(field: TextField): string {
+  return `${FIELD_NOUNS[field]} cannot contain NUL characters.`;
+}
+
+/** The sentence for a lone UTF-16 surrogate, which SQLite would store as invalid UTF-8. */
+export function brokenTextSentence(field: TextField): string {
+  return `${FIELD_NOUNS[field]} cannot contain broken Unicode characters (a lone surrogate).`;
+}
+
+/**
+ * True when the text is well-formed Unicode: no lone surrogate. better-sqlite3 would write
+ * one as the bytes ED A0 80 and read it back as three U+FFFD, so it never reaches the table.
+ */
+export function isWellFormed(text: string): boolean {
+  return text.isWellFormed();
+}
 
 /** Letters, digits, underscore, dot and hyphen: safe in URLs and never a LIKE wildcard but `_`. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
@@ -45,7 +89,8 @@ const EMAIL_PATTERN = /^[^\s@\x00-\x1f\x7f]+@[^\s@.\x00-\x1f\x7f]+(\.[^\s@.\x00-
 /** Why a username is not acceptable, or null when it is. */
 export function usernameProblem(username: string): string | null {
   if (username.length === 0) return 'Choose a username.';
-  if (countCodePoints(username) > USERNAME_MAX) return `A username has at most ${USERNAME_MAX} characters.`;
+  if (!isWellFormed(username)) return brokenTextSentence('username');
+  if (countCodePoints(username) > USERNAME_MAX) return tooLongSentence('username', USERNAME_MAX);
   if (!USERNAME_PATTERN.test(username)) return 'A username may use letters, digits, "_", "." and "-".';
   return null;
 }
@@ -53,15 +98,17 @@ export function usernameProblem(username: string): string | null {
 /** Why an email is not acceptable, or null when it is. */
 export function emailProblem(email: string): string | null {
   if (email.length === 0) return 'Enter an email address.';
-  if (countCodePoints(email) > EMAIL_MAX) return `An email has at most ${EMAIL_MAX} characters.`;
+  if (!isWellFormed(email)) return brokenTextSentence('email');
+  if (countCodePoints(email) > EMAIL_MAX) return tooLongSentence('email', EMAIL_MAX);
   if (!EMAIL_PATTERN.test(email)) return 'That is not an email address.';
   return null;
 }
 
 /** Why a new password is not acceptable, or null when it is. */
 export function passwordProblem(password: string): string | null {
+  if (!isWellFormed(password)) return brokenTextSentence('password');
   if (countCodePoints(password) < PASSWORD_MIN) return `A password has at least ${PASSWORD_MIN} characters.`;
-  if (countCodePoints(password) > PASSWORD_MAX) return `A password has at most ${PASSWORD_MAX} characters.`;
+  if (countCodePoints(password) > PASSWORD_MAX) return tooLongSentence('password', PASSWORD_MAX);
   return null;
 }
 
@@ -69,14 +116,23 @@ export type BodyProblem = { code: 'BODY_EMPTY' | 'BODY_TOO_LONG' | 'INVALID_INPU
 
 /** Why a post body is not acceptable, or null when it is. */
 export function bodyProblem(body: string): BodyProblem | null {
-  if (body.includes('\0')) return { code: 'INVALID_INPUT', message: 'A post cannot contain NUL characters.' };
+  if (body.includes('\0')) return { code: 'INVALID_INPUT', message: nulSentence('body') };
+  if (!isWellFormed(body)) return { code: 'INVALID_INPUT', message: brokenTextSentence('body') };
   if (isBlank(body)) return { code: 'BODY_EMPTY', message: 'Write something first.' };
   const length = countCodePoints(body);
   if (length > BODY_MAX) {
     return {
       code: 'BODY_TOO_LONG',
-      message: `A post has at most ${BODY_MAX} characters (this one has ${length}).`,
+      message: `${tooLongSentence('body', BODY_MAX)} This one has ${length}.`,
     };
   }
+  return null;
+}
+
+/** Why a draft cannot be saved, or null when it can (an empty draft is simply deleted). */
+export function draftProblem(body: string): string | null {
+  if (body.includes('\0')) return nulSentence('draft');
+  if (!isWellFormed(body)) return brokenTextSentence('draft');
+  if (countCodePoints(body) > DRAFT_MAX) return tooLongSentence('draft', DRAFT_MAX);
   return null;
 }

@@ -1,6 +1,6 @@
 import type { Db } from './connection';
-import { MicroblogError, toMicroblogError } from './errors';
-import { hashPassword, verifyPassword } from './password';
+import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
+import { hashPassword, hashPasswordSync, verifyPassword } from './password';
 import { emailProblem, passwordProblem, usernameProblem } from './rules';
 
 import type { NewUser, User, UserListOptions } from './models';
@@ -60,28 +60,34 @@ export function createUserRepository(db: Db) {
 
   const deleteWithPosts = db.transaction((id: number): { deletedPosts: number } => {
     const posts = postCount.get(id) ?? 0;
-    if (remove.run(id).changes === 0) {
-      throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
-    }
+    if (remove.run(id).changes === 0) throw profileNotFound();
     return { deletedPosts: posts };
   });
 
+  const store = (input: NewUser, hash: string | null): User => {
+    try {
+      const { lastInsertRowid } = insert.run(input.username, input.email, hash);
+      const id = Number(lastInsertRowid);
+      return { id, username: input.username, email: input.email, hasPassword: hash !== null };
+    } catch (error) {
+      throw toMicroblogError(error);
+    }
+  };
+
   return {
-    /** Creates a profile; a password, if given, is stored as a salted scrypt hash. */
+    /**
+     * Creates a profile, hashing its password (if any) on this thread: for the tools, the
+     * shell and tests. The main process uses `createAsync`, which never blocks IPC.
+     */
     create(input: NewUser): User {
       assertValid(input);
-      const hash = input.password ? hashPassword(input.password) : null;
-      try {
-        const { lastInsertRowid } = insert.run(input.username, input.email, hash);
-        return {
-          id: Number(lastInsertRowid),
-          username: input.username,
-          email: input.email,
-          hasPassword: hash !== null,
-        };
-      } catch (error) {
-        throw toMicroblogError(error);
-      }
+      return store(input, input.password ? hashPasswordSync(input.password) : null);
+    },
+
+    /** Creates a profile; a password, if given, is stored as a salted scrypt hash made off-thread. */
+    async createAsync(input: NewUser): Promise<User> {
+      assertValid(input);
+      return store(input, input.password ? await hashPassword(input.password) : null);
     },
 
     /** The profile with this id, or undefined. */
@@ -107,9 +113,9 @@ export function createUserRepository(db: Db) {
     },
 
     /** True when the password matches; false for a wrong one or a profile without password. */
-    verifyPassword(id: number, password: string): boolean {
+    async verifyPassword(id: number, password: string): Promise<boolean> {
       const row = hashById.get(id);
-      if (!row) throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
+      if (!row) throw profileNotFound();
       return row.hash !== null && verifyPassword(password, row.hash);
     },
 

@@ -8,10 +8,25 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../db/errors';
-import type { Draft, Page, Post, TimelinePost, User } from '../db/models';
-import { BODY_MAX, EMAIL_MAX, PAGE_SIZE_MAX, PASSWORD_MAX, USERNAME_MAX, countCodePoints } from '../db/rules';
+import { USER_ORDERS, type Draft, type Page, type Post, type TimelinePost, type User } from '../db/models';
+import {
+  BAD_CURSOR_SENTENCE,
+  CURSOR_MAX,
+  DRAFT_MAX,
+  EMAIL_MAX,
+  PAGE_SIZE_MAX,
+  PAGE_SIZE_SENTENCE,
+  PASSWORD_MAX,
+  type TextField,
+  USERNAME_MAX,
+  brokenTextSentence,
+  countCodePoints,
+  isWellFormed,
+  tooLongSentence,
+} from '../db/rules';
 
 export type { Draft, Page, Post, TimelinePost, User };
+export type { UserOrder } from '../db/models';
 // The renderer's forms and counter use the same rules as the database, through this module only.
 export { BODY_MAX, PASSWORD_MIN, bodyProblem, countCodePoints, isBlank } from '../db/rules';
 
@@ -36,24 +51,42 @@ export interface Session {
   locked: boolean;
 }
 
-// Schemas: strict objects, so unknown keys are rejected rather than silently passed on.
-const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const cursor = z.string().max(64).nullable().optional();
-const limit = z.number().int().min(1).max(PAGE_SIZE_MAX).optional();
-const codePointsAtMost = (max: number) => (text: string) => countCodePoints(text) <= max;
+// Schemas: strict objects, so unknown keys are rejected rather than silently passed on. Every
+// check carries the app's own sentence, so no validator wording ever reaches the screen.
+const id = z
+  .number()
+  .int('That id is not valid.')
+  .positive('That id is not valid.')
+  .max(Number.MAX_SAFE_INTEGER, 'That id is not valid.');
+const cursor = z
+  .string()
+  .max(CURSOR_MAX, BAD_CURSOR_SENTENCE)
+  .refine(isWellFormed, BAD_CURSOR_SENTENCE)
+  .nullable()
+  .optional();
+const limit = z
+  .number()
+  .int(PAGE_SIZE_SENTENCE)
+  .min(1, PAGE_SIZE_SENTENCE)
+  .max(PAGE_SIZE_MAX, PAGE_SIZE_SENTENCE)
+  .optional();
 
-export const usernameSchema = z
-  .string()
-  .min(1, 'Choose a username.')
-  .max(USERNAME_MAX * 2)
-  .refine(codePointsAtMost(USERNAME_MAX), `A username has at most ${USERNAME_MAX} characters.`);
-export const emailSchema = z
-  .string()
-  .min(1, 'Enter an email address.')
-  .max(EMAIL_MAX * 2);
-export const passwordSchema = z.string().max(PASSWORD_MAX * 2);
-/** The post body as the composer sends it; length rules are checked (and reported) by the repository. */
-export const bodySchema = z.string().max(BODY_MAX * 8);
+/**
+ * Text as main accepts it: well-formed Unicode (no lone surrogate) and at most `max` code
+ * points, as SQLite's length() counts. The payload cap bounds the cost of counting.
+ */
+function text(field: TextField, max: number, whenEmpty?: string) {
+  return (whenEmpty === undefined ? z.string() : z.string().min(1, whenEmpty))
+    .refine(isWellFormed, brokenTextSentence(field))
+    .refine((value) => countCodePoints(value) <= max, tooLongSentence(field, max));
+}
+
+export const usernameSchema = text('username', USERNAME_MAX, 'Choose a username.');
+export const emailSchema = text('email', EMAIL_MAX, 'Enter an email address.');
+export const passwordSchema = text('password', PASSWORD_MAX);
+/** The post body as the composer sends it; its length is checked (and reported) by the repository. */
+export const bodySchema = z.string().refine(isWellFormed, brokenTextSentence('body'));
+export const draftSchema = text('draft', DRAFT_MAX);
 
 /** Declares a channel: `channel<Result>()(inputSchema)`, so the input type is inferred. */
 function channel<O>() {
@@ -69,6 +102,7 @@ export const channels = {
 
   'session:get': channel<Session>()(empty),
   'session:activate': channel<Session>()(byUser),
+  'session:unlock': channel<Session>()(z.object({ userId: id, password: passwordSchema }).strict()),
 
   'users:create': channel<User>()(
     z
@@ -82,26 +116,19 @@ export const channels = {
   'users:list': channel<User[]>()(
     z
       .object({
-        order: z.enum(['asc', 'desc']),
-        prefix: z
-          .string()
-          .max(USERNAME_MAX * 2)
-          .optional(),
+        order: z.enum(USER_ORDERS, 'The order is "asc" (A to Z) or "desc" (Z to A).'),
+        prefix: text('prefix', USERNAME_MAX).optional(),
       })
       .strict(),
   ),
   'users:get': channel<UserProfile>()(
     z
       .object({
-        username: z
-          .string()
-          .min(1)
-          .max(USERNAME_MAX * 2),
+        username: text('username', USERNAME_MAX, 'Say which profile to open.'),
       })
       .strict(),
   ),
   'users:delete': channel<{ deletedPosts: number }>()(byUser),
-  'users:unlock': channel<Session>()(z.object({ userId: id, password: passwordSchema }).strict()),
 
   'posts:create': channel<Post>()(z.object({ userId: id, body: bodySchema }).strict()),
   'posts:timeline': channel<Page<TimelinePost>>()(z.object({ cursor, limit }).strict()),
@@ -109,7 +136,7 @@ export const channels = {
   'posts:delete': channel<{ postId: number }>()(z.object({ postId: id, userId: id }).strict()),
 
   'drafts:get': channel<Draft | null>()(byUser),
-  'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: z.string().max(4000) }).strict()),
+  'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: draftSchema }).strict()),
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -132,13 +159,21 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 /** The largest payload main accepts, measured as JSON: far above any real form. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
+/** The most elements, keys or entries one array, object, Map or Set in a payload may hold. */
+export const MAX_PAYLOAD_ITEMS = 1000;
 
 type DomainOf<C> = C extends `${infer D}:${string}` ? D : never;
 type ActionOf<C, D extends string> = C extends `${D}:${infer A}` ? A : never;
 
+/** The first part of every channel name: `app`, `session`, `users`, `posts`, `drafts`. */
+export type Domain = DomainOf<Channel>;
+
+/** One domain's channels, from their names: `ChannelsOf<'posts'>` is `'posts:create' | …`. */
+export type ChannelsOf<D extends Domain> = Extract<Channel, `${D}:${string}`>;
+
 /** `window.microblog`: `microblog.users.create({...})` for channel `users:create`, and so on. */
 export type MicroblogApi = {
-  [D in DomainOf<Channel>]: {
+  [D in Domain]: {
     [A in ActionOf<Channel, D>]: (
       input: ChannelInput<`${D}:${A}` & Channel>,
     ) => Promise<Result<ChannelOutput<`${D}:${A}` & Channel>>>;

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { MicroblogError } from '../db/index';
-import { type Channel, type IpcError, MAX_PAYLOAD_BYTES, type Result, channels } from './contract';
+import {
+  type Channel,
+  type IpcError,
+  MAX_PAYLOAD_BYTES,
+  MAX_PAYLOAD_ITEMS,
+  type Result,
+  channels,
+} from './contract';
 import type { Handlers } from './handler-types';
 import { payloadSizeExceeds } from './payload-size';
 
@@ -49,6 +56,7 @@ function describeIssue(issue: z.core.$ZodIssue, payload: unknown): { message: st
 }
 
 function article(expected: string): string {
+  if (expected === 'int') return 'a whole number';
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
@@ -60,7 +68,7 @@ export function createDispatcher(handlers: Handlers): Dispatch {
   return async (channel, payload) => {
     try {
       if (!isChannel(channel)) return failure('UNKNOWN_CHANNEL', 'That request is not known to this app.');
-      if (payloadSizeExceeds(payload, MAX_PAYLOAD_BYTES)) {
+      if (payloadSizeExceeds(payload, { bytes: MAX_PAYLOAD_BYTES, items: MAX_PAYLOAD_ITEMS })) {
         return failure('PAYLOAD_TOO_LARGE', 'That request is too large.');
       }
       const parsed = channels[channel].input.safeParse(payload);

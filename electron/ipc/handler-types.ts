@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db, Repositories } from '../db/index';
-import type { Channel, ChannelOutput, channels } from './contract';
+import type { AppInfo, Channel, ChannelOutput, ChannelsOf, Domain, channels } from './contract';
 
 /** A channel's input after its schema parsed it: what a handler receives. */
 export type ParsedInput<C extends Channel> = z.output<(typeof channels)[C]['input']>;
@@ -13,13 +13,11 @@ export type Handler<C extends Channel> = (
 /** The full table: one handler per contract channel, so a missing one does not compile. */
 export type Handlers = { [C in Channel]: Handler<C> };
 
+/** One domain's part of the table, from the channel names: `DomainHandlers<'posts'>`. */
+export type DomainHandlers<D extends Domain> = Pick<Handlers, ChannelsOf<D>>;
+
 /** Facts about the running app that the handlers report but do not compute. */
-export interface AppFacts {
-  version: string;
-  databasePath: string;
-  dataFolder: string;
-  platform: string;
-}
+export type AppFacts = Omit<AppInfo, 'schemaVersion'>;
 
 /** What the handlers work with: the open database, its repositories and the app's facts. */
 export interface HandlerContext {

@@ -5,12 +5,25 @@ import { createSessionHandlers } from './handlers/session';
 import { createUserHandlers } from './handlers/users';
 import type { HandlerContext, Handlers } from './handler-types';
 import { createSessionState } from './session-state';
+import { createUnlockAttempts } from './unlock-attempts';
 
-export type { AppFacts, Handler, HandlerContext, Handlers, ParsedInput } from './handler-types';
+export type {
+  AppFacts,
+  DomainHandlers,
+  Handler,
+  HandlerContext,
+  Handlers,
+  ParsedInput,
+} from './handler-types';
+
+/** Options for tests: the clock the attempt delay reads. */
+export interface HandlerOptions {
+  now?: () => number;
+}
 
 /** The handler table for every contract channel, sharing one session state per process. */
-export function createHandlers(ctx: HandlerContext): Handlers {
-  const session = createSessionState(ctx.repos);
+export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}): Handlers {
+  const session = createSessionState(ctx.repos, createUnlockAttempts(options.now));
   return {
     ...createAppHandlers(ctx),
     ...createSessionHandlers(session),

@@ -1,6 +1,8 @@
 import type { Repositories, User } from '../db/index';
 import { MicroblogError } from '../db/index';
+import { profileNotFound } from '../db/errors';
 import type { Session } from './contract';
+import { type UnlockAttempts, createUnlockAttempts } from './unlock-attempts';
 
 /** The settings key under which the active profile survives a restart. */
 export const ACTIVE_USER_KEY = 'activeUserId';
@@ -10,7 +12,7 @@ export const ACTIVE_USER_KEY = 'activeUserId';
  * lives only in this process: a restart locks every protected profile again, and so does
  * switching away from it (whoever switches next must know the password to come back).
  */
-export function createSessionState(repos: Repositories) {
+export function createSessionState(repos: Repositories, attempts: UnlockAttempts = createUnlockAttempts()) {
   const unlocked = new Set<number>();
 
   const activeUser = (): User | null => {
@@ -34,6 +36,21 @@ export function createSessionState(repos: Repositories) {
       unlocked.add(userId);
     },
 
+    /**
+     * Checks the password (off the main thread, under the attempt delay) and makes the profile
+     * active. A profile without a password has nothing to unlock; it simply becomes active.
+     */
+    async unlock(userId: number, password: string): Promise<Session> {
+      const user = repos.users.getById(userId);
+      if (!user) throw profileNotFound();
+      if (user.hasPassword) {
+        const right = await attempts.attempt(userId, () => repos.users.verifyPassword(userId, password));
+        if (!right) throw new MicroblogError('WRONG_PASSWORD', 'That password is not right.', 'password');
+        unlocked.add(userId);
+      }
+      return this.activate(userId);
+    },
+
     /** Makes the profile active; it must exist and be unlocked. */
     activate(userId: number): Session {
       const user = this.requireUnlocked(userId);
@@ -46,7 +63,7 @@ export function createSessionState(repos: Repositories) {
     /** The profile, or USER_NOT_FOUND; PROFILE_LOCKED while its password was not given. */
     requireUnlocked(userId: number): User {
       const user = repos.users.getById(userId);
-      if (!user) throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
+      if (!user) throw profileNotFound();
       if (isLocked(user)) {
         throw new MicroblogError('PROFILE_LOCKED', 'Enter this profile’s password first.', 'password');
       }
@@ -56,6 +73,7 @@ export function createSessionState(repos: Repositories) {
     /** Forgets a deleted profile; clears the active one if it was this. */
     forget(userId: number): void {
       unlocked.delete(userId);
+      attempts.forget(userId);
       if (repos.settings.get(ACTIVE_USER_KEY) === String(userId))
         repos.settings.set(ACTIVE_USER_KEY, undefined);
     },

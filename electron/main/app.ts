@@ -11,7 +11,7 @@ import type {
   WebContents,
 } from 'electron';
 import { resolveDatabasePath } from '../db/paths';
-import { registerIpcHandlers } from '../ipc/register';
+import { registerIpcHandlers } from './register';
 import { type AppContext, StartupRefusedError, createAppContext } from './app-context';
 import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
 import { handleRefusal } from './refusal';

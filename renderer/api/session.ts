@@ -22,7 +22,7 @@ export function useActivate() {
 export function useUnlock() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { userId: number; password: string }) => unwrap(microblog().users.unlock(input)),
+    mutationFn: (input: { userId: number; password: string }) => unwrap(microblog().session.unlock(input)),
     onSuccess: (session: Session) => client.setQueryData(keys.session, session),
   });
 }

@@ -1,9 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { User } from '../../electron/ipc/contract';
+import type { User, UserOrder } from '../../electron/ipc/contract';
 import { microblog, unwrap } from './client';
 import { keys } from './keys';
-
-export type UserOrder = 'asc' | 'desc';
 
 /** Profiles by username, optionally only those starting with `prefix` (filtered in main). */
 export function useUsers(order: UserOrder = 'asc', prefix = '') {

@@ -3,13 +3,25 @@ import { useSyncExternalStore } from 'react';
 /** The screens of the app, addressed by the URL hash so Back/Forward work without a router library. */
 export type Route = { name: 'timeline' } | { name: 'users' } | { name: 'profile'; username: string };
 
-/** Parses `#/`, `#/users` and `#/u/<username>`; anything else is the timeline. */
+/**
+ * Parses `#/`, `#/users` and `#/u/<username>`; anything else is the timeline. A typed or
+ * pasted address may hold broken percent-encoding (`%E0%A4%A`), which decodeURIComponent
+ * throws on: such a name is taken as written, so the profile page says no one has it.
+ */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/users') return { name: 'users' };
   const profile = /^\/u\/(.+)$/.exec(path);
-  if (profile?.[1]) return { name: 'profile', username: decodeURIComponent(profile[1]) };
+  if (profile?.[1]) return { name: 'profile', username: decodeOrKeep(profile[1]) };
   return { name: 'timeline' };
+}
+
+function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The hash link for a route. */

@@ -1,80 +1,10 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { BODY_MAX, bodyProblem, countCodePoints, isBlank, type User } from '../../electron/ipc/contract';
 import { errorMessage } from '../api/client';
-import { useDraft, useSaveDraft } from '../api/drafts';
+import { useDraft } from '../api/drafts';
 import { useCreatePost } from '../api/posts';
-
-/** How long typing must pause before the draft is written to the database. */
-export const DRAFT_DEBOUNCE_MS = 400;
-
-/** The live count in code points, exactly as the database counts a post's length. */
-export function CharacterCounter({ text, id }: { text: string; id?: string }) {
-  const count = countCodePoints(text);
-  const over = count > BODY_MAX;
-  // The last ten characters get a stronger look before the limit turns it red.
-  const near = !over && count > BODY_MAX - 10;
-  const className = over ? 'counter over' : near ? 'counter near' : 'counter';
-  return (
-    <span id={id} className={className} data-over={over} aria-live="polite">
-      {count}/{BODY_MAX}
-      {over && <span className="counter-note"> · {count - BODY_MAX} over the limit</span>}
-    </span>
-  );
-}
-
-/** Writes the draft after a pause in typing, and at once on blur, hide and unload. */
-function useDraftSaver(userId: number) {
-  const pending = useRef<{ body: string; timer: ReturnType<typeof setTimeout> } | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const saveDraft = useSaveDraft(userId);
-
-  const write = useCallback(
-    (body: string) => {
-      saveDraft(body).then(
-        () => setSaveError(null),
-        (error: unknown) => setSaveError(`Draft not saved: ${errorMessage(error)}`),
-      );
-    },
-    [saveDraft],
-  );
-
-  const flush = useCallback(() => {
-    const current = pending.current;
-    if (!current) return;
-    clearTimeout(current.timer);
-    pending.current = null;
-    write(current.body);
-  }, [write]);
-
-  const schedule = useCallback(
-    (body: string) => {
-      if (pending.current) clearTimeout(pending.current.timer);
-      pending.current = { body, timer: setTimeout(flush, DRAFT_DEBOUNCE_MS) };
-    },
-    [flush],
-  );
-
-  /** Drops an unsent save: the post that just went out already cleared the draft in main. */
-  const cancel = useCallback(() => {
-    if (pending.current) clearTimeout(pending.current.timer);
-    pending.current = null;
-  }, []);
-
-  useEffect(() => {
-    const onHidden = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('beforeunload', flush);
-    document.addEventListener('visibilitychange', onHidden);
-    return () => {
-      window.removeEventListener('beforeunload', flush);
-      document.removeEventListener('visibilitychange', onHidden);
-      flush();
-    };
-  }, [flush]);
-
-  return { schedule, flush, cancel, saveError };
-}
+import { CharacterCounter } from './CharacterCounter';
+import { useDraftSaver } from './draft-saver';
 
 /** The text box for a new post, with its draft restored from the database. */
 export function Composer({ user }: { user: User }) {

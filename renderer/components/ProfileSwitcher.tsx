@@ -4,6 +4,7 @@ import { useChooseProfile } from '../api/session';
 import { useUsers } from '../api/users';
 import { Dialog } from './Dialog';
 import { ProfileForm } from './ProfileForm';
+import { ProfileRow } from './ProfileRow';
 import { UnlockForm } from './UnlockForm';
 import { Avatar } from './Avatar';
 
@@ -64,15 +65,12 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
           <p className="menu-title">Switch profile</p>
           <ul aria-label="Profiles">
             {users.data?.map((user) => (
-              <li key={user.id}>
-                <button type="button" aria-current={user.id === activeUser.id} onClick={() => choose(user)}>
-                  <span className="truncate" title={user.username}>
-                    {user.username}
-                  </span>
-                  {user.hasPassword && <span className="badge">Password</span>}
-                  {user.id === activeUser.id && <span className="badge accent">Active</span>}
-                </button>
-              </li>
+              <ProfileRow
+                key={user.id}
+                user={user}
+                action={{ onSelect: () => choose(user) }}
+                activeBadge={user.id === activeUser.id ? 'Active' : undefined}
+              />
             ))}
           </ul>
           <button

@@ -3,9 +3,9 @@ import type { User } from '../../electron/ipc/contract';
 import { useChooseProfile } from '../api/session';
 import { useUsers } from '../api/users';
 import { ProfileForm } from '../components/ProfileForm';
+import { ProfileRow } from '../components/ProfileRow';
 import { ErrorState, Loading } from '../components/States';
 import { UnlockForm } from '../components/UnlockForm';
-import { Avatar } from '../components/Avatar';
 
 /**
  * Shown when no profile is active yet, or the active one is locked (after a restart, a
@@ -42,15 +42,13 @@ export function ChooseProfilePage({ locked }: { locked: User | null }) {
             {users.isError && <ErrorState error={users.error} onRetry={() => users.refetch()} />}
             <ul className="choose-list" aria-label="Profiles">
               {users.data?.map((user) => (
-                <li key={user.id}>
-                  <button type="button" className="secondary" onClick={() => choose(user)}>
-                    <Avatar name={user.username} small />
-                    <span className="truncate" title={user.username}>
-                      {user.username}
-                    </span>
-                    {user.hasPassword && <span className="badge">Password</span>}
-                  </button>
-                </li>
+                <ProfileRow
+                  key={user.id}
+                  user={user}
+                  action={{ onSelect: () => choose(user) }}
+                  avatar
+                  className="secondary"
+                />
               ))}
             </ul>
             {activateError && (

@@ -1,14 +1,11 @@
 import { useState } from 'react';
-import type { Post, User, UserProfile } from '../../electron/ipc/contract';
+import type { User, UserProfile } from '../../electron/ipc/contract';
 import { errorMessage, hasCode } from '../api/client';
 import { useUserPosts } from '../api/posts';
-import { useDeleteProfile } from '../api/users';
-import { useProfile } from '../api/users';
+import { useDeleteProfile, useProfile } from '../api/users';
 import { navigate } from '../app/router';
-import { DeletePostDialog } from '../components/DeletePostDialog';
 import { ConfirmDialog } from '../components/Dialog';
-import { PostItem } from '../components/PostItem';
-import { PostList } from '../components/PostList';
+import { PostFeed } from '../components/PostFeed';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { Avatar } from '../components/Avatar';
 
@@ -30,7 +27,6 @@ function postsPhrase(count: number): string {
 function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: User }) {
   const posts = useUserPosts(profile.id);
   const [confirming, setConfirming] = useState(false);
-  const [deletingPost, setDeletingPost] = useState<Post | null>(null);
   const remove = useDeleteProfile();
   const own = profile.id === activeUser.id;
 
@@ -47,22 +43,12 @@ function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: Us
           Delete profile…
         </button>
       </header>
-      <PostList<Post>
+      <PostFeed
         label={`Posts by ${profile.username}`}
-        posts={posts.data?.pages.flatMap((page) => page.items)}
-        status={posts.status}
-        error={posts.error}
-        hasNextPage={posts.hasNextPage}
-        isFetchingNextPage={posts.isFetchingNextPage}
-        fetchNextPage={posts.fetchNextPage}
-        refetch={posts.refetch}
-        renderPost={(post) => (
-          <PostItem post={post} username={profile.username} {...(own && { onDelete: setDeletingPost })} />
-        )}
+        query={posts}
+        activeUser={activeUser}
+        authorOf={() => profile.username}
       />
-      {deletingPost && (
-        <DeletePostDialog post={deletingPost} author={activeUser} onDone={() => setDeletingPost(null)} />
-      )}
       {confirming && (
         <ConfirmDialog
           title={`Delete the profile ${profile.username}?`}

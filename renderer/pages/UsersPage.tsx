@@ -1,9 +1,9 @@
 import { useDeferredValue, useId, useState } from 'react';
-import type { User } from '../../electron/ipc/contract';
-import { useUsers, type UserOrder } from '../api/users';
+import type { User, UserOrder } from '../../electron/ipc/contract';
+import { useUsers } from '../api/users';
 import { hrefFor } from '../app/router';
 import { Empty, ErrorState, Loading } from '../components/States';
-import { Avatar } from '../components/Avatar';
+import { ProfileRow } from '../components/ProfileRow';
 
 /** Every local profile, sorted A→Z or Z→A, filtered by what the username starts with. */
 export function UsersPage({ activeUser }: { activeUser: User }) {
@@ -47,19 +47,14 @@ export function UsersPage({ activeUser }: { activeUser: User }) {
       {users.data && users.data.length > 0 && (
         <ul className="user-list" aria-label="Profiles">
           {users.data.map((user) => (
-            <li key={user.id}>
-              <a href={hrefFor({ name: 'profile', username: user.username })}>
-                <Avatar name={user.username} small />
-                <span className="username truncate" title={user.username}>
-                  {user.username}
-                </span>
-                <span className="muted email truncate" title={user.email}>
-                  {user.email}
-                </span>
-                {user.hasPassword && <span className="badge">Password</span>}
-                {user.id === activeUser.id && <span className="badge accent">You</span>}
-              </a>
-            </li>
+            <ProfileRow
+              key={user.id}
+              user={user}
+              action={{ href: hrefFor({ name: 'profile', username: user.username }) }}
+              avatar
+              email
+              activeBadge={user.id === activeUser.id ? 'You' : undefined}
+            />
           ))}
         </ul>
       )}

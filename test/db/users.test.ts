@@ -34,13 +34,21 @@ describe('users repository', () => {
     const stored = db.prepare('SELECT password_hash FROM users WHERE id = ?').pluck().get(user.id) as string;
     expect(stored).not.toContain('correct horse');
     expect(stored).toMatch(/^scrypt\$/);
-    expect(repos.users.verifyPassword(user.id, 'correct horse')).toBe(true);
-    expect(repos.users.verifyPassword(user.id, 'correct horsE')).toBe(false);
+    expect(await repos.users.verifyPassword(user.id, 'correct horse')).toBe(true);
+    expect(await repos.users.verifyPassword(user.id, 'correct horsE')).toBe(false);
     const nopass = repos.users.create({ username: 'np', email: 'np@example.com' });
-    expect(repos.users.verifyPassword(nopass.id, 'anything')).toBe(false);
-    expect(() => repos.users.verifyPassword(999, 'x')).toThrow(
+    expect(await repos.users.verifyPassword(nopass.id, 'anything')).toBe(false);
+    await expect(repos.users.verifyPassword(999, 'x')).rejects.toThrow(
       expect.objectContaining({ code: 'USER_NOT_FOUND' }),
     );
+    const later = await repos.users.createAsync({
+      username: 'jane',
+      email: 'jane@example.com',
+      password: 'battery staple',
+    });
+    expect(later.hasPassword).toBe(true);
+    expect(await repos.users.verifyPassword(later.id, 'battery staple')).toBe(true);
+    expect(await repos.users.verifyPassword(later.id, 'battery stapl')).toBe(false);
   });
 
   it('lists by username ascending and descending, case-insensitively', async () => {

@@ -1,40 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type Channel, MAX_PAYLOAD_BYTES } from '../../electron/ipc/contract';
-import { startApp } from './context';
+import { CHANNELS, MAX_PAYLOAD_BYTES } from '../../electron/ipc/contract';
+import { VALID_PAYLOADS as valid, seededApp as seeded } from './context';
 
 afterEach(() => vi.restoreAllMocks());
-
-/** A valid payload for each channel, against a database with user 1 and post 1. */
-const valid: Record<Channel, Record<string, unknown>> = {
-  'app:info': {},
-  'session:get': {},
-  'session:activate': { userId: 1 },
-  'users:create': { username: 'newbie', email: 'newbie@example.com' },
-  'users:list': { order: 'asc' },
-  'users:get': { username: 'susan' },
-  'users:delete': { userId: 1 },
-  'users:unlock': { userId: 1, password: 'whatever' },
-  'posts:create': { userId: 1, body: 'hello' },
-  'posts:timeline': {},
-  'posts:byUser': { userId: 1 },
-  'posts:delete': { postId: 1, userId: 1 },
-  'drafts:get': { userId: 1 },
-  'drafts:save': { userId: 1, body: 'draft' },
-};
-
-async function seeded() {
-  const app = await startApp();
-  await app.ok('users:create', { username: 'susan', email: 'susan@example.com' });
-  await app.ok('posts:create', { userId: 1, body: 'first' });
-  await app.ok('drafts:save', { userId: 1, body: 'a draft' });
-  const snapshot = () =>
-    JSON.stringify(
-      ['users', 'posts', 'drafts', 'settings'].map((table) =>
-        app.ctx.db.prepare(`SELECT * FROM ${table}`).all(),
-      ),
-    );
-  return { ...app, snapshot };
-}
 
 describe('bad payloads get typed errors and change nothing', () => {
   it('rejects non-object payloads on every channel', async () => {

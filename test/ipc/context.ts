@@ -31,3 +31,36 @@ export async function startApp() {
   };
   return { ctx, dir, dbPath, call, ok, fails };
 }
+
+/** A valid payload for each channel, against `seededApp`'s database (user 1 and post 1). */
+export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
+  'app:info': {},
+  'session:get': {},
+  'session:activate': { userId: 1 },
+  'session:unlock': { userId: 1, password: 'whatever' },
+  'users:create': { username: 'newbie', email: 'newbie@example.com' },
+  'users:list': { order: 'asc' },
+  'users:get': { username: 'susan' },
+  'users:delete': { userId: 1 },
+  'posts:create': { userId: 1, body: 'hello' },
+  'posts:timeline': {},
+  'posts:byUser': { userId: 1 },
+  'posts:delete': { postId: 1, userId: 1 },
+  'drafts:get': { userId: 1 },
+  'drafts:save': { userId: 1, body: 'draft' },
+};
+
+/** A started app with user 1 (susan, no password), post 1 and a draft; `snapshot` is every row as text. */
+export async function seededApp() {
+  const app = await startApp();
+  await app.ok('users:create', { username: 'susan', email: 'susan@example.com' });
+  await app.ok('posts:create', { userId: 1, body: 'first' });
+  await app.ok('drafts:save', { userId: 1, body: 'a draft' });
+  const snapshot = () =>
+    JSON.stringify(
+      ['users', 'posts', 'drafts', 'settings'].map((table) =>
+        app.ctx.db.prepare(`SELECT * FROM ${table}`).all(),
+      ),
+    );
+  return { ...app, snapshot };
+}

@@ -54,12 +54,14 @@ describe('sessions and locked profiles', () => {
         value: { items: [{ body: 'hello' }] },
       });
 
-      expect(await again.dispatch('users:unlock', { userId: p.id, password: 'wrong horse' })).toMatchObject({
-        ok: false,
-        error: { code: 'WRONG_PASSWORD', field: 'password' },
-      });
+      expect(await again.dispatch('session:unlock', { userId: p.id, password: 'wrong horse' })).toMatchObject(
+        {
+          ok: false,
+          error: { code: 'WRONG_PASSWORD', field: 'password' },
+        },
+      );
       expect(await again.dispatch('session:get', {})).toMatchObject({ value: { locked: true } });
-      expect(await again.dispatch('users:unlock', { userId: p.id, password: 'correct horse' })).toEqual({
+      expect(await again.dispatch('session:unlock', { userId: p.id, password: 'correct horse' })).toEqual({
         ok: true,
         value: { activeUser: p, locked: false },
       });
@@ -86,11 +88,11 @@ describe('sessions and locked profiles', () => {
 
     const ctx = await createAppContext({ dbPath: app.dbPath });
     try {
-      expect(await ctx.dispatch('users:unlock', { userId: 2, password: 'password-q' })).toMatchObject({
+      expect(await ctx.dispatch('session:unlock', { userId: 2, password: 'password-q' })).toMatchObject({
         ok: false,
         error: { code: 'WRONG_PASSWORD' },
       });
-      expect(await ctx.dispatch('users:unlock', { userId: 2, password: 'password-p' })).toMatchObject({
+      expect(await ctx.dispatch('session:unlock', { userId: 2, password: 'password-p' })).toMatchObject({
         ok: true,
       });
       expect(await ctx.dispatch('session:activate', { userId: 3 })).toMatchObject({
@@ -109,12 +111,12 @@ describe('sessions and locked profiles', () => {
       expect(await ctx.dispatch('posts:create', { userId: 2, body: 'sneaky' })).toMatchObject({
         error: { code: 'PROFILE_LOCKED' },
       });
-      expect(await ctx.dispatch('users:unlock', { userId: 2, password: 'password-p' })).toMatchObject({
+      expect(await ctx.dispatch('session:unlock', { userId: 2, password: 'password-p' })).toMatchObject({
         ok: true,
         value: { activeUser: { id: 2 }, locked: false },
       });
       // A profile without a password has nothing to unlock: it just becomes active.
-      expect(await ctx.dispatch('users:unlock', { userId: a.id, password: '' })).toMatchObject({
+      expect(await ctx.dispatch('session:unlock', { userId: a.id, password: '' })).toMatchObject({
         ok: true,
         value: { activeUser: { id: a.id }, locked: false },
       });

@@ -6,6 +6,7 @@ import { CHANNELS, type Channel, type Result } from '../../electron/ipc/contract
 import { type AppContext, createAppContext } from '../../electron/main/app-context';
 import { tempFolder } from './helpers';
 import { hostileValue, payloadsFor } from './ipc-payloads';
+import { readsBackEqual } from './ipc-read-back';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const KNOWN_CODES = new Set<string>([
@@ -19,6 +20,7 @@ const KNOWN_CODES = new Set<string>([
 const folder = tempFolder('fuzz');
 let app: AppContext;
 const tally: Record<string, { calls: number; ok: number; codes: Record<string, number> }> = {};
+let readBacks = 0;
 
 /** Cheap, and enough: this connection is the only writer, and total_changes counts every row it touched. */
 function fingerprint(): string {
@@ -61,6 +63,7 @@ async function call(channel: string, payload: unknown): Promise<void> {
   entry.calls++;
   if (result.ok) {
     entry.ok++;
+    if (await readsBackEqual(app, channel, payload, result.value)) readBacks++;
     return;
   }
   entry.codes[result.error.code] = (entry.codes[result.error.code] ?? 0) + 1;
@@ -88,6 +91,7 @@ afterAll(() => {
   folder.remove();
   const total = Object.values(tally).reduce((sum, t) => sum + t.calls, 0);
   console.log(`IPC fuzz: ${total} calls over ${Object.keys(tally).length} channels`);
+  console.log(`  acknowledged writes read back equal: ${readBacks}`);
   for (const [channel, t] of Object.entries(tally)) {
     console.log(`  ${channel}: ${t.calls} calls, ${t.ok} ok, rejected ${JSON.stringify(t.codes)}`);
   }

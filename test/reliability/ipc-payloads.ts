@@ -107,7 +107,21 @@ const idish = fc.oneof(
   { weight: 3, arbitrary: hostileValue },
 );
 
-const textish = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 160 }), hostileValue);
+/** Short text with one lone surrogate inside, otherwise a fine post, draft or email. */
+const withLoneSurrogate = fc
+  .tuple(
+    fc.stringMatching(/^[a-z0-9]{1,20}$/),
+    fc.constantFrom('\uD800', '\uDBFF', '\uDC00', '\uDFFF'),
+    fc.stringMatching(/^[a-z0-9]{0,20}$/),
+  )
+  .map(([before, lone, after]) => `${before}${lone}${after}`);
+
+const textish = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 160 }),
+  withLoneSurrogate,
+  hostileValue,
+);
 
 /** Usernames: well-formed new ones (which may be created), existing ones, and anything else. */
 const usernameish = fc.oneof(
@@ -118,6 +132,7 @@ const usernameish = fc.oneof(
 const emailish = fc.oneof(
   { weight: 2, arbitrary: fc.emailAddress() },
   { weight: 1, arbitrary: fc.constantFrom('alice@example.com', 'a@b', 'no-at-sign', '@x.y') },
+  { weight: 1, arbitrary: withLoneSurrogate.map((name) => `${name}@example.com`) },
   { weight: 3, arbitrary: textish },
 );
 /**
@@ -144,11 +159,11 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'app:info': {},
   'session:get': {},
   'session:activate': { userId: idish },
+  'session:unlock': { userId: idish, password: unlockPassword },
   'users:create': { username: usernameish, email: emailish, password: passwordish },
   'users:list': { order: fc.oneof(fc.constantFrom('asc', 'desc', 'ASC', ''), hostileValue), prefix: textish },
   'users:get': { username: usernameish },
   'users:delete': { userId: deletableId },
-  'users:unlock': { userId: idish, password: unlockPassword },
   'posts:create': { userId: idish, body: textish },
   'posts:timeline': { cursor: cursorish, limit: limitish },
   'posts:byUser': { userId: idish, cursor: cursorish, limit: limitish },

@@ -1,6 +1,9 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CharacterCounter, Composer, DRAFT_DEBOUNCE_MS } from '../../renderer/components/Composer';
+import { CharacterCounter } from '../../renderer/components/CharacterCounter';
+import { Composer } from '../../renderer/components/Composer';
+import { DRAFT_DEBOUNCE_MS } from '../../renderer/components/draft-saver';
+import { brokenTextSentence } from '../../electron/db/rules';
 import { installFakeApi, ok, withQueryClient } from './fake-api';
 
 afterEach(() => {
@@ -80,5 +83,20 @@ describe('the composer', () => {
       'The database is busy. Try again in a moment.',
     );
     expect(box.value).toBe('a post worth keeping');
+  });
+
+  it('refuses a lone surrogate with the database’s sentence, without sending it', async () => {
+    const create = vi.fn(() => ok({ id: 1, body: 'x', timestamp: 'x', userId: 7 }));
+    installFakeApi({
+      drafts: { get: () => ok(null), save: (input) => ok({ body: input.body, updatedAt: 'x' }) },
+      posts: { create },
+    });
+    render(withQueryClient(<Composer user={user} />));
+    const box = (await screen.findByRole('textbox', { name: 'New post' })) as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: 'half an emoji \uD83D' } });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    expect((await screen.findByRole('alert')).textContent).toBe(brokenTextSentence('body'));
+    expect(create).not.toHaveBeenCalled();
+    expect(box.value).toBe('half an emoji \uD83D');
   });
 });

@@ -1,5 +1,5 @@
 import { listAppliedMigrations } from '../../db/index';
-import type { HandlerContext, Handlers } from '../handler-types';
+import type { DomainHandlers, HandlerContext } from '../handler-types';
 
 /** `app:*`: facts for the About panel and bug reports. */
 export function createAppHandlers(ctx: HandlerContext) {
@@ -8,5 +8,5 @@ export function createAppHandlers(ctx: HandlerContext) {
       const applied = listAppliedMigrations(ctx.db);
       return { ...ctx.app, schemaVersion: applied.at(-1)?.name ?? '' };
     },
-  } satisfies Pick<Handlers, 'app:info'>;
+  } satisfies DomainHandlers<'app'>;
 }

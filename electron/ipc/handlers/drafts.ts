@@ -1,4 +1,4 @@
-import type { HandlerContext, Handlers } from '../handler-types';
+import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
 
 /** `drafts:*`: the unfinished post of each profile, saved as the user types. */
@@ -12,5 +12,5 @@ export function createDraftHandlers({ repos }: HandlerContext, session: SessionS
       session.requireUnlocked(userId);
       return repos.drafts.save(userId, body);
     },
-  } satisfies Pick<Handlers, 'drafts:get' | 'drafts:save'>;
+  } satisfies DomainHandlers<'drafts'>;
 }

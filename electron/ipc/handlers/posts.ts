@@ -1,9 +1,7 @@
 import { toMicroblogError } from '../../db/index';
 import type { NewPost, Post } from '../../db/posts';
-import type { HandlerContext, Handlers } from '../handler-types';
+import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
-
-type PostChannels = 'posts:create' | 'posts:timeline' | 'posts:byUser' | 'posts:delete';
 
 /** `posts:*`: writing, paging and deleting posts. */
 export function createPostHandlers({ db, repos }: HandlerContext, session: SessionState) {
@@ -33,5 +31,5 @@ export function createPostHandlers({ db, repos }: HandlerContext, session: Sessi
       repos.posts.delete(postId, userId);
       return { postId };
     },
-  } satisfies Pick<Handlers, PostChannels>;
+  } satisfies DomainHandlers<'posts'>;
 }

@@ -1,14 +1,12 @@
 import { MicroblogError } from '../../db/index';
-import type { HandlerContext, Handlers } from '../handler-types';
+import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
 
-type UserChannels = 'users:create' | 'users:list' | 'users:get' | 'users:delete' | 'users:unlock';
-
-/** `users:*`: profiles. Passwords are checked here, in main, never in the renderer. */
+/** `users:*`: profiles. Passwords are hashed here, in main, off its event loop. */
 export function createUserHandlers({ repos }: HandlerContext, session: SessionState) {
   return {
-    'users:create': ({ username, email, password }) => {
-      const user = repos.users.create({ username, email, password });
+    'users:create': async ({ username, email, password }) => {
+      const user = await repos.users.createAsync({ username, email, password });
       // Whoever just chose the password does not need to type it again in this session.
       if (user.hasPassword) session.markUnlocked(user.id);
       return user;
@@ -29,18 +27,5 @@ export function createUserHandlers({ repos }: HandlerContext, session: SessionSt
       session.forget(userId);
       return result;
     },
-
-    'users:unlock': ({ userId, password }) => {
-      const user = repos.users.getById(userId);
-      if (!user) throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
-      // A profile without a password has nothing to unlock; it simply becomes active.
-      if (user.hasPassword) {
-        if (!repos.users.verifyPassword(userId, password)) {
-          throw new MicroblogError('WRONG_PASSWORD', 'That password is not right.', 'password');
-        }
-        session.markUnlocked(userId);
-      }
-      return session.activate(userId);
-    },
-  } satisfies Pick<Handlers, UserChannels>;
+  } satisfies DomainHandlers<'users'>;
 }

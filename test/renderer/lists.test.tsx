@@ -1,0 +1,95 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TimelinePost } from '../../electron/ipc/contract';
+import { ProfileSwitcher } from '../../renderer/components/ProfileSwitcher';
+import { ChooseProfilePage } from '../../renderer/pages/ChooseProfilePage';
+import { ProfilePage } from '../../renderer/pages/ProfilePage';
+import { TimelinePage } from '../../renderer/pages/TimelinePage';
+import { UsersPage } from '../../renderer/pages/UsersPage';
+import { installFakeApi, ok, withQueryClient } from './fake-api';
+
+afterEach(cleanup);
+
+const ann = { id: 1, username: 'ann', email: 'ann@example.com', hasPassword: false };
+const bob = { id: 2, username: 'bob', email: 'bob@example.com', hasPassword: true };
+const post = (id: number, user: typeof ann, body: string): TimelinePost => ({
+  id,
+  body,
+  userId: user.id,
+  username: user.username,
+  timestamp: new Date(Date.now() - id * 60_000).toISOString(),
+});
+
+describe('PostFeed on the timeline and on a profile page', () => {
+  it('offers Delete on the active profile’s own posts only, and deletes after the confirm', async () => {
+    const remove = vi.fn(() => ok({ postId: 1 }));
+    installFakeApi({
+      posts: {
+        timeline: () => ok({ items: [post(1, ann, 'mine'), post(2, bob, 'theirs')], nextCursor: null }),
+        delete: remove,
+      },
+      drafts: { get: () => ok(null) },
+    });
+    render(withQueryClient(<TimelinePage user={ann} />));
+    const mine = await screen.findByRole('article', { name: 'Post by ann' });
+    const theirs = screen.getByRole('article', { name: 'Post by bob' });
+    expect(within(theirs).queryByRole('button', { name: /Delete post/ })).toBeNull();
+    fireEvent.click(within(mine).getByRole('button', { name: /Delete post/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete this post?' });
+    expect(dialog.textContent).toContain('“mine” will be removed for good.');
+    expect(remove).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete post' }));
+    await vi.waitFor(() => expect(remove).toHaveBeenCalledWith({ postId: 1, userId: ann.id }));
+  });
+
+  it('names the profile’s author on every post, and offers Delete only on your own page', async () => {
+    const byUser = () => ok({ items: [post(3, bob, 'from bob')], nextCursor: null });
+    installFakeApi({ users: { get: () => ok({ ...bob, postCount: 1 }) }, posts: { byUser } });
+    render(withQueryClient(<ProfilePage username="bob" activeUser={ann} />));
+    const article = await screen.findByRole('article', { name: 'Post by bob' });
+    expect(screen.getByRole('feed', { name: 'Posts by bob' })).toBeTruthy();
+    expect(within(article).queryByRole('button', { name: /Delete post/ })).toBeNull();
+    cleanup();
+    render(withQueryClient(<ProfilePage username="bob" activeUser={bob} />));
+    const own = await screen.findByRole('article', { name: 'Post by bob' });
+    expect(within(own).getByRole('button', { name: /Delete post/ })).toBeTruthy();
+  });
+});
+
+describe('ProfileRow in the three user lists', () => {
+  it('the directory links each profile, with email, Password badge and You', async () => {
+    installFakeApi({ users: { list: () => ok([ann, bob]) } });
+    render(withQueryClient(<UsersPage activeUser={ann} />));
+    const row = await screen.findByRole('link', { name: /^ann/ });
+    expect(row.getAttribute('href')).toBe('#/u/ann');
+    expect(row.textContent).toBe('Aannann@example.comYou');
+    expect(row.getAttribute('aria-current')).toBe('true');
+    const other = screen.getByRole('link', { name: /^bob/ });
+    expect(other.textContent).toBe('Bbobbob@example.comPassword');
+    expect(other.getAttribute('aria-current')).toBeNull();
+  });
+
+  it('the chooser makes a profile active when its row is pressed', async () => {
+    const activate = vi.fn(() => ok({ activeUser: ann, locked: false }));
+    installFakeApi({ users: { list: () => ok([ann, bob]) }, session: { activate } });
+    render(withQueryClient(<ChooseProfilePage locked={null} />));
+    fireEvent.click(await screen.findByRole('button', { name: 'ann' }));
+    await vi.waitFor(() => expect(activate).toHaveBeenCalledWith({ userId: ann.id }));
+    expect(screen.getByRole('button', { name: /^bob/ }).textContent).toBe('BbobPassword');
+  });
+
+  it('the switcher marks the active profile and switches to another', async () => {
+    const activate = vi.fn(() => ok({ activeUser: bob, locked: false }));
+    installFakeApi({ users: { list: () => ok([ann, bob]) }, session: { activate } });
+    render(withQueryClient(<ProfileSwitcher activeUser={ann} />));
+    fireEvent.click(screen.getByRole('button', { name: /Switch profile/ }));
+    const active = await screen.findByRole('button', { name: /^ann/ });
+    expect(active.textContent).toBe('annActive');
+    expect(active.getAttribute('aria-current')).toBe('true');
+    const other = screen.getByRole('button', { name: /^bob/ });
+    expect(other.textContent).toBe('bobPassword');
+    expect(other.getAttribute('aria-current')).toBeNull();
+    fireEvent.click(other);
+    await vi.waitFor(() => expect(activate).toHaveBeenCalledWith({ userId: bob.id }));
+  });
+});
