@@ -88,14 +88,29 @@ export function securityHeaders(contentType: string): Record<string, string> {
   };
 }
 
-/** Answers one request of the app protocol from the built renderer folder. */
+/**
+ * The file's real path when it lies inside the folder's real path, else null: the URL check
+ * above is lexical, and a symlink inside the folder could otherwise lead anywhere on disk.
+ */
+async function realFileInside(rootDir: string, file: string): Promise<string | null> {
+  const [root, real] = await Promise.all([fs.realpath(rootDir), fs.realpath(file)]);
+  return real.startsWith(root + path.sep) ? real : null;
+}
+
+/**
+ * Answers one request of the app protocol from the built renderer folder. A plain
+ * Request → Response function, so Electron's `protocol.handle` and a `node:http` server (the
+ * e2e harness) serve the page through the same path checks, MIME types and headers.
+ */
 export async function serveRendererRequest(rootDir: string, request: Request): Promise<Response> {
   const text = (status: number, body: string) =>
     new Response(body, { status, headers: securityHeaders('text/plain; charset=utf-8') });
   if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Method not allowed');
-  const file = resolveRendererFile(rootDir, request.url);
-  if (file === null) return text(404, 'Not found');
+  const resolved = resolveRendererFile(rootDir, request.url);
+  if (resolved === null) return text(404, 'Not found');
   try {
+    const file = await realFileInside(rootDir, resolved);
+    if (file === null) return text(404, 'Not found');
     const body = await fs.readFile(file);
     const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     return new Response(request.method === 'HEAD' ? null : body, {

@@ -1,9 +1,10 @@
 /**
- * Builds what the e2e harness serves with `npm run build`'s own code (buildApp): the
- * production renderer and the preload exactly as they ship (dist/preload/preload.cjs, with
- * `electron` left external). Both are cached in the
- * temp folder under a hash of their sources, so the first test file of a run builds them and
- * the rest reuse them; a concurrent build by another worker wins or loses an atomic rename.
+ * Builds what the e2e harness serves with `npm run build`'s own code (buildApp): main, the
+ * preload and the production renderer exactly as they ship, in an app folder laid out like the
+ * repository (dist/main, dist/preload, dist/renderer, node_modules linked to this checkout's),
+ * so Electron can also run it as an app. The folder is cached in the temp folder under a hash
+ * of the sources, so the first test file of a run builds it and the rest reuse it; a concurrent
+ * build by another worker wins or loses an atomic rename.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,8 +16,11 @@ const SOURCES = [
   'renderer',
   'electron/ipc',
   'electron/db',
+  'electron/main',
+  'electron/main.ts',
   'electron/preload.ts',
   'electron/tools/build.ts',
+  'migrations',
   'package.json',
 ];
 
@@ -42,6 +46,8 @@ function sourceHash(): string {
 }
 
 export interface BuiltAssets {
+  /** The app folder: dist/ as `npm run build` writes it, and node_modules. */
+  appDir: string;
   /** The built renderer folder (index.html and assets/). */
   rendererDir: string;
   /** The preload as one CommonJS script that calls `require('electron')`. */
@@ -54,10 +60,12 @@ let cached: Promise<BuiltAssets> | undefined;
 export function builtAssets(): Promise<BuiltAssets> {
   cached ??= (async () => {
     const dir = path.join(os.tmpdir(), `microblog-e2e-build-${sourceHash()}`);
-    const preload = path.join(dir, 'preload', 'preload.cjs');
+    const preload = path.join(dir, 'dist', 'preload', 'preload.cjs');
     if (!fs.existsSync(preload)) {
       const staging = fs.mkdtempSync(`${dir}-staging-`);
-      await buildApp({ outDir: staging });
+      await buildApp({ outDir: path.join(staging, 'dist') });
+      // main.cjs requires its production dependencies from node_modules beside dist/.
+      fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(staging, 'node_modules'), 'junction');
       try {
         fs.renameSync(staging, dir);
       } catch {
@@ -66,7 +74,8 @@ export function builtAssets(): Promise<BuiltAssets> {
       }
     }
     return {
-      rendererDir: path.join(dir, 'renderer'),
+      appDir: dir,
+      rendererDir: path.join(dir, 'dist', 'renderer'),
       preloadCode: fs.readFileSync(preload, 'utf8'),
     };
   })();

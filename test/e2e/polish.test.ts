@@ -59,14 +59,12 @@ describe('polish', () => {
     await createFirstProfile(page, { username: 'hal', email: 'hal@example.com' });
     await composer(page).fill('first words');
     await composer(page).blur();
-    await expect.poll(() => app.app.db.prepare('SELECT body FROM drafts').pluck().get()).toBe('first words');
+    await expect.poll(() => app.db.prepare('SELECT body FROM drafts').pluck().get()).toBe('first words');
     await page.getByRole('link', { name: 'Users' }).click();
     await page.getByRole('link', { name: 'Timeline' }).click();
     await composer(page).fill('second thoughts');
     await composer(page).blur();
-    await expect
-      .poll(() => app.app.db.prepare('SELECT body FROM drafts').pluck().get())
-      .toBe('second thoughts');
+    await expect.poll(() => app.db.prepare('SELECT body FROM drafts').pluck().get()).toBe('second thoughts');
     // Leave and come back again: the composer must not bring back the first draft.
     await page.getByRole('link', { name: 'Users' }).click();
     await page.getByRole('link', { name: 'Timeline' }).click();

@@ -25,7 +25,7 @@ async function start(): Promise<OpenApp> {
 
 describe('posting', () => {
   it('first run: create a profile, post, and see the post on the timeline and the profile', async () => {
-    const { page, app, errors } = await start();
+    const { page, db, errors } = await start();
     await createFirstProfile(page, { username: 'alice', email: 'alice@example.com' });
     expect(await page.title()).toBe('alice · Microblog');
 
@@ -43,13 +43,13 @@ describe('posting', () => {
     await visible(page.getByText('1 post', { exact: true }));
     expect(await postBodies(page)).toEqual(['Hello from the first run!\nSecond line.']);
 
-    const stored = app.db.prepare('SELECT body FROM posts').all();
+    const stored = db.prepare('SELECT body FROM posts').all();
     expect(stored).toEqual([{ body: 'Hello from the first run!\nSecond line.' }]);
     expect(errors).toEqual([]);
   });
 
   it('refuses an over-limit post: the counter turns red and the text stays', async () => {
-    const { page, app } = await start();
+    const { page, db } = await start();
     await createFirstProfile(page, { username: 'bob', email: 'bob@example.com' });
     const text = `${'😀'.repeat(140)}!`;
     await composer(page).fill(text);
@@ -62,7 +62,7 @@ describe('posting', () => {
     await composer(page).press('Control+Enter');
     await visible(page.getByRole('alert').filter({ hasText: 'at most 140 characters' }));
     expect(await composer(page).inputValue()).toBe(text);
-    expect(app.db.prepare('SELECT count(*) AS n FROM posts').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM posts').get()).toEqual({ n: 0 });
 
     // Exactly 140 emoji is allowed: they count once each, as in the database.
     await composer(page).press('End');
@@ -70,7 +70,7 @@ describe('posting', () => {
     expect(await counter.textContent()).toContain('140/140');
     await page.getByRole('button', { name: 'Post' }).click();
     await expect.poll(() => composer(page).inputValue()).toBe('');
-    expect(app.db.prepare('SELECT count(*) AS n FROM posts').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM posts').get()).toEqual({ n: 1 });
   });
 
   it('shows a taken username on the username field', async () => {
@@ -89,7 +89,7 @@ describe('posting', () => {
   });
 
   it('deletes an own post after confirmation', async () => {
-    const { page, app } = await start();
+    const { page, db } = await start();
     await createFirstProfile(page, { username: 'dave', email: 'dave@example.com' });
     await post(page, 'keep me');
     await post(page, 'delete me');
@@ -103,7 +103,7 @@ describe('posting', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await postBodies(page)).toEqual(['delete me', 'keep me']);
-    expect(app.db.prepare('SELECT count(*) FROM posts').pluck().get()).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM posts').pluck().get()).toBe(2);
 
     await page
       .locator('.post', { hasText: 'delete me' })
@@ -111,7 +111,7 @@ describe('posting', () => {
       .click();
     await dialog.getByRole('button', { name: 'Delete post' }).click();
     await expect.poll(() => postBodies(page)).toEqual(['keep me']);
-    expect(app.db.prepare('SELECT body FROM posts').all()).toEqual([{ body: 'keep me' }]);
+    expect(db.prepare('SELECT body FROM posts').all()).toEqual([{ body: 'keep me' }]);
   });
 
   it('shows markup in a post as text and runs nothing', async () => {

@@ -82,7 +82,7 @@ describe('profiles', () => {
   });
 
   it('deletes a profile with its posts after a confirmation that says how many', async () => {
-    const { page, app } = await start();
+    const { page, db } = await start();
     await createFirstProfile(page, { username: 'keeper', email: 'keeper@example.com' });
     await post(page, 'I stay');
     await addProfile(page, { username: 'leaver', email: 'leaver@example.com' });
@@ -98,8 +98,8 @@ describe('profiles', () => {
 
     // The deleted profile was active, so the app asks who is posting now.
     await visible(page.getByRole('heading', { name: 'Who is posting?' }));
-    expect(app.db.prepare('SELECT username FROM users').all()).toEqual([{ username: 'keeper' }]);
-    expect(app.db.prepare('SELECT body FROM posts').all()).toEqual([{ body: 'I stay' }]);
+    expect(db.prepare('SELECT username FROM users').all()).toEqual([{ username: 'keeper' }]);
+    expect(db.prepare('SELECT body FROM posts').all()).toEqual([{ body: 'I stay' }]);
     await page.getByRole('button', { name: 'keeper' }).click();
     await expect.poll(() => postBodies(page)).toEqual(['I stay']);
   });
@@ -131,6 +131,6 @@ describe('profiles', () => {
     // Posting the draft clears it in the database.
     await composer(page).press('Control+Enter');
     await expect.poll(() => composer(page).inputValue()).toBe('');
-    expect(second.app.db.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 0 });
+    expect(second.db.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 0 });
   });
 });

@@ -55,11 +55,22 @@ describe('a large timeline', () => {
       };
 
       let mounted = await collect();
-      // Steps shorter than the rendered window, so no row can be skipped between two looks.
+      // Each step scrolls the last row seen to the top and waits until rows after it appear, so
+      // every look overlaps the one before it: no row can be skipped, however slow the machine.
       for (let step = 0; step < 150 && seen.size < 320; step++) {
-        await page.mouse.wheel(0, 1000);
-        await page.waitForTimeout(60);
-        mounted = Math.max(mounted, await collect());
+        const last = Math.max(...seen.keys());
+        await page.evaluate(
+          `document.querySelector('.post-row[data-index="${last}"]').scrollIntoView({ block: 'start' })`,
+        );
+        await expect
+          .poll(
+            async () => {
+              mounted = Math.max(mounted, await collect());
+              return Math.max(...seen.keys());
+            },
+            { timeout: 10_000 },
+          )
+          .toBeGreaterThan(last);
       }
       expect(seen.size).toBeGreaterThanOrEqual(320);
       const indices = [...seen.keys()].sort((a, b) => a - b);

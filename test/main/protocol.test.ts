@@ -67,6 +67,33 @@ describe('the app protocol', () => {
     expect(post.status).toBe(405);
   });
 
+  it('refuses a symlink inside the folder that leads outside it, and serves one that stays inside', async () => {
+    const root = rendererFolder();
+    const outside = path.join(path.dirname(root), 'secret.txt');
+    fs.symlinkSync(outside, path.join(root, 'assets', 'leak.txt'));
+    fs.symlinkSync(path.dirname(root), path.join(root, 'up'));
+    fs.symlinkSync(path.join(root, 'assets', 'app.js'), path.join(root, 'alias.js'));
+    for (const url of ['app://microblog/assets/leak.txt', 'app://microblog/up/secret.txt']) {
+      // The lexical check passes (the link's own path is inside); only the real path shows where it leads.
+      expect(resolveRendererFile(root, url), url).not.toBeNull();
+      const response = await serveRendererRequest(root, new Request(url));
+      expect(response.status, url).toBe(404);
+      expect(await response.text(), url).not.toContain('secret');
+    }
+    const alias = await serveRendererRequest(root, new Request('app://microblog/alias.js'));
+    expect(alias.status).toBe(200);
+    expect(await alias.text()).toBe('console.log(1)');
+  });
+
+  it('serves a folder that is itself reached through a symlink', async () => {
+    const root = rendererFolder();
+    const link = path.join(tempDir(), 'renderer-link');
+    fs.symlinkSync(root, link);
+    const response = await serveRendererRequest(link, new Request('app://microblog/assets/app.js'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('console.log(1)');
+  });
+
   it('has a CSP with no inline script and no remote origins', () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'self'/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);

@@ -1,15 +1,15 @@
 /**
  * `npm run screenshots`: writes PNGs of the main screens to docs/screenshots/, taken with the
- * e2e harness (the built renderer in Chromium over the real main-process code and a seeded
- * temporary database).
+ * e2e harness (the real app where Electron is downloaded, else the built renderer in a
+ * Chromium over the real main-process code) on a seeded temporary database.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeShared, openApp } from '../../test/e2e/harness';
-import { createRepositories } from '../db/index';
-import { createAppContext } from '../main/app-context';
+import { createRepositories } from '../../electron/db/index';
+import { createAppContext } from '../../electron/main/app-context';
+import { closeShared, openApp } from './harness';
 
 const outDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const viewport = { width: 1100, height: 760 };

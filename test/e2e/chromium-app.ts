@@ -1,0 +1,81 @@
+/**
+ * The app in a plain Chromium: the page served by the app's own protocol handler, the REAL
+ * preload running in the page (see bridge.ts), and every `ipcRenderer.invoke` answered by the
+ * REAL dispatcher of `createAppContext` over a real SQLite file in this process.
+ */
+import { type Browser, chromium } from 'playwright-core';
+import { createAppContext } from '../../electron/main/app-context';
+import { type AppServer, serveApp } from './app-server';
+import { INVOKE_BINDING, preloadScript } from './bridge';
+import { builtAssets } from './build-assets';
+import type { OpenApp, OpenAppOptions, Received } from './harness';
+import { decodeClone, encodeClone } from './wire';
+
+/** The flags this machine's Chromium needs (no sandbox in containers, no GPU, no phoning home). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface ChromiumShared {
+  browser: Promise<Browser>;
+  server: Promise<AppServer>;
+}
+
+/** Starts one browser and one app server; a test file shares them, contexts keep apps apart. */
+export function startChromium(launch: { executablePath: string; channel?: string }): ChromiumShared {
+  return {
+    browser: chromium.launch({
+      ...(launch.channel ? { channel: launch.channel } : { executablePath: launch.executablePath }),
+      args: CHROMIUM_ARGS,
+    }),
+    server: builtAssets().then((assets) => serveApp(assets.rendererDir)),
+  };
+}
+
+/** Opens the app on `options.dbPath` in a new browser context of the shared Chromium. */
+export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOptions): Promise<OpenApp> {
+  const [assets, { url }, browser] = await Promise.all([builtAssets(), shared.server, shared.browser]);
+  const app = await createAppContext({ dbPath: options.dbPath, version: '0.0.0-e2e' });
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1100, height: 800 },
+    locale: 'en-US',
+    timezoneId: 'Europe/Berlin',
+  });
+  const received: Received[] = [];
+  await context.exposeBinding(INVOKE_BINDING, async (_source, channel: unknown, wire: unknown) => {
+    const payload = decodeClone(String(wire));
+    received.push({ channel: String(channel), payload });
+    // Main's answer goes back through structured clone too, as Electron's reply does.
+    return encodeClone(structuredClone(await app.dispatch(String(channel), payload)));
+  });
+  await context.addInitScript({ content: preloadScript(assets.preloadCode) });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  const response = await page.goto(url);
+  let closed = false;
+  return {
+    page,
+    db: app.db,
+    errors,
+    servedHeaders: response?.headers() ?? {},
+    received: () => Promise.resolve([...received]),
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Let the page flush its draft (beforeunload) into the database before main closes it.
+      await page.close({ runBeforeUnload: true }).catch(() => undefined);
+      await context.close();
+      app.close();
+    },
+  };
+}
