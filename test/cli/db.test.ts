@@ -6,8 +6,9 @@ import { knownMigrationNames, MIGRATIONS_TABLE } from '../../electron/db/migrato
 import { REFUSED, sha256 } from '../db/fixtures';
 import { tempDbPath, tempDir } from '../db/helpers';
 import { runTool } from './run';
+import { migrations } from '../../migrations/index';
 
-const names = knownMigrationNames();
+const names = knownMigrationNames(migrations);
 
 function look(file: string): { tables: string[]; applied: string[] } {
   const db = new Database(file, { readonly: true });
