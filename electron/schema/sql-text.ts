@@ -72,7 +72,9 @@ export function normalizeTokens(tokens: readonly Token[]): string {
   return tokens
     .map((t) => t.text)
     .join(' ')
-    .replace(/ ?([(),]) ?/g, '$1');
+    .replace(/\( /g, '(')
+    .replace(/ ([),])/g, '$1')
+    .replace(/(\w) \(/g, '$1(');
 }
 
 /** `sql` normalized (see normalizeTokens). */
