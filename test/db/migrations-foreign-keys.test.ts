@@ -61,7 +61,7 @@ describe("a migration with foreignKeys: 'off'", () => {
 
   it('with the flag missing, the same rebuild cascades and deletes every post (why the flag exists)', async () => {
     const db = await withRows();
-    const { foreignKeys: _off, ...unflagged } = rebuildUsers([]);
+    const unflagged: MigrationModule = { ...rebuildUsers([]), foreignKeys: undefined };
     await migrateToLatest(db, { migrations: [...migrations, unflagged] });
     expect(db.prepare('SELECT count(*) FROM posts').pluck().get()).toBe(0);
   });
