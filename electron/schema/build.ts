@@ -47,5 +47,15 @@ export function schemaStatements(db: Db): string[] {
   return order
     .map((name) => all.find((item) => item.name === name.toLowerCase()))
     .filter((item) => item !== undefined)
-    .map((item) => item.sql.trim());
+    .map((item) => dedent(item.sql.trim()));
+}
+
+/** `sql` with the indentation its continuation lines share removed (the migration's own template indent). */
+function dedent(sql: string): string {
+  const [first = '', ...rest] = sql.split('\n');
+  const indents = rest.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0);
+  const cut = indents.length > 0 ? Math.min(...indents) : 0;
+  return [first, ...rest.map((line) => line.slice(Math.min(cut, /^ */.exec(line)?.[0].length ?? 0)))].join(
+    '\n',
+  );
 }
