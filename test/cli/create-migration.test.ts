@@ -11,7 +11,7 @@ import {
 import type { MigrationModule } from '../../electron/db/migration-types';
 import { createMigrator } from '../../electron/db/migrator';
 import { emptyDb, schemaDump, tempDir } from '../db/helpers';
-import { runTool } from './run';
+import { runCli } from './run';
 
 /** A copy of the real migrations folder (files, barrel and schema.sql) to create migrations in. */
 function copyOfMigrations(): string {
@@ -31,7 +31,7 @@ describe('db create', () => {
     const folder = copyOfMigrations();
     const before = migrationFiles(folder);
     const unusedDb = path.join(tempDir(), 'unused.db');
-    const result = await runTool('db', ['create', '--name', 'add_something'], {
+    const result = await runCli('db', ['create', '--name', 'add_something'], {
       db: unusedDb,
       env: { MICROBLOG_MIGRATIONS: folder },
     });

@@ -11,7 +11,8 @@ export interface ToolResult {
   stderr: string;
 }
 
-export function runTool(
+/** Runs a CLI tool as a real process (the way a developer runs it) and collects its output. */
+export function runCli(
   tool: 'db' | 'shell' | 'seed',
   args: string[],
   options: { db: string; input?: string; onStderr?: (text: string) => void; env?: NodeJS.ProcessEnv },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { migrationFiles } from '../../electron/cli/barrel';
 import { tempDir } from '../db/helpers';
 import { copyOfMigrations, databaseWithRows, editSchema } from '../schema/scenario';
-import { runTool } from './run';
+import { runCli } from './run';
 
 const addAboutMe = (sql: string) =>
   sql.replace(
@@ -15,7 +15,7 @@ const addAboutMe = (sql: string) =>
 
 describe('db check', () => {
   it('passes on the project itself: the migrations build exactly migrations/schema.sql', async () => {
-    const result = await runTool('db', ['check'], { db: path.join(tempDir(), 'unused.db') });
+    const result = await runCli('db', ['check'], { db: path.join(tempDir(), 'unused.db') });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/build exactly migrations\/schema\.sql/);
@@ -30,25 +30,25 @@ describe('edit schema.sql, check, migrate, upgrade, check', () => {
     const env = { MICROBLOG_MIGRATIONS: folder };
     editSchema(folder, addAboutMe);
 
-    const drift = await runTool('db', ['check'], { db, env });
+    const drift = await runCli('db', ['check'], { db, env });
     expect(drift.code).toBe(1);
     expect(drift.stderr).toContain('column users.about_me is only in schema.sql');
 
     const before = migrationFiles(folder);
-    const migrate = await runTool('db', ['migrate', '-m', 'add about me'], { db, env });
+    const migrate = await runCli('db', ['migrate', '-m', 'add about me'], { db, env });
     expect(migrate.code).toBe(0);
     const written = migrationFiles(folder).filter((f) => !before.includes(f));
     expect(written).toEqual([expect.stringMatching(/^\d{4}-add-about-me\.ts$/)]);
     expect(migrate.stdout).toContain('Add column users.about_me.');
 
-    const again = await runTool('db', ['migrate', '-m', 'nothing'], { db, env });
+    const again = await runCli('db', ['migrate', '-m', 'nothing'], { db, env });
     expect(again.stdout.trim()).toBe('No changes in schema detected.');
     expect(migrationFiles(folder)).toEqual([...before, ...written]);
 
-    const upgrade = await runTool('db', ['upgrade'], { db, env });
+    const upgrade = await runCli('db', ['upgrade'], { db, env });
     expect(upgrade.code).toBe(0);
     expect(upgrade.stdout).toContain('applied  ' + (written[0] ?? '').replace(/\.ts$/, ''));
-    expect((await runTool('db', ['check'], { db, env })).code).toBe(0);
+    expect((await runCli('db', ['check'], { db, env })).code).toBe(0);
   });
 
   it('refuses a drop without --allow-data-loss, in one sentence, writing nothing', async () => {
@@ -57,7 +57,7 @@ describe('edit schema.sql, check, migrate, upgrade, check', () => {
     editSchema(folder, (sql) => sql.replace(/CREATE TABLE settings \([^;]*;/, ''));
     const before = fs.readdirSync(folder).sort();
     const barrel = fs.readFileSync(path.join(folder, 'index.ts'), 'utf8');
-    const result = await runTool('db', ['migrate', '-m', 'drop settings'], {
+    const result = await runCli('db', ['migrate', '-m', 'drop settings'], {
       db: path.join(tempDir(), 'x.db'),
       env,
     });
