@@ -95,6 +95,16 @@ describe('db migrate, kind by kind', () => {
     expect(change.db.prepare('SELECT email FROM users ORDER BY id').pluck().get()).toBe('susan@example.com');
   });
 
+  it('renames a table when told to (otherwise it is a drop and an add), keeping its rows', async () => {
+    const edit = (sql: string) => sql.replace('CREATE TABLE settings (', 'CREATE TABLE preferences (');
+    await expect(tryChange(edit)).rejects.toThrow(/drops table settings/);
+    const change = await tryChange(edit, { renames: ['settings=preferences'] });
+    expect(change.source).toContain('ALTER TABLE settings RENAME TO preferences');
+    expect(change.db.prepare('SELECT value FROM preferences').pluck().all()).toEqual(['1']);
+    await change.down();
+    expect(change.db.prepare('SELECT value FROM settings').pluck().all()).toEqual(['1']);
+  });
+
   it('changes a CHECK by rebuilding the table: marked, refused without the flag, every post kept', async () => {
     const edit = (sql: string) => sql.replace('CHECK (length(body) <= 140)', 'CHECK (length(body) <= 280)');
     await expect(tryChange(edit)).rejects.toThrow(/adds or changes a CHECK on posts\.body/);
