@@ -3,6 +3,7 @@ import { openDatabase, type Db } from '../db/connection';
 import type { MigrationModule } from '../db/migration-types';
 import { migrateToLatest } from '../db/migrator';
 import { readSchema } from './model';
+import { dedent } from './sql-text';
 
 /** A sentence from an SQLite error, without SQLite's error-code prefix. */
 function reason(error: unknown): string {
@@ -48,14 +49,4 @@ export function schemaStatements(db: Db): string[] {
     .map((name) => all.find((item) => item.name === name.toLowerCase()))
     .filter((item) => item !== undefined)
     .map((item) => dedent(item.sql.trim()));
-}
-
-/** `sql` with the indentation its continuation lines share removed (the migration's own template indent). */
-function dedent(sql: string): string {
-  const [first = '', ...rest] = sql.split('\n');
-  const indents = rest.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0);
-  const cut = indents.length > 0 ? Math.min(...indents) : 0;
-  return [first, ...rest.map((line) => line.slice(Math.min(cut, /^ */.exec(line)?.[0].length ?? 0)))].join(
-    '\n',
-  );
 }

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import { compareSchemas, sameTable } from './compare';
 import { readSchema, type SchemaModel } from './model';
-import { quoteName } from './sql-text';
+import { dedent, quoteName } from './sql-text';
 import { PlanRefusal, changeTable, run, tableOf, type Step, type Work } from './steps';
 
 export { PlanRefusal, type Step };
@@ -65,7 +65,8 @@ function createMissing(work: Work, kind: 'index' | 'trigger' | 'view', target: S
   const key = kind === 'index' ? 'indexes' : kind === 'trigger' ? 'triggers' : 'views';
   const present = new Set(readSchema(work.db)[key].map((item) => item.name));
   for (const item of target[key]) {
-    if (!present.has(item.name)) run(work, { sql: item.sql.trim(), says: `Create ${kind} ${item.name}.` });
+    if (!present.has(item.name))
+      run(work, { sql: dedent(item.sql.trim()), says: `Create ${kind} ${item.name}.` });
   }
 }
 
@@ -115,7 +116,7 @@ export function planSteps(fromDb: Db, toDb: Db, options: PlanOptions = {}): Step
     }
     for (const table of to.tables) {
       if (!present().has(table.name))
-        run(work, { sql: table.sql.trim(), says: `Create table ${table.name}.` });
+        run(work, { sql: dedent(table.sql.trim()), says: `Create table ${table.name}.` });
     }
     for (const target of to.tables) {
       for (const [old, next] of renames.columns.get(target.name) ?? []) {
@@ -131,7 +132,7 @@ export function planSteps(fromDb: Db, toDb: Db, options: PlanOptions = {}): Step
           destructive: `recreates virtual table ${target.name}; its rows are lost`,
           foreignKeysOff: true,
         });
-        run(work, { sql: target.sql.trim(), says: `Create virtual table ${target.name}.` });
+        run(work, { sql: dedent(target.sql.trim()), says: `Create virtual table ${target.name}.` });
       } else changeTable(work, current, target);
     }
     createMissing(work, 'index', to);

@@ -1,6 +1,6 @@
 /** What a table rebuild can cost: the data-loss risks it is marked with, and the columns nobody can fill. */
 import type { ColumnModel, TableModel } from './model';
-import { closingParen, tokenize } from './sql-text';
+import { closingParen, normalizeTokens, tokenize } from './sql-text';
 import { PlanRefusal, type Work } from './work';
 
 const STOP = new Set([
@@ -31,14 +31,7 @@ function typeOf(definition: string): string {
 function checksOf(text: string): string[] {
   const tokens = tokenize(text);
   return tokens.flatMap((t, i) =>
-    t.text === 'check'
-      ? [
-          tokens
-            .slice(i, closingParen(tokens, i + 1) + 1)
-            .map((x) => x.text)
-            .join(' '),
-        ]
-      : [],
+    t.text === 'check' ? [normalizeTokens(tokens.slice(i, closingParen(tokens, i + 1) + 1))] : [],
   );
 }
 

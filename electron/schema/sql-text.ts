@@ -110,3 +110,13 @@ export function closingParen(tokens: readonly Token[], open: number): number {
 export function quoteName(name: string): string {
   return /^[a-z_][a-z0-9_]*$/i.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
+
+/** `sql` with the indentation its continuation lines share removed (a migration's template indent). */
+export function dedent(sql: string): string {
+  const [first = '', ...rest] = sql.split('\n');
+  const indents = rest.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0);
+  const cut = indents.length > 0 ? Math.min(...indents) : 0;
+  return [first, ...rest.map((line) => line.slice(Math.min(cut, /^ */.exec(line)?.[0].length ?? 0)))].join(
+    '\n',
+  );
+}

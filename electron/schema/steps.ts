@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { sameTable } from './compare';
 import { readSchema, type TableModel } from './model';
 import { rebuildRisks } from './risks';
-import { quoteName, tokenize } from './sql-text';
+import { dedent, quoteName, tokenize } from './sql-text';
 import { run, tableOf, type Step, type Work } from './work';
 
 export { PlanRefusal, run, tableOf, type Step, type Work } from './work';
@@ -84,7 +84,7 @@ export function changeTable(work: Work, from: TableModel, to: TableModel): void 
       ? `INSERT INTO ${temp} (${columns.join(', ')})\n  SELECT ${values.join(', ')} FROM ${name};\n`
       : '';
   run(work, {
-    sql: `CREATE TABLE ${temp} ${to.sql.slice(open?.at ?? 0)};\n${insert}DROP TABLE ${name};\nALTER TABLE ${temp} RENAME TO ${name};`,
+    sql: `CREATE TABLE ${temp} ${dedent(to.sql.slice(open?.at ?? 0))};\n${insert}DROP TABLE ${name};\nALTER TABLE ${temp} RENAME TO ${name};`,
     says: `Rebuild ${to.name} (SQLite's 12-step table change): new table, copy the rows, drop the old one, rename.`,
     ...(risks.length > 0 ? { destructive: risks.join('; ') } : {}),
     foreignKeysOff: true,

@@ -49,7 +49,7 @@ describe('edit schema.sql, check, migrate, upgrade, check', () => {
     expect(upgrade.code).toBe(0);
     expect(upgrade.stdout).toContain('applied  ' + (written[0] ?? '').replace(/\.ts$/, ''));
     expect((await runCli('db', ['check'], { db, env })).code).toBe(0);
-  });
+  }, 120_000); // six tool processes in a row: generous on a busy machine
 
   it('refuses a drop without --allow-data-loss, in one sentence, writing nothing', async () => {
     const folder = copyOfMigrations();

@@ -2,11 +2,15 @@
  * Migrations flagged `foreignKeys: 'off'`: foreign keys are off while they run (set before the
  * transaction, since SQLite ignores the pragma inside one), must hold before COMMIT, and are on after.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/connection';
 import type { MigrationModule } from '../../electron/db/migration-types';
 import { createMigrator, migrateToLatest, MigrationRunError } from '../../electron/db/migrator';
 import { migrations } from '../../migrations/index';
-import { dump, emptyDb } from './helpers';
+import { startDatabase } from '../../electron/main/startup';
+import { makeDatabase } from '../main/helpers';
+import { dump, emptyDb, tempDir } from './helpers';
 
 /** A rebuild of users as a hand-written migration would do it (the 12-step way). */
 const rebuildUsers = (seen: number[]): MigrationModule => ({
@@ -98,5 +102,26 @@ describe("a migration with foreignKeys: 'off'", () => {
     );
     db.exec('ROLLBACK');
     expect(dump(db)).toEqual(before);
+  });
+});
+
+describe("startup with a pending foreignKeys: 'off' migration", () => {
+  it('backs up first, applies it with every post kept, and refuses all-or-nothing when a key breaks', async () => {
+    const dbPath = path.join(tempDir(), 'microblog.db');
+    await makeDatabase(dbPath, migrations, 5);
+    const failed = await startDatabase({ dbPath, migrations: [...migrations, rebuildUsers([]), orphanPost] });
+    expect(failed).toMatchObject({ ok: false, reason: 'migration-failed' });
+    const check = openDatabase(dbPath);
+    expect(check.prepare('SELECT count(*) FROM posts').pluck().get()).toBe(5);
+    expect(check.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(migrations.length);
+    check.close();
+
+    const outcome = await startDatabase({ dbPath, migrations: [...migrations, rebuildUsers([])] });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.applied).toEqual(['0900-rebuild-users']);
+    expect(outcome.backupPath).not.toBeNull();
+    expect(outcome.db.prepare('SELECT count(*) FROM posts').pluck().get()).toBe(5);
+    expect(outcome.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    outcome.db.close();
   });
 });
