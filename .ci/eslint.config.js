@@ -5,6 +5,39 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Every folder a source file could import from; a layer lists the ones it may use. */
+const FOLDERS = [
+  'db',
+  'migrations',
+  'ipc',
+  'main',
+  'cli',
+  'tools',
+  'schema',
+  'shared',
+  'preload',
+  'renderer',
+  'test',
+];
+
+/** A config object forbidding `files` to import from any folder not in `may` (and from test/ always). */
+function layer(files, may, message, extra = {}) {
+  const { paths = [], ignores } = extra;
+  const forbidden = FOLDERS.filter((folder) => !may.includes(folder));
+  return [
+    {
+      files,
+      ...(ignores ? { ignores } : {}),
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { paths, patterns: [{ regex: `(^|/)(${forbidden.join('|')})(/|$)`, message }] },
+        ],
+      },
+    },
+  ];
+}
+
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3', 'umzug', 'electron'];
 
 export default tseslint.config(
@@ -20,24 +53,47 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    // The data layer runs under plain Node: no Electron, no IPC, no UI.
-    files: ['electron/db/**/*.ts', 'migrations/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'electron/db must run without Electron.' }],
-          patterns: [
-            {
-              group: ['**/ipc/**', '**/main/**', '**/renderer/**'],
-              message: 'Data flows one way: db imports nothing above it.',
-            },
-          ],
-        },
-      ],
+  // Layering: each folder may import only the layers below it, and no source imports a test.
+  // A regex, not a glob, so that `../main/x` and `../../migrations/index` match by folder name.
+  ...layer(
+    ['electron/db/**/*.ts'],
+    [],
+    'electron/db is the bottom layer: it imports no other folder (pass migrations in).',
+    {
+      paths: [{ name: 'electron', message: 'electron/db must run without Electron.' }],
     },
-  },
+  ),
+  ...layer(['migrations/**/*.ts'], ['db'], 'A migration imports only the types in electron/db.'),
+  ...layer(
+    ['electron/shared/**/*.ts'],
+    [],
+    'electron/shared is used by the tools and imports no other folder.',
+  ),
+  ...layer(['electron/schema/**/*.ts'], ['db'], 'The schema differ uses only electron/db.'),
+  ...layer(
+    ['electron/ipc/**/*.ts'],
+    ['db'],
+    'electron/ipc uses electron/db only; Electron glue lives in electron/main.',
+    {
+      // Electron glue that still sits in ipc/ and imports main's protocol constants; it belongs in electron/main.
+      ignores: ['electron/ipc/register.ts'],
+    },
+  ),
+  ...layer(
+    ['electron/main/**/*.ts', 'electron/main.ts'],
+    ['db', 'ipc', 'main', 'migrations', 'shared'],
+    'electron/main is the app: it does not use the command-line tools.',
+  ),
+  ...layer(['electron/preload.ts'], ['ipc'], 'The preload exposes the IPC contract and nothing else.'),
+  ...layer(
+    ['electron/cli/**/*.ts'],
+    ['db', 'schema', 'shared'],
+    'The database tools use db, schema and shared, never the build tools or the app.',
+  ),
+  ...layer(['electron/tools/**/*.ts'], ['shared'], 'The build tools use electron/shared only.', {
+    // Drives the e2e harness; it belongs beside it in test/e2e.
+    ignores: ['electron/tools/screenshots.ts'],
+  }),
   {
     // The renderer talks to main only through window.microblog; it may import the contract's types and schemas.
     files: ['renderer/**/*.{ts,tsx}'],
@@ -59,6 +115,10 @@ export default tseslint.config(
               // A regex, because a gitignore-style `!` cannot re-include a file under an excluded folder.
               regex: '(^|/)electron/(?!ipc/contract$)',
               message: 'The renderer may import only electron/ipc/contract (types and schemas).',
+            },
+            {
+              regex: '(^|/)(test|migrations)(/|$)',
+              message: 'The renderer never imports tests or migrations.',
             },
           ],
         },

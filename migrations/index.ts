@@ -1,7 +1,8 @@
 /**
- * Every migration, in the order it runs. A static list rather than a folder scan, so the
- * bundled app (inside asar) needs no file system access to find them. `npm run db -- create`
- * appends to it, and a test keeps it in step with the folder.
+ * Every migration, in the order it runs. Generated from the folder listing by
+ * `npm run db -- barrel` (and by create, migrate and squash): do not edit it by hand.
+ * A static list rather than a folder scan, so the bundled app (inside asar) needs no
+ * file system access to find them; `npm run db -- check` fails when it is not current.
  */
 import type { MigrationModule } from '../electron/db/migration-types';
 import * as m0001 from './0001-create-users';

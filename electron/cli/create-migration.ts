@@ -1,12 +1,10 @@
-/** `npm run db -- create`: a new migration file from a template, appended to the barrel. */
+/** `npm run db -- create`: a new migration file from a template; the barrel is regenerated. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { migrationFiles, writeBarrel } from './barrel';
 
-/** The project's migrations folder (the barrel `index.ts` lives there too). */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
-
-const FILE_PATTERN = /^(\d{4})-[a-z0-9-]+\.ts$/;
+export { MIGRATIONS_DIR } from './migrations-folder';
+export { migrationFiles };
 
 /** `add_something` or `Add Something` → `add-something`; fails on a name with nothing usable. */
 export function kebabName(name: string): string {
@@ -19,12 +17,12 @@ export function kebabName(name: string): string {
   return kebab;
 }
 
-/** The migration files in the folder, in order (the barrel must list exactly these). */
-export function migrationFiles(folder: string): string[] {
-  return fs
-    .readdirSync(folder)
-    .filter((file) => FILE_PATTERN.test(file))
-    .sort();
+/** The name the next migration in `folder` gets: the next number, then `rawName` in kebab-case. */
+export function nextMigrationName(folder: string, rawName: string): string {
+  const files = migrationFiles(folder);
+  const last = files[files.length - 1];
+  const next = (last === undefined ? 0 : Number(last.slice(0, 4))) + 1;
+  return `${String(next).padStart(4, '0')}-${kebabName(rawName)}`;
 }
 
 /** The source of a new migration: synchronous `up` and `down` over the open database. */
@@ -46,39 +44,16 @@ export function down({ context: db }: MigrationParams): void {
 `;
 }
 
-/** The barrel with one more import and list entry for `name`; fails if the barrel's shape is unexpected. */
-export function appendToBarrel(source: string, name: string): string {
-  const variable = `m${name.slice(0, 4)}`;
-  const imports = [...source.matchAll(/^import \* as \w+ from '\.\/[^']+';\n/gm)];
-  const lastImport = imports[imports.length - 1];
-  const listEnd = source.lastIndexOf('\n];');
-  if (lastImport?.index === undefined || listEnd === -1) {
-    throw new Error(
-      'migrations/index.ts does not look like the barrel this tool maintains; edit it by hand.',
-    );
-  }
-  const afterImports = lastImport.index + lastImport[0].length;
-  const importLine = `import * as ${variable} from './${name}';\n`;
-  const entry = `\n  { name: '${name}', ...${variable} },`;
-  return (
-    source.slice(0, afterImports) +
-    importLine +
-    source.slice(afterImports, listEnd) +
-    entry +
-    source.slice(listEnd)
-  );
+/** Writes `name.ts` with `source` into `folder` (never over a file) and regenerates the barrel. */
+export async function addMigrationFile(folder: string, name: string, source: string): Promise<string> {
+  const file = path.join(folder, `${name}.ts`);
+  fs.writeFileSync(file, source, { flag: 'wx' });
+  await writeBarrel(folder);
+  return file;
 }
 
-/** Writes `000N-<name>.ts` into `folder` and appends it to `folder/index.ts`; returns the new file's path. */
-export function createMigration(folder: string, rawName: string): string {
-  const files = migrationFiles(folder);
-  const last = files[files.length - 1];
-  const next = (last === undefined ? 0 : Number(last.slice(0, 4))) + 1;
-  const name = `${String(next).padStart(4, '0')}-${kebabName(rawName)}`;
-  const barrelPath = path.join(folder, 'index.ts');
-  const barrel = appendToBarrel(fs.readFileSync(barrelPath, 'utf8'), name);
-  const file = path.join(folder, `${name}.ts`);
-  fs.writeFileSync(file, migrationTemplate(name), { flag: 'wx' });
-  fs.writeFileSync(barrelPath, barrel);
-  return file;
+/** Writes `000N-<name>.ts` into `folder` from the template and regenerates the barrel; returns its path. */
+export async function createMigration(folder: string, rawName: string): Promise<string> {
+  const name = nextMigrationName(folder, rawName);
+  return addMigrationFile(folder, name, migrationTemplate(name));
 }

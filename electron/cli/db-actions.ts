@@ -4,18 +4,36 @@ import {
   CommandLineAction,
   type CommandLineRemainder,
   type IRequiredCommandLineStringParameter,
-  type CommandLineStringParameter,
 } from '@rushstack/ts-command-line';
 import type { Db } from '../db/connection';
-import { knownMigrationNames, listAppliedMigrations, stampMigrations } from '../db/migrator';
-import { MIGRATIONS_DIR, createMigration } from './create-migration';
+import {
+  effectiveHistory,
+  knownMigrationNames,
+  listAppliedMigrations,
+  stampMigrations,
+} from '../db/migrator';
+import { createMigration } from './create-migration';
+import { shortPath, type FolderSession } from './schema-actions';
 
 /** What the database-facing actions need; `db` is an empty in-memory stand-in when the file does not exist. */
-export interface DbSession {
+export interface DbSession extends FolderSession {
   file: string;
   db: Db;
   exists: boolean;
-  print(line: string): void;
+}
+
+/**
+ * The applied migrations in this build's names, with when each was applied: after a squash the
+ * baseline stands for the old migrations a database recorded, with the time of the last of them.
+ */
+function appliedRows(session: DbSession): { name: string; appliedAt: string }[] {
+  const rows = listAppliedMigrations(session.db);
+  const names = effectiveHistory(
+    rows.map((row) => row.name),
+    session.migrations,
+  );
+  const offset = rows.length - names.length;
+  return names.map((name, i) => ({ name, appliedAt: rows[i + offset]?.appliedAt ?? '' }));
 }
 
 /** `status`: the applied migrations with when they were applied, then the pending ones. */
@@ -29,10 +47,10 @@ export class StatusAction extends CommandLineAction {
   }
 
   protected override async onExecute(): Promise<void> {
-    const { db, print, exists } = this.session;
-    const applied = listAppliedMigrations(db);
+    const { print, exists } = this.session;
+    const applied = appliedRows(this.session);
     const done = new Set(applied.map((row) => row.name));
-    const pending = knownMigrationNames().filter((name) => !done.has(name));
+    const pending = knownMigrationNames(this.session.migrations).filter((name) => !done.has(name));
     if (!exists) print('The file does not exist yet; "npm run db -- upgrade" creates it.');
     print(`Applied (${applied.length}):`);
     for (const row of applied) print(`  ${row.name.padEnd(32)} ${row.appliedAt}`);
@@ -53,9 +71,9 @@ export class HistoryAction extends CommandLineAction {
   }
 
   protected override async onExecute(): Promise<void> {
-    const { db, print } = this.session;
-    const done = new Set(listAppliedMigrations(db).map((row) => row.name));
-    const known = knownMigrationNames();
+    const { print } = this.session;
+    const done = new Set(appliedRows(this.session).map((row) => row.name));
+    const known = knownMigrationNames(this.session.migrations);
     const current = [...known].reverse().find((name) => done.has(name));
     known.forEach((name, i) => {
       const marks = [i === known.length - 1 ? '(head)' : '', name === current ? '(current)' : ''];
@@ -86,28 +104,21 @@ export class StampAction extends CommandLineAction {
       throw new Error('Say where to stamp: "stamp <NAME|head|0>".');
     }
     const target = values[0] === '0' ? 0 : values[0];
-    const recorded = stampMigrations(this.session.db, target);
+    const recorded = stampMigrations(this.session.db, target, this.session.migrations);
     this.session.print(`Stamped ${this.session.file} at ${recorded[recorded.length - 1] ?? 'base (0)'}.`);
   }
-}
-
-/** A path relative to the working directory when it is inside it, else absolute. */
-function shortPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') ? file : relative;
 }
 
 /** `create --name add_something`: a new migration from the template, appended to the barrel. */
 export class CreateMigrationAction extends CommandLineAction {
   private readonly name: IRequiredCommandLineStringParameter;
-  private readonly folder: CommandLineStringParameter;
 
-  constructor(private readonly print: (line: string) => void) {
+  constructor(private readonly session: FolderSession) {
     super({
       actionName: 'create',
-      summary: 'Creates a migration file and adds it to migrations/index.ts',
+      summary: 'Creates an empty migration file and regenerates migrations/index.ts',
       documentation:
-        'Writes migrations/000N-<name>.ts with empty up and down, and appends it to the barrel ' +
+        'Writes migrations/000N-<name>.ts with empty up and down, and regenerates the barrel ' +
         'migrations/index.ts so that it runs after the existing ones.',
     });
     this.name = this.defineStringParameter({
@@ -116,16 +127,11 @@ export class CreateMigrationAction extends CommandLineAction {
       description: 'What the migration does, e.g. add_bio (written as kebab-case).',
       required: true,
     });
-    this.folder = this.defineStringParameter({
-      parameterLongName: '--folder',
-      argumentName: 'PATH',
-      description: "The migrations folder (default: the project's migrations/).",
-    });
   }
 
   protected override async onExecute(): Promise<void> {
-    const folder = path.resolve(this.folder.value ?? MIGRATIONS_DIR);
-    const file = createMigration(folder, this.name.value);
-    this.print(`Created ${shortPath(file)} and added it to ${shortPath(path.join(folder, 'index.ts'))}.`);
+    const { folder, print } = this.session;
+    const file = await createMigration(folder, this.name.value);
+    print(`Created ${shortPath(file)} and added it to ${shortPath(path.join(folder, 'index.ts'))}.`);
   }
 }

@@ -1,12 +1,14 @@
 /**
  * `npm run db -- <command>`: Umzug's own CLI (up, down, pending, executed) plus upgrade/downgrade
- * aliases, status, history, stamp and a create that maintains the barrel. Every migration runs
- * through createMigrator, so each one and its bookkeeping row commit together.
+ * aliases, status, history, stamp, create, and the declared-schema commands migrate, check,
+ * squash and barrel. Every migration runs through createMigrator, so each one and its
+ * bookkeeping row commit together.
  */
 import { AliasCommandLineAction, CommandLineParser } from '@rushstack/ts-command-line';
 import { DownAction, ListAction, UpAction, type Umzug } from 'umzug';
 import { openDatabase, type Db } from '../db/connection';
 import { inspectDatabaseFile } from '../db/guard';
+import type { MigrationModule } from '../db/migration-types';
 import { createMigrator } from '../db/migrator';
 import {
   CreateMigrationAction,
@@ -15,6 +17,8 @@ import {
   StatusAction,
   type DbSession,
 } from './db-actions';
+import { loadMigrations, migrationsFolder } from './migrations-folder';
+import { BarrelAction, CheckAction, MigrateAction, SquashAction } from './schema-actions';
 import { closeDatabase, databaseFile, runTool } from './tool';
 
 const TOOL = 'npm run db --';
@@ -61,17 +65,26 @@ class DbCli extends CommandLineParser {
     this.addAction(new ListAction('pending', migrator));
     this.addAction(new ListAction('executed', migrator));
     this.addAction(new StampAction(session));
-    this.addAction(new CreateMigrationAction(print));
+    this.addAction(new CreateMigrationAction(session));
+    this.addAction(new MigrateAction(session));
+    this.addAction(new CheckAction(session));
+    this.addAction(new SquashAction(session));
+    this.addAction(new BarrelAction(session));
   }
 }
 
 /** Opens the file only for commands that need it, after the guard; otherwise an in-memory stand-in. */
-function openSession(command: string | undefined): DbSession {
+function openSession(
+  command: string | undefined,
+  folder: string,
+  migrations: readonly MigrationModule[],
+): DbSession {
+  const files = { folder, migrations, print };
   if (command === undefined || !(LOOKS.has(command) || CHANGES.has(command) || WRITES.has(command))) {
-    return { file: ':memory:', db: openDatabase(':memory:'), exists: false, print };
+    return { ...files, file: ':memory:', db: openDatabase(':memory:'), exists: false };
   }
   const file = databaseFile();
-  const inspection = inspectDatabaseFile(file, undefined, { readOnly: LOOKS.has(command) });
+  const inspection = inspectDatabaseFile(file, migrations, { readOnly: LOOKS.has(command) });
   const exists = inspection.state !== 'missing';
   const db =
     exists && LOOKS.has(command)
@@ -79,24 +92,31 @@ function openSession(command: string | undefined): DbSession {
       : exists || WRITES.has(command)
         ? openDatabase(file)
         : openDatabase(':memory:');
-  return { file, db, exists, print };
+  return { ...files, file, db, exists };
 }
 
-runTool(async () => {
-  const argv = process.argv.slice(2);
-  const session = openSession(argv.find((arg) => !arg.startsWith('-')));
-  try {
-    const cli = new DbCli(createMigrator(session.db, { logger }), session);
-    await cli.executeWithoutErrorHandling(argv);
-  } catch (error) {
-    // The parser reports its own usage errors (with exit codes); print just its message.
-    if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
-      if (error.message) process.stderr.write(`${error.message.trim()}\n`);
-      process.exitCode = error.exitCode;
-      return;
+void runTool(
+  async () => {
+    const argv = process.argv.slice(2);
+    const command = argv.find((arg) => !arg.startsWith('-'));
+    const folder = migrationsFolder();
+    // `barrel` repairs the list itself, so it must work when the list does not load.
+    const migrations = command === 'barrel' ? [] : await loadMigrations(folder);
+    const session = openSession(command, folder, migrations);
+    try {
+      const cli = new DbCli(createMigrator(session.db, { migrations, logger }), session);
+      await cli.executeWithoutErrorHandling(argv);
+    } catch (error) {
+      // The parser reports its own usage errors (with exit codes); print just its message.
+      if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
+        if (error.message) process.stderr.write(`${error.message.trim()}\n`);
+        process.exitCode = error.exitCode;
+        return;
+      }
+      throw error;
+    } finally {
+      closeDatabase(session.db);
     }
-    throw error;
-  } finally {
-    closeDatabase(session.db);
-  }
-});
+  },
+  { everyErrorIsASentence: true },
+);

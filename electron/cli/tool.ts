@@ -1,10 +1,12 @@
 /** What the db, shell and seed tools share: which file they open, the guard, and how they fail. */
 import { openDatabase, type Db } from '../db/connection';
 import { inspectDatabaseFile } from '../db/guard';
+import type { MigrationModule } from '../db/migration-types';
 import { resolveDatabasePath } from '../db/paths';
-import { ToolFailure, runTool as runAnyTool } from '../tools/failure';
+import { ToolFailure, runTool } from '../shared/run-tool';
+import { loadMigrations, migrationsFolder } from './migrations-folder';
 
-export { ToolFailure };
+export { ToolFailure, runTool };
 
 /** The database file the tools work on (MICROBLOG_DB, or the app's own file), announced on stderr. */
 export function databaseFile(): string {
@@ -13,13 +15,21 @@ export function databaseFile(): string {
   return file;
 }
 
+/** The migrations the tools work with: the barrel of MICROBLOG_MIGRATIONS or of the project's folder. */
+export async function toolMigrations(): Promise<readonly MigrationModule[]> {
+  return loadMigrations(migrationsFolder());
+}
+
 /**
  * Runs the startup guard and only then opens the file for writing, so a refused file is
  * never touched. A missing database, or one with pending migrations, is refused with a hint.
  * Returns the connection and the migration the database is at.
  */
-export function openDatabaseAtHead(file: string): { db: Db; version: string } {
-  const inspection = inspectDatabaseFile(file);
+export function openDatabaseAtHead(
+  file: string,
+  migrations: readonly MigrationModule[],
+): { db: Db; version: string } {
+  const inspection = inspectDatabaseFile(file, migrations);
   if (inspection.state === 'missing') {
     throw new ToolFailure(`The database ${file} does not exist yet. Run "npm run db -- upgrade" first.`);
   }
@@ -36,9 +46,4 @@ export function closeDatabase(db: Db): void {
   if (!db.open) return;
   if (db.inTransaction) db.exec('ROLLBACK');
   db.close();
-}
-
-/** Runs a database tool: every error, the guard's refusals included, is one sentence on stderr and exit 1. */
-export function runTool(main: () => Promise<void> | void): void {
-  void runAnyTool(main, { everyErrorIsASentence: true });
 }

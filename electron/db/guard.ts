@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS_TABLE, knownMigrationNames, listAppliedMigrations } from './migrator';
+import { MIGRATIONS_TABLE, compareHistory, listAppliedMigrations } from './migration-history';
 import type { MigrationModule } from './migration-types';
 
 /** Why a database file was refused. Stable strings: the app's dialog and the CLI switch on them. */
@@ -105,7 +105,7 @@ function isReadOnly(file: string, mode: number): boolean {
  */
 export function inspectDatabaseFile(
   file: string,
-  migrations?: readonly MigrationModule[],
+  migrations: readonly MigrationModule[],
   options: { readOnly?: boolean } = {},
 ): Inspection {
   let stat: fs.Stats;
@@ -125,7 +125,6 @@ export function inspectDatabaseFile(
   // Only a caller that will write needs a writable file (looking at a protected backup is fine).
   if (!options.readOnly && isReadOnly(file, stat.mode)) throw new DatabaseRefusedError('read-only', file);
 
-  const known = knownMigrationNames(migrations);
   let applied: string[];
   let db: Database.Database | undefined;
   try {
@@ -156,11 +155,7 @@ export function inspectDatabaseFile(
     db?.close();
   }
 
-  const unknown = applied.filter((name) => !known.includes(name));
-  if (unknown.length > 0) throw new DatabaseRefusedError('from-the-future', file, unknown.join(', '));
-  const expectedPrefix = known.slice(0, applied.length);
-  if (applied.some((name, i) => name !== expectedPrefix[i])) {
-    throw new DatabaseRefusedError('out-of-sync', file, applied.join(', '));
-  }
-  return { state: 'known', applied, pending: known.slice(applied.length), size: stat.size };
+  const history = compareHistory(applied, migrations);
+  if (!history.ok) throw new DatabaseRefusedError(history.reason, file, history.detail);
+  return { state: 'known', applied: history.applied, pending: history.pending, size: stat.size };
 }

@@ -1,25 +1,34 @@
 import { Umzug, type UmzugStorage } from 'umzug';
-import { migrations as allMigrations } from '../../migrations/index';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
+import {
+  effectiveHistory,
+  ensureMigrationsTable,
+  listAppliedMigrations,
+  MIGRATIONS_TABLE,
+} from './migration-history';
 import type { MigrationModule } from './migration-types';
 
-/** The bookkeeping table: one row per applied migration, written in the migration's own transaction. */
-export const MIGRATIONS_TABLE = 'schema_migrations';
+export {
+  MIGRATIONS_TABLE,
+  compareHistory,
+  effectiveHistory,
+  ensureMigrationsTable,
+  knownMigrationNames,
+  listAppliedMigrations,
+  stampMigrations,
+  type AppliedMigration,
+} from './migration-history';
 
-export interface AppliedMigration {
-  name: string;
-  appliedAt: string;
-}
-
-/** Creates the bookkeeping table if this is the first migration ever written to the file. */
-export function ensureMigrationsTable(db: Db): void {
-  db.exec(
-    `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
-       name       TEXT PRIMARY KEY NOT NULL,
-       applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-     ) STRICT`,
-  );
+/** A migration run the runner stopped; `message` is a sentence for the developer or the log. */
+export class MigrationRunError extends Error {
+  override name = 'MigrationRunError';
+  constructor(
+    readonly code: 'FOREIGN_KEY_VIOLATION' | 'FOREIGN_KEYS_ON',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Umzug storage on the same connection as the migrations, so both commit together. */
@@ -28,10 +37,16 @@ class SqliteStorage implements UmzugStorage<Db> {
   private insert: Statement<[string]> | undefined;
   private remove: Statement<[string]> | undefined;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly list: readonly MigrationModule[],
+  ) {}
 
   async executed(): Promise<string[]> {
-    return listAppliedMigrations(this.db).map((row) => row.name);
+    return effectiveHistory(
+      listAppliedMigrations(this.db).map((row) => row.name),
+      this.list,
+    );
   }
 
   async logMigration({ name }: { name: string }): Promise<void> {
@@ -48,38 +63,28 @@ class SqliteStorage implements UmzugStorage<Db> {
   }
 }
 
-interface LogStatements {
-  exists: Statement<[string], number>;
-  rows?: Statement<[], AppliedMigration>;
-}
-
-// Umzug asks for the applied list before every command; keep its statements per connection
-// (better-sqlite3 re-prepares them if the schema changes).
-const logStatements = new WeakMap<Db, LogStatements>();
-
-/** The applied migrations in the order they were applied; empty for a new database. */
-export function listAppliedMigrations(db: Db): AppliedMigration[] {
-  let statements = logStatements.get(db);
-  if (!statements) {
-    statements = {
-      exists: db
-        .prepare<[string], number>(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`)
-        .pluck(),
-    };
-    logStatements.set(db, statements);
-  }
-  if (statements.exists.get(MIGRATIONS_TABLE) === undefined) return [];
-  statements.rows ??= db.prepare<[], AppliedMigration>(
-    `SELECT name, applied_at AS appliedAt FROM ${MIGRATIONS_TABLE} ORDER BY name`,
-  );
-  return statements.rows.all();
-}
-
 export type Migrator = Umzug<Db>;
 
 export interface MigratorOptions {
-  migrations?: readonly MigrationModule[];
+  /** The migrations, in order: startup and the CLI pass the project's list (migrations/index.ts). */
+  migrations: readonly MigrationModule[];
   logger?: Pick<Console, 'info' | 'warn' | 'error' | 'debug'> | undefined;
+}
+
+const foreignKeysOn = (db: Db): boolean => db.pragma('foreign_keys', { simple: true }) === 1;
+
+/** Throws unless every foreign key holds: the sentence names each table with rows whose parent is gone. */
+export function assertForeignKeysHold(db: Db, what: string): void {
+  const rows = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+  if (rows.length === 0) return;
+  const tables = new Map<string, number>();
+  for (const row of rows)
+    tables.set(`${row.table} → ${row.parent}`, (tables.get(`${row.table} → ${row.parent}`) ?? 0) + 1);
+  const list = [...tables].map(([pair, n]) => `${pair} (${n} ${n === 1 ? 'row' : 'rows'})`).join(', ');
+  throw new MigrationRunError(
+    'FOREIGN_KEY_VIOLATION',
+    `${what} would leave rows whose parent row is missing: ${list}. Nothing was changed.`,
+  );
 }
 
 /**
@@ -87,31 +92,57 @@ export interface MigratorOptions {
  * transaction: begun on `migrating`/`reverting`, committed on `migrated`/`reverted` (Umzug
  * logs the row just before emitting those), rolled back if a command ends with it still
  * open. Inside an outer transaction (startup runs all pending migrations as one step) each
- * migration uses a savepoint instead, so the outer one stays all-or-nothing.
+ * migration uses a savepoint instead, so the outer one stays all-or-nothing. A migration with
+ * `foreignKeys: 'off'` gets them turned off before its own transaction and checked before COMMIT;
+ * inside an outer transaction the outer owner must have turned them off already.
  */
-export function createMigrator(db: Db, options: MigratorOptions = {}): Migrator {
-  const list = options.migrations ?? allMigrations;
+export function createMigrator(db: Db, options: MigratorOptions): Migrator {
+  const list = options.migrations;
+  const byName = new Map(list.map((m) => [m.name, m]));
   let savepoint = false;
   let open = false;
+  let current = '';
+  let checkForeignKeys = false;
+  let restoreForeignKeys = false;
 
-  const begin = (): void => {
+  const begin = ({ name }: { name: string }): void => {
     savepoint = db.inTransaction;
+    current = name;
+    checkForeignKeys = !savepoint && byName.get(name)?.foreignKeys === 'off';
+    if (savepoint && byName.get(name)?.foreignKeys === 'off' && foreignKeysOn(db)) {
+      throw new MigrationRunError(
+        'FOREIGN_KEYS_ON',
+        `${name} rebuilds tables and must run with foreign keys off, but the transaction around it has them on.`,
+      );
+    }
+    if (checkForeignKeys && foreignKeysOn(db)) {
+      db.pragma('foreign_keys = OFF');
+      restoreForeignKeys = true;
+    }
     db.exec(savepoint ? 'SAVEPOINT migration' : 'BEGIN IMMEDIATE');
     open = true;
   };
+  const restore = (): void => {
+    if (restoreForeignKeys) db.pragma('foreign_keys = ON');
+    restoreForeignKeys = false;
+  };
   const commit = (): void => {
+    if (checkForeignKeys) assertForeignKeysHold(db, current);
     db.exec(savepoint ? 'RELEASE migration' : 'COMMIT');
     open = false;
+    restore();
   };
   const rollback = (): void => {
-    if (!open) return;
-    open = false;
-    if (savepoint) {
-      db.exec('ROLLBACK TO migration');
-      db.exec('RELEASE migration');
-    } else if (db.inTransaction) {
-      db.exec('ROLLBACK');
+    if (open) {
+      open = false;
+      if (savepoint) {
+        db.exec('ROLLBACK TO migration');
+        db.exec('RELEASE migration');
+      } else if (db.inTransaction) {
+        db.exec('ROLLBACK');
+      }
     }
+    restore();
   };
 
   const umzug = new Umzug<Db>({
@@ -121,7 +152,7 @@ export function createMigrator(db: Db, options: MigratorOptions = {}): Migrator 
       down: async (params: { name: string; context: Db }) => m.down(params),
     })),
     context: db,
-    storage: new SqliteStorage(db),
+    storage: new SqliteStorage(db, list),
     logger: options.logger,
   });
   umzug.on('migrating', begin);
@@ -132,54 +163,32 @@ export function createMigrator(db: Db, options: MigratorOptions = {}): Migrator 
   return umzug;
 }
 
-/** The names of the migrations this build knows, in order. */
-export function knownMigrationNames(list: readonly MigrationModule[] = allMigrations): string[] {
-  return list.map((m) => m.name);
-}
-
 /**
  * Applies every pending migration as one all-or-nothing step: if any fails, the schema
- * and the bookkeeping table are exactly as before. Returns the names applied.
+ * and the bookkeeping table are exactly as before. When one of them needs foreign keys off,
+ * they are turned off before the one transaction (SQLite ignores the pragma inside it),
+ * `PRAGMA foreign_key_check` must be empty before COMMIT, and they are turned back on after.
+ * Returns the names applied.
  */
-export async function migrateToLatest(db: Db, options: MigratorOptions = {}): Promise<string[]> {
+export async function migrateToLatest(db: Db, options: MigratorOptions): Promise<string[]> {
   const umzug = createMigrator(db, options);
   const pending = await umzug.pending();
   if (pending.length === 0) return [];
+  const needOff = pending.filter(
+    (p) => options.migrations.find((m) => m.name === p.name)?.foreignKeys === 'off',
+  );
+  const turnBackOn = needOff.length > 0 && foreignKeysOn(db);
+  if (turnBackOn) db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
     const applied = await umzug.up();
+    if (needOff.length > 0) assertForeignKeysHold(db, needOff.map((p) => p.name).join(', '));
     db.exec('COMMIT');
     return applied.map((m) => m.name);
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
+  } finally {
+    if (turnBackOn) db.pragma('foreign_keys = ON');
   }
-}
-
-/**
- * Marks the database as being at `target` (a migration name, `'head'` or `0` for none)
- * without running any migration: the bookkeeping table then lists exactly the known
- * migrations up to and including `target`. One transaction; returns the names now recorded.
- */
-export function stampMigrations(
-  db: Db,
-  target: string | 0,
-  list: readonly MigrationModule[] = allMigrations,
-): string[] {
-  const known = knownMigrationNames(list);
-  const index = target === 0 ? -1 : target === 'head' ? known.length - 1 : known.indexOf(target);
-  if (index === -1 && target !== 0) {
-    throw new Error(`There is no migration named "${target}" (try "npm run db -- history").`);
-  }
-  const wanted = known.slice(0, index + 1);
-  const stamp = db.transaction(() => {
-    ensureMigrationsTable(db);
-    const recorded = new Set(listAppliedMigrations(db).map((row) => row.name));
-    const remove = db.prepare(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = ?`);
-    const insert = db.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (name) VALUES (?)`);
-    for (const name of recorded) if (!wanted.includes(name)) remove.run(name);
-    for (const name of wanted) if (!recorded.has(name)) insert.run(name);
-  });
-  stamp.immediate();
-  return wanted;
 }

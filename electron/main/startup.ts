@@ -8,6 +8,7 @@ import {
   openDatabase,
 } from '../db/index';
 import type { MigrationModule } from '../db/migration-types';
+import { migrations as appMigrations } from '../../migrations/index';
 import { DEFAULT_KEEP_BACKUPS, backupBeforeMigrating, latestBackup, pruneBackups } from './backups';
 
 export interface StartupOptions {
@@ -57,7 +58,7 @@ const yieldToEventLoop = (): Promise<void> => delay(0);
  * `PRAGMA optimize`. On any refusal the file is left as it was (SQLite's -wal/-shm aside).
  */
 export async function startDatabase(options: StartupOptions): Promise<StartupOutcome> {
-  const { dbPath, migrations } = options;
+  const { dbPath, migrations = appMigrations } = options;
   const slowAfterMs = options.slowAfterMs ?? 1000;
   const startedAt = Date.now();
   let shown: Promise<void> | null = null;

@@ -9,7 +9,8 @@ import { Arch, build } from 'electron-builder';
 import { buildApp, repoRoot } from './build';
 import { installedElectronVersion } from './ensure-electron';
 import { parseDistArguments } from './dist-arguments';
-import { ToolFailure, runTool, writeLog } from './failure';
+import { ToolFailure, runTool } from '../shared/run-tool';
+import { writeLog } from './logs';
 import { checkPackagedAddon, otherPrebuildsExcluded } from './packaged-addon';
 
 /** electron-builder's own downloads (Electron's zip, packaging tools) fail with a network error when offline. */

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ToolFailure, writeLog } from './failure';
+import { ToolFailure } from '../shared/run-tool';
+import { writeLog } from './logs';
 
 /** The version of the installed electron package: the Electron that `npm start` runs and `npm run dist` packs. */
 export function installedElectronVersion(repoRoot: string): string {

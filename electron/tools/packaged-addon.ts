@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type AfterPackContext, Arch } from 'electron-builder';
-import { ToolFailure } from './failure';
+import { ToolFailure } from '../shared/run-tool';
 
 /** better-sqlite3 13 ships one Node-API binary per platform; a Node-API addon exports this symbol. */
 export const NAPI_SYMBOL = 'napi_register_module_v1';

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { buildApp, repoRoot } from './build';
 import { ensureElectronBinary } from './ensure-electron';
-import { runTool } from './failure';
+import { runTool } from '../shared/run-tool';
 
 async function main(): Promise<void> {
   const electron = ensureElectronBinary(repoRoot, 'npm start');

@@ -15,6 +15,7 @@ import {
   usersByUsernameDesc,
   usersStartingWithS,
 } from './workload';
+import { migrations } from '../../migrations/index';
 
 const tiny = { users: 30, posts: 500 };
 
@@ -51,7 +52,7 @@ describe('the benchmark workload', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-bench-check-'));
     const db = openDatabase(path.join(folder, 'raw.db'));
     try {
-      await migrateToLatest(db);
+      await migrateToLatest(db, { migrations });
       const side = createRawSide(db);
       const createUsers = operations(prepareInputs(tiny, [])).find((op) => op.key === '1_create_users');
       if (!createUsers) throw new Error('no 1_create_users operation');

@@ -9,6 +9,7 @@ import { createProjectSide } from './project';
 import { createRawSide } from './raw';
 import { type BenchSide, tableNames } from './side';
 import type { OpKey, Sizes } from './workload';
+import { migrations } from '../../migrations/index';
 
 /** One operation's figures; `ratio` is project seconds / raw seconds (1.0 = as fast as raw). */
 export interface OpFigures {
@@ -50,7 +51,7 @@ async function timed<T>(fn: () => T | Promise<T>): Promise<{ seconds: number; va
 /** A fresh file-backed database, opened with the project's pragmas and migrated to head. */
 async function freshDatabase(folder: string, name: string): Promise<Db> {
   const db = openDatabase(path.join(folder, `${name}.db`));
-  await migrateToLatest(db);
+  await migrateToLatest(db, { migrations });
   return db;
 }
 

@@ -13,6 +13,7 @@ import {
   deepPageDepth,
   userPostIds,
 } from './workload';
+import { migrations } from '../../migrations/index';
 
 /** Median and 99th percentile of a set of latencies, in milliseconds. */
 export interface Latency {
@@ -125,7 +126,7 @@ export async function measureExtras(
     const empty = openDatabase(path.join(folder, `empty-${fresh++}.db`));
     try {
       const start = nowMs();
-      const applied = await migrateToLatest(empty);
+      const applied = await migrateToLatest(empty, { migrations });
       const elapsed = nowMs() - start;
       if (applied.length === 0) throw new Error('no migration ran on an empty file');
       return elapsed;

@@ -34,6 +34,7 @@ import {
   usersByUsernameDesc,
   usersStartingWithS,
 } from './workload';
+import { migrations } from '../../migrations/index';
 
 /** Inputs prepared once, before any timing, and shared by both sides. */
 export interface Inputs {
@@ -93,7 +94,7 @@ export function operations(inputs: Inputs): Operation[] {
         });
         expectSame(
           listAppliedMigrations(side.db).map((m) => m.name),
-          knownMigrationNames(),
+          knownMigrationNames(migrations),
           sName(side, '9 applied migrations'),
         );
       },

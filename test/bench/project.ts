@@ -8,6 +8,7 @@ import {
   tableNames,
 } from './side';
 import { TIMELINE_PAGE_SIZE, USER_PAGE_SIZE } from './workload';
+import { migrations } from '../../migrations/index';
 
 /** The workload through the project's repositories: the functions the IPC handlers call. */
 export function createProjectSide(db: Db): BenchSide {
@@ -19,7 +20,7 @@ export function createProjectSide(db: Db): BenchSide {
     db,
 
     async migrationCycle(cycles) {
-      const umzug = createMigrator(db);
+      const umzug = createMigrator(db, { migrations });
       const tables: string[][] = [];
       for (let c = 0; c < cycles; c++) {
         await umzug.down({ to: 0 });

@@ -6,18 +6,12 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { readCount } from '../../electron/shared/run-tool';
 import { type BenchResult, runBenchmark } from './bench';
 import { DEFAULT_SIZES, OP_KEYS } from './workload';
 
 /** Each round is a whole fresh workload; the median of three tames fsync noise on a busy disk. */
 const DEFAULT_ROUNDS = 3;
-
-function positive(text: string | undefined, fallback: number, name: string): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
 
 function formatRate(perSec: number): string {
   return Math.round(perSec).toLocaleString('en-US');
@@ -64,11 +58,11 @@ async function main(): Promise<void> {
     },
   });
   const sizes = {
-    users: positive(values.users, DEFAULT_SIZES.users, 'users'),
-    posts: positive(values.posts, DEFAULT_SIZES.posts, 'posts'),
+    users: readCount(values.users, '--users', DEFAULT_SIZES.users, 1),
+    posts: readCount(values.posts, '--posts', DEFAULT_SIZES.posts, 1),
   };
   console.log(`Microblog benchmark: ${sizes.users} users, ${sizes.posts} posts`);
-  const rounds = positive(values.rounds, DEFAULT_ROUNDS, 'rounds');
+  const rounds = readCount(values.rounds, '--rounds', DEFAULT_ROUNDS, 1);
   const result = await runBenchmark(sizes, {
     rounds,
     extras: !values['no-extras'],

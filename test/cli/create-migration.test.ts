@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { barrelIsCurrent, writeBarrel } from '../../electron/cli/barrel';
 import {
-  appendToBarrel,
   createMigration,
   kebabName,
   MIGRATIONS_DIR,
@@ -11,9 +11,9 @@ import {
 import type { MigrationModule } from '../../electron/db/migration-types';
 import { createMigrator } from '../../electron/db/migrator';
 import { emptyDb, schemaDump, tempDir } from '../db/helpers';
-import { runTool } from './run';
+import { runCli } from './run';
 
-/** A copy of the real migrations folder (files and barrel) to create migrations in. */
+/** A copy of the real migrations folder (files, barrel and schema.sql) to create migrations in. */
 function copyOfMigrations(): string {
   const folder = path.join(tempDir(), 'migrations');
   fs.cpSync(MIGRATIONS_DIR, folder, { recursive: true });
@@ -27,20 +27,13 @@ describe('db create', () => {
     expect(() => kebabName('___')).toThrow(/cannot name a migration/);
   });
 
-  it('refuses a barrel it does not recognise, before writing any file', () => {
-    expect(() => appendToBarrel('export const migrations = [];', '0001-x')).toThrow(/edit it by hand/);
-    const folder = tempDir();
-    fs.writeFileSync(path.join(folder, 'index.ts'), 'export {};\n');
-    expect(() => createMigration(folder, 'first')).toThrow();
-    expect(fs.readdirSync(folder)).toEqual(['index.ts']);
-  });
-
-  it('as a process: writes 000N-<name>.ts and appends it to the barrel, which then runs up and down', async () => {
+  it('as a process: writes 000N-<name>.ts and regenerates the barrel, which then runs up and down', async () => {
     const folder = copyOfMigrations();
     const before = migrationFiles(folder);
     const unusedDb = path.join(tempDir(), 'unused.db');
-    const result = await runTool('db', ['create', '--name', 'add_something', '--folder', folder], {
+    const result = await runCli('db', ['create', '--name', 'add_something'], {
       db: unusedDb,
+      env: { MICROBLOG_MIGRATIONS: folder },
     });
     expect(result.code).toBe(0);
     const next = String(before.length + 1).padStart(4, '0');
@@ -50,7 +43,7 @@ describe('db create', () => {
     // The database was not needed, so no file was created for it.
     expect(fs.existsSync(unusedDb)).toBe(false);
 
-    createMigration(folder, 'Second One');
+    await createMigration(folder, 'Second One');
     const barrel = (await import(path.join(folder, 'index.ts'))) as { migrations: MigrationModule[] };
     const names = barrel.migrations.map((m) => m.name);
     expect(names).toEqual(migrationFiles(folder).map((f) => f.replace(/\.ts$/, '')));
@@ -64,5 +57,35 @@ describe('db create', () => {
     await umzug.down({ step: 2 });
     await umzug.up();
     expect(schemaDump(db)).toEqual(head);
+  });
+});
+
+describe('the generated barrel', () => {
+  it('is current in the project: exactly what the codegen writes from the folder listing', async () => {
+    expect(await barrelIsCurrent(MIGRATIONS_DIR)).toBe(true);
+  });
+
+  it('is regenerated from the listing: a file added or removed by hand is picked up, in order', async () => {
+    const folder = copyOfMigrations();
+    const [first, second] = migrationFiles(folder);
+    fs.rmSync(path.join(folder, second ?? ''));
+    expect(await barrelIsCurrent(folder)).toBe(false);
+    expect(await writeBarrel(folder)).toBe(true);
+    const text = fs.readFileSync(path.join(folder, 'index.ts'), 'utf8');
+    expect(text).toContain(`from './${(first ?? '').replace(/\.ts$/, '')}'`);
+    expect(text).not.toContain(`from './${(second ?? '').replace(/\.ts$/, '')}'`);
+    expect(await barrelIsCurrent(folder)).toBe(true);
+    expect(await writeBarrel(folder)).toBe(false);
+  });
+
+  it('refuses two migrations with the same number, writing nothing', async () => {
+    const folder = copyOfMigrations();
+    const before = fs.readFileSync(path.join(folder, 'index.ts'), 'utf8');
+    fs.writeFileSync(
+      path.join(folder, '0001-again.ts'),
+      'export function up(): void {}\nexport function down(): void {}\n',
+    );
+    await expect(writeBarrel(folder)).rejects.toThrow(/Two migrations are numbered 0001/);
+    expect(fs.readFileSync(path.join(folder, 'index.ts'), 'utf8')).toBe(before);
   });
 });

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { knownMigrationNames, MIGRATIONS_TABLE } from '../../electron/db/migrator';
 import { REFUSED, sha256 } from '../db/fixtures';
 import { tempDbPath, tempDir } from '../db/helpers';
-import { runTool } from './run';
+import { runCli } from './run';
+import { migrations } from '../../migrations/index';
 
-const names = knownMigrationNames();
+const names = knownMigrationNames(migrations);
 
 function look(file: string): { tables: string[]; applied: string[] } {
   const db = new Database(file, { readonly: true });
@@ -30,7 +31,7 @@ function look(file: string): { tables: string[]; applied: string[] } {
 describe('npm run db (as a real process)', () => {
   it('upgrade, status, downgrade, downgrade --to 0, upgrade --to, history, stamp', async () => {
     const file = tempDbPath();
-    const db = (...args: string[]) => runTool('db', args, { db: file });
+    const db = (...args: string[]) => runCli('db', args, { db: file });
 
     // status on a missing file reports everything pending and does not create it.
     const fresh = await db('status');
@@ -73,23 +74,23 @@ describe('npm run db (as a real process)', () => {
 
   it('status, history, pending and executed open the file read-only: a backup looked at stays byte-identical', async () => {
     const file = tempDbPath();
-    expect((await runTool('db', ['upgrade'], { db: file })).code).toBe(0);
+    expect((await runCli('db', ['upgrade'], { db: file })).code).toBe(0);
     // Backups are rollback-journal files; opening one for writing would switch it to WAL.
     const backup = new Database(file);
     backup.pragma('journal_mode = DELETE');
     backup.close();
     const before = sha256(file);
     for (const command of ['status', 'history', 'pending', 'executed']) {
-      const result = await runTool('db', [command], { db: file });
+      const result = await runCli('db', [command], { db: file });
       expect(result.code, command).toBe(0);
       expect(sha256(file), command).toBe(before);
     }
     // A backup the user protected can still be looked at; changing it is refused.
     fs.chmodSync(file, 0o444);
-    const status = await runTool('db', ['status'], { db: file });
+    const status = await runCli('db', ['status'], { db: file });
     expect(status.code).toBe(0);
     expect(status.stdout).toContain('Applied (');
-    const down = await runTool('db', ['downgrade'], { db: file });
+    const down = await runCli('db', ['downgrade'], { db: file });
     expect(down.code).toBe(1);
     expect(down.stderr).toContain('read-only');
     expect(sha256(file)).toBe(before);
@@ -98,8 +99,8 @@ describe('npm run db (as a real process)', () => {
   it('an unknown command or migration name fails with a message and no stack trace', async () => {
     const file = tempDbPath();
     const [bogus, badTo] = await Promise.all([
-      runTool('db', ['bogus'], { db: file }),
-      runTool('db', ['upgrade', '--to', '0042-nope'], { db: tempDbPath() }),
+      runCli('db', ['bogus'], { db: file }),
+      runCli('db', ['upgrade', '--to', '0042-nope'], { db: tempDbPath() }),
     ]);
     for (const result of [bogus, badTo]) {
       expect(result.code).not.toBe(0);
@@ -118,7 +119,7 @@ describe('npm run db (as a real process)', () => {
         return { label, file, before: sha256(file) };
       }),
     );
-    const results = await Promise.all(cases.map(({ file }) => runTool('db', ['upgrade'], { db: file })));
+    const results = await Promise.all(cases.map(({ file }) => runCli('db', ['upgrade'], { db: file })));
     cases.forEach(({ label, file, before }, i) => {
       const result = results[i];
       expect(result?.code, label).toBe(1);

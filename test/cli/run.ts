@@ -11,14 +11,17 @@ export interface ToolResult {
   stderr: string;
 }
 
-export function runTool(
+/** Runs a CLI tool as a real process (the way a developer runs it) and collects its output. */
+export function runCli(
   tool: 'db' | 'shell' | 'seed',
   args: string[],
-  options: { db: string; input?: string; onStderr?: (text: string) => void },
+  options: { db: string; input?: string; onStderr?: (text: string) => void; env?: NodeJS.ProcessEnv },
 ): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, MICROBLOG_DB: options.db, NO_COLOR: '1' };
     delete env.MICROBLOG_DEBUG;
+    delete env.MICROBLOG_MIGRATIONS;
+    Object.assign(env, options.env);
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', path.join('electron/cli', `${tool}.ts`), ...args],

@@ -5,7 +5,7 @@ import { pastTimestamp, randomGenerator, seedBody, seedUsers } from '../../elect
 import { bodyProblem, emailProblem, usernameProblem } from '../../electron/db/rules';
 import { REFUSED, makeMigrated, sha256 } from '../db/fixtures';
 import { tempDbPath } from '../db/helpers';
-import { runTool } from './run';
+import { runCli } from './run';
 
 function counts(file: string) {
   const db = new Database(file, { readonly: true });
@@ -51,7 +51,7 @@ describe('npm run seed (as a real process)', () => {
   it('adds users and posts, and a second run reuses the users instead of duplicating them', async () => {
     const file = tempDbPath();
     await makeMigrated(file, 0);
-    const first = await runTool('seed', ['--users', '25', '--posts', '12000'], { db: file });
+    const first = await runCli('seed', ['--users', '25', '--posts', '12000'], { db: file });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Created 25 users and 12000 posts/);
     expect(first.stdout).toMatch(/Elapsed \d+\.\d\d s/);
@@ -62,7 +62,7 @@ describe('npm run seed (as a real process)', () => {
     expect(Date.parse(once.newest)).toBeLessThanOrEqual(Date.now());
     expect(Date.parse(once.newest) - Date.parse(once.oldest)).toBeGreaterThan(30 * 86_400_000);
 
-    const second = await runTool('seed', ['--users', '30', '--posts', '10'], { db: file });
+    const second = await runCli('seed', ['--users', '30', '--posts', '10'], { db: file });
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('25 of the 30 seed users already existed');
     expect(second.stdout).toMatch(/Created 5 users and 10 posts/);
@@ -76,7 +76,7 @@ describe('npm run seed (as a real process)', () => {
     holder.exec('BEGIN IMMEDIATE');
     let started: () => void = () => undefined;
     const announced = new Promise<void>((resolve) => (started = resolve));
-    const seeding = runTool('seed', ['--users', '2', '--posts', '5'], {
+    const seeding = runCli('seed', ['--users', '2', '--posts', '5'], {
       db: file,
       onStderr: (text) => text.includes('Database:') && started(),
     });
@@ -95,8 +95,8 @@ describe('npm run seed (as a real process)', () => {
     await REFUSED['a foreign SQLite database']?.make(foreign);
     const before = sha256(foreign);
     const [badCount, refused] = await Promise.all([
-      runTool('seed', ['--users', 'many'], { db: tempDbPath() }),
-      runTool('seed', ['--users', '1', '--posts', '1'], { db: foreign }),
+      runCli('seed', ['--users', 'many'], { db: tempDbPath() }),
+      runCli('seed', ['--users', '1', '--posts', '1'], { db: foreign }),
     ]);
     expect(badCount.code).toBe(1);
     expect(badCount.stderr).toContain('--users takes a whole number');

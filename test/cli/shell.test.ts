@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { REFUSED, makeMigrated, sha256 } from '../db/fixtures';
 import { tempDbPath } from '../db/helpers';
-import { runTool } from './run';
+import { runCli } from './run';
 
 /** The classic flask-shell session, typed into the REPL through a pipe. */
 const CLASSIC = `
@@ -26,7 +26,7 @@ describe('npm run shell (as a real process)', () => {
     db.prepare('DELETE FROM users').run();
     db.close();
 
-    const result = await runTool('shell', [], { db: file, input: CLASSIC });
+    const result = await runCli('shell', [], { db: file, input: CLASSIC });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Preloaded: db .*users, posts, drafts, settings, repos, migrator/);
     expect(result.stdout).toContain("[ 'my first post!' ]");
@@ -50,8 +50,8 @@ describe('npm run shell (as a real process)', () => {
     await REFUSED['a database from a newer version']?.make(future);
     const before = sha256(future);
     const [noFile, newer] = await Promise.all([
-      runTool('shell', [], { db: missing }),
-      runTool('shell', [], { db: future }),
+      runCli('shell', [], { db: missing }),
+      runCli('shell', [], { db: future }),
     ]);
     expect(noFile.code).toBe(1);
     expect(noFile.stderr).toContain('does not exist yet. Run "npm run db -- upgrade" first.');

@@ -4,6 +4,7 @@ import { ERROR_CODES, MicroblogError, toMicroblogError } from '../../electron/db
 import { createRepositories } from '../../electron/db/index';
 import { emptyDb, migratedDb, tempDbPath } from './helpers';
 import { migrateToLatest } from '../../electron/db/migrator';
+import { migrations } from '../../migrations/index';
 
 /** Runs raw SQL that violates a constraint and returns what toMicroblogError makes of it. */
 async function mapped(sql: string, ...params: unknown[]): Promise<MicroblogError> {
@@ -56,7 +57,7 @@ describe('toMicroblogError maps each constraint to a code and a field', () => {
   it('a busy database is DATABASE_BUSY', async () => {
     const file = tempDbPath();
     const holder = emptyDb(file);
-    await migrateToLatest(holder);
+    await migrateToLatest(holder, { migrations });
     const other = openDatabase(file);
     try {
       other.pragma('busy_timeout = 0');
@@ -97,7 +98,7 @@ describe('toMicroblogError maps each constraint to a code and a field', () => {
 
   it('the schema names every CHECK constraint it maps (so none falls through to INTERNAL)', async () => {
     const db = emptyDb();
-    await migrateToLatest(db);
+    await migrateToLatest(db, { migrations });
     const sql =
       (db.prepare(`SELECT group_concat(sql, ' ') FROM sqlite_master`).pluck().get() as string) ?? '';
     const named = [...sql.matchAll(/CONSTRAINT (\w+) CHECK/g)].map((m) => String(m[1]));

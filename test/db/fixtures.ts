@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../../electron/db/connection';
 import { migrateToLatest, MIGRATIONS_TABLE } from '../../electron/db/migrator';
 import type { RefusalReason } from '../../electron/db/guard';
+import { migrations } from '../../migrations/index';
 
 /** The file's SHA-256, to prove a refused file was left byte-identical. */
 export function sha256(file: string): string {
@@ -14,7 +15,7 @@ export function sha256(file: string): string {
 /** A migrated database with some rows, closed (WAL checkpointed into the main file). */
 export async function makeMigrated(file: string, posts = 200): Promise<void> {
   const db = openDatabase(file);
-  await migrateToLatest(db);
+  await migrateToLatest(db, { migrations });
   db.prepare(`INSERT INTO users (username, email) VALUES ('susan', 'susan@example.com')`).run();
   const insert = db.prepare('INSERT INTO posts (body, user_id) VALUES (?, 1)');
   db.transaction(() => {

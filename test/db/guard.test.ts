@@ -6,28 +6,29 @@ import { DatabaseRefusedError, inspectDatabaseFile } from '../../electron/db/gua
 import { knownMigrationNames, MIGRATIONS_TABLE, stampMigrations } from '../../electron/db/migrator';
 import { REFUSED, makeMigrated, sha256 } from './fixtures';
 import { emptyDb, tempDbPath, tempDir } from './helpers';
+import { migrations } from '../../migrations/index';
 
 describe('inspectDatabaseFile', () => {
   it('says a missing file is new, and does not create it', () => {
     const file = tempDbPath();
-    expect(inspectDatabaseFile(file)).toEqual({ state: 'missing' });
+    expect(inspectDatabaseFile(file, migrations)).toEqual({ state: 'missing' });
     expect(fs.existsSync(file)).toBe(false);
   });
 
   it('accepts a database at head and one with pending migrations', async () => {
     const file = tempDbPath();
     await makeMigrated(file, 5);
-    expect(inspectDatabaseFile(file)).toEqual({
+    expect(inspectDatabaseFile(file, migrations)).toEqual({
       state: 'known',
       size: fs.statSync(file).size,
-      applied: knownMigrationNames(),
+      applied: knownMigrationNames(migrations),
       pending: [],
     });
     const partial = tempDbPath();
     const db = emptyDb(partial);
-    stampMigrations(db, '0001-create-users');
+    stampMigrations(db, '0001-create-users', migrations);
     db.close();
-    expect(inspectDatabaseFile(partial)).toMatchObject({ applied: ['0001-create-users'] });
+    expect(inspectDatabaseFile(partial, migrations)).toMatchObject({ applied: ['0001-create-users'] });
   });
 
   it.each(Object.entries(REFUSED))(
@@ -38,7 +39,7 @@ describe('inspectDatabaseFile', () => {
       const before = sha256(file);
       let caught: unknown;
       try {
-        inspectDatabaseFile(file);
+        inspectDatabaseFile(file, migrations);
       } catch (error) {
         caught = error;
       }
@@ -58,7 +59,9 @@ describe('inspectDatabaseFile', () => {
     const before = sha256(file);
     fs.chmodSync(folder, 0o555);
     try {
-      expect(() => inspectDatabaseFile(file)).toThrowError(expect.objectContaining({ reason: 'read-only' }));
+      expect(() => inspectDatabaseFile(file, migrations)).toThrowError(
+        expect.objectContaining({ reason: 'read-only' }),
+      );
     } finally {
       fs.chmodSync(folder, 0o755);
     }
@@ -72,12 +75,16 @@ describe('inspectDatabaseFile', () => {
     db.prepare(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = '0001-create-users'`).run();
     db.close();
     const before = sha256(file);
-    expect(() => inspectDatabaseFile(file)).toThrow(expect.objectContaining({ reason: 'out-of-sync' }));
+    expect(() => inspectDatabaseFile(file, migrations)).toThrow(
+      expect.objectContaining({ reason: 'out-of-sync' }),
+    );
     expect(sha256(file)).toBe(before);
   });
 
   it('refuses a folder where the file should be', () => {
     const folder = tempDir();
-    expect(() => inspectDatabaseFile(folder)).toThrow(expect.objectContaining({ reason: 'not-a-database' }));
+    expect(() => inspectDatabaseFile(folder, migrations)).toThrow(
+      expect.objectContaining({ reason: 'not-a-database' }),
+    );
   });
 });

@@ -6,6 +6,7 @@ import { afterEach } from 'vitest';
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { createRepositories, type Repositories } from '../../electron/db/index';
 import { migrateToLatest } from '../../electron/db/migrator';
+import { migrations } from '../../migrations/index';
 
 const folders: string[] = [];
 const open: Db[] = [];
@@ -37,7 +38,7 @@ export function emptyDb(file = tempDbPath()): Db {
 /** A database migrated to head, with its repositories. */
 export async function migratedDb(): Promise<{ db: Db; repos: Repositories }> {
   const db = emptyDb();
-  await migrateToLatest(db);
+  await migrateToLatest(db, { migrations });
   return { db, repos: createRepositories(db) };
 }
 

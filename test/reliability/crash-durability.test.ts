@@ -4,6 +4,7 @@ import { createRepositories, listAppliedMigrations, openDatabase } from '../../e
 import { knownMigrationNames } from '../../electron/db/migrator';
 import { startDatabase } from '../../electron/main/startup';
 import { runScript, seededRandom, tempFolder } from './helpers';
+import { migrations } from '../../migrations/index';
 
 const ROUNDS = 20;
 const WRITER = 'test/reliability/children/post-writer.ts';
@@ -40,7 +41,7 @@ describe('crash durability', () => {
       const db = openDatabase(dbPath);
       try {
         expect(db.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
-        expect(listAppliedMigrations(db).map((m) => m.name)).toEqual(knownMigrationNames());
+        expect(listAppliedMigrations(db).map((m) => m.name)).toEqual(knownMigrationNames(migrations));
         const present = new Set(db.prepare('SELECT id FROM posts').pluck().all() as number[]);
         const lost = [...committed].filter((id) => !present.has(id));
         expect(lost, `round ${round}: committed ids missing after the kill`).toEqual([]);

@@ -10,6 +10,7 @@ import {
 } from '../../electron/db/index';
 import { startDatabase } from '../../electron/main/startup';
 import { seededRandom, sha256, tempFolder } from './helpers';
+import { migrations } from '../../migrations/index';
 
 const folder = tempFolder('hostile');
 afterAll(() => {
@@ -168,7 +169,7 @@ describe('hostile files', () => {
 
       let guardReason: string | undefined;
       try {
-        inspectDatabaseFile(dbPath);
+        inspectDatabaseFile(dbPath, migrations);
       } catch (error) {
         if (!(error instanceof DatabaseRefusedError)) throw error;
         guardReason = error.reason;

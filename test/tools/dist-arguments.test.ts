@@ -1,7 +1,7 @@
 import { Arch, Platform } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
 import { parseDistArguments } from '../../electron/tools/dist-arguments';
-import { ToolFailure } from '../../electron/tools/failure';
+import { ToolFailure } from '../../electron/shared/run-tool';
 
 describe('npm run dist arguments', () => {
   it('builds for this machine when no platform is named', () => {

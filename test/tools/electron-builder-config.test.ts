@@ -48,16 +48,21 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('targets AppImage and deb, nsis and dmg, with icons that exist', () => {
-    const linux = config.linux as { target: string[]; icon: string };
-    const win = config.win as { target: string[]; icon: string };
-    const mac = config.mac as { target: string[]; icon: string };
+  it('targets AppImage and deb, nsis and dmg, from one source icon.png that electron-builder converts', () => {
+    const linux = config.linux as { target: string[]; icon?: string };
+    const win = config.win as { target: string[]; icon?: string };
+    const mac = config.mac as { target: string[]; icon?: string };
     expect(linux.target).toEqual(['AppImage', 'deb']);
     expect(win.target).toEqual(['nsis']);
     expect(mac.target).toEqual(['dmg']);
+    // No platform names an icon of its own, so each one is made from the shared source.
+    expect([linux.icon, win.icon, mac.icon]).toEqual([undefined, undefined, undefined]);
     const resources = path.join(repoRoot, 'electron', 'resources');
-    expect(fs.existsSync(path.join(resources, linux.icon, '512x512.png'))).toBe(true);
-    expect(fs.existsSync(path.join(resources, win.icon))).toBe(true);
-    expect(fs.existsSync(path.join(resources, mac.icon))).toBe(true);
+    expect(config.icon).toBe('icon.png');
+    const png = fs.readFileSync(path.join(resources, 'icon.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // macOS needs at least 512×512 to make its .icns (width and height are in the IHDR chunk).
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    expect(fs.readdirSync(resources)).toEqual(['icon.png']);
   });
 });

@@ -1,17 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
+/** How every command-line tool (database tools and build tools alike) reads numbers and fails. */
 
 /** A failure a user can act on: its message is one complete sentence, printed without a stack trace. */
 export class ToolFailure extends Error {
   override name = 'ToolFailure';
-}
-
-/** Keeps a child process's full output for whoever needs the details, returning the log's path. */
-export function writeLog(repoRoot: string, name: string, text: string): string {
-  const file = path.join(repoRoot, '.cache', 'logs', `${name}.log`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return path.relative(process.cwd(), file) || file;
 }
 
 /** The sentence printed for an error: its message, or with MICROBLOG_DEBUG=1 its stack. */
@@ -39,4 +30,17 @@ export async function runTool(main: () => Promise<void> | void, options: RunTool
     process.stderr.write(`${describe(error)}\n`);
     process.exitCode = 1;
   }
+}
+
+/**
+ * A whole-number flag read by `parseArgs` as a string: `fallback` when it is absent, otherwise
+ * a safe integer of at least `min`, or a ToolFailure that names the flag.
+ */
+export function readCount(value: string | undefined, flag: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const n = /^\s*-?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new ToolFailure(`${flag} takes a whole number (${min} or more), not "${value}".`);
+  }
+  return n;
 }

@@ -1,0 +1,55 @@
+-- The schema a database has once every migration has run (schema_migrations aside): what a
+-- developer edits first, then `npm run db -- migrate -m "..."` writes the migration, and
+-- `npm run db -- check` (part of `npm test`) fails when the migrations do not build exactly this.
+
+-- Users. NOCASE on username and email makes `Susan` and `susan` the same person for
+-- uniqueness, sorting and the `LIKE 's%'` prefix search, and lets those use the unique indexes.
+-- SQLite's length() and GLOB stop at a NUL character, so NUL is refused on the bytes first.
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  username      TEXT NOT NULL COLLATE NOCASE
+    CONSTRAINT username_no_nul CHECK (instr(CAST(username AS BLOB), x'00') = 0)
+    CONSTRAINT username_length CHECK (length(username) BETWEEN 1 AND 64)
+    CONSTRAINT username_chars CHECK (username NOT GLOB '*[^A-Za-z0-9_.-]*'),
+  email         TEXT NOT NULL COLLATE NOCASE
+    CONSTRAINT email_no_nul CHECK (instr(CAST(email AS BLOB), x'00') = 0)
+    CONSTRAINT email_length CHECK (length(email) <= 120)
+    CONSTRAINT email_shape CHECK (email GLOB '?*@?*' AND instr(email, ' ') = 0),
+  password_hash TEXT
+    CONSTRAINT password_hash_length CHECK (password_hash IS NULL OR length(password_hash) <= 256)
+) STRICT;
+CREATE UNIQUE INDEX ix_users_username ON users (username);
+CREATE UNIQUE INDEX ix_users_email ON users (email);
+
+-- Posts: 1 to 140 code points, not blank (the characters JavaScript's trim() removes), stored
+-- with a UTC ISO-8601 timestamp to the millisecond so that text order is time order. The two
+-- indexes serve the two paged queries (timeline, a user's posts), both `timestamp DESC, id DESC`.
+CREATE TABLE posts (
+  id        INTEGER PRIMARY KEY,
+  body      TEXT NOT NULL
+    CONSTRAINT body_no_nul CHECK (instr(CAST(body AS BLOB), x'00') = 0)
+    CONSTRAINT body_length CHECK (length(body) <= 140)
+    CONSTRAINT body_not_blank CHECK (length(trim(body, char(9, 10, 11, 12, 13, 32, 160, 5760, 8192, 8193,
+      8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288, 65279))) > 0),
+  timestamp TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    CONSTRAINT timestamp_format CHECK (
+      timestamp GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9].[0-9][0-9][0-9]Z'
+    ),
+  user_id   INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX ix_posts_timestamp ON posts (timestamp DESC, id DESC);
+CREATE INDEX ix_posts_user_id_timestamp ON posts (user_id, timestamp DESC, id DESC);
+
+-- One unfinished post per profile, saved as the user types so that a crash never loses it.
+CREATE TABLE drafts (
+  user_id    INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  body       TEXT NOT NULL
+    CONSTRAINT draft_length CHECK (length(body) <= 1000),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+
+-- Small app settings kept with the data, such as which profile was active last.
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL
+) STRICT;
