@@ -74,10 +74,6 @@ export default tseslint.config(
     ['electron/ipc/**/*.ts'],
     ['db'],
     'electron/ipc uses electron/db only; Electron glue lives in electron/main.',
-    {
-      // Electron glue that still sits in ipc/ and imports main's protocol constants; it belongs in electron/main.
-      ignores: ['electron/ipc/register.ts'],
-    },
   ),
   ...layer(
     ['electron/main/**/*.ts', 'electron/main.ts'],
@@ -90,10 +86,7 @@ export default tseslint.config(
     ['db', 'schema', 'shared'],
     'The database tools use db, schema and shared, never the build tools or the app.',
   ),
-  ...layer(['electron/tools/**/*.ts'], ['shared'], 'The build tools use electron/shared only.', {
-    // Drives the e2e harness; it belongs beside it in test/e2e.
-    ignores: ['electron/tools/screenshots.ts'],
-  }),
+  ...layer(['electron/tools/**/*.ts'], ['shared'], 'The build tools use electron/shared only.'),
   {
     // The renderer talks to main only through window.microblog; it may import the contract's types and schemas.
     files: ['renderer/**/*.{ts,tsx}'],

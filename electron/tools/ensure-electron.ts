@@ -10,12 +10,26 @@ export function installedElectronVersion(repoRoot: string): string {
   return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
+/** How electronExecutable looks at files; a test passes its own. */
+export interface FileProbe {
+  exists(file: string): boolean;
+  readText(file: string): string;
+}
+
+const realFiles: FileProbe = {
+  exists: (file) => fs.existsSync(file),
+  readText: (file) => fs.readFileSync(file, 'utf8'),
+};
+
 /** The path of Electron's executable for this machine, as node_modules/electron/index.js computes it. */
-function electronExecutable(electronPackage: string): string | undefined {
+export function electronExecutable(
+  electronPackage: string,
+  files: FileProbe = realFiles,
+): string | undefined {
   const pathFile = path.join(electronPackage, 'path.txt');
-  if (!fs.existsSync(pathFile)) return undefined;
-  const executable = path.join(electronPackage, 'dist', fs.readFileSync(pathFile, 'utf8'));
-  return fs.existsSync(executable) ? executable : undefined;
+  if (!files.exists(pathFile)) return undefined;
+  const executable = path.join(electronPackage, 'dist', files.readText(pathFile).trim());
+  return files.exists(executable) ? executable : undefined;
 }
 
 /**

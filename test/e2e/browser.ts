@@ -6,18 +6,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type FileProbe, electronExecutable } from '../../electron/tools/ensure-electron';
 
 export type BrowserChoice =
   | { ok: true; kind: 'electron'; executablePath: string }
   | { ok: true; kind: 'chromium'; executablePath: string; channel?: 'chrome' | 'msedge' }
   | { ok: false; message: string };
 
-export interface BrowserSearch {
+export interface BrowserSearch extends FileProbe {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   repoRoot: string;
-  exists(file: string): boolean;
-  readText(file: string): string;
 }
 
 /** Set to 1 to skip steps 2 and 3, so that the "no browser" sentence can be checked on any machine. */
@@ -34,15 +33,6 @@ const defaultSearch: BrowserSearch = {
   exists: (file) => fs.existsSync(file),
   readText: (file) => fs.readFileSync(file, 'utf8'),
 };
-
-/** Electron's executable as node_modules/electron/index.js finds it: dist/ plus the name in path.txt. */
-function electronExecutable(search: BrowserSearch): string | undefined {
-  const electronPackage = path.join(search.repoRoot, 'node_modules', 'electron');
-  const pathFile = path.join(electronPackage, 'path.txt');
-  if (!search.exists(pathFile)) return undefined;
-  const executable = path.join(electronPackage, 'dist', search.readText(pathFile).trim());
-  return search.exists(executable) ? executable : undefined;
-}
 
 type Installed = { file: string; channel?: 'chrome' | 'msedge' };
 
@@ -88,7 +78,7 @@ export function findBrowser(search: BrowserSearch = defaultSearch): BrowserChoic
     return { ok: false, message: `CHROMIUM_PATH is ${override}, but there is no file there.` };
   }
   if (search.env[NO_SEARCH_ENV] === '1') return { ok: false, message: NO_BROWSER_MESSAGE };
-  const electron = electronExecutable(search);
+  const electron = electronExecutable(path.join(search.repoRoot, 'node_modules', 'electron'), search);
   if (electron !== undefined) return { ok: true, kind: 'electron', executablePath: electron };
   const installed = installedCandidates(search).find((candidate) => search.exists(candidate.file));
   if (installed === undefined) return { ok: false, message: NO_BROWSER_MESSAGE };
