@@ -32,7 +32,7 @@ describe('the refusal dialog', () => {
     expect(dialog.options.buttons?.[2]).toMatch(/^Restore the backup from /);
     expect(dialog.actions).toEqual(['copy', 'quit', 'restore']);
     expect(dialog.options.detail).toContain(dbPath);
-    expect(dialog.options.detail).toContain(outcome.latestBackup as string);
+    expect(dialog.options.detail).toContain(outcome.latestBackup?.path as string);
     expect(dialog.details).toContain('migration-failed');
   });
 
@@ -50,7 +50,13 @@ describe('the refusal dialog', () => {
     const shown: string[] = [];
     const responses = [2, 1]; // Restore (fails), then Quit.
     const choice = await handleRefusal(
-      { ...outcome, latestBackup: `${outcome.latestBackup as string}.gone` },
+      {
+        ...outcome,
+        latestBackup: outcome.latestBackup && {
+          ...outcome.latestBackup,
+          path: `${outcome.latestBackup.path}.gone`,
+        },
+      },
       { version: '1', platform: 'linux' },
       {
         showMessageBox: async (options) => {
@@ -78,7 +84,7 @@ describe('the refusal dialog', () => {
   it('restore sets the current file aside, puts the backup in place and relaunches', async () => {
     const { outcome, dbPath, dir } = await failedMigration();
     const current = sha256(dbPath);
-    const backup = sha256(outcome.latestBackup as string);
+    const backup = sha256(outcome.latestBackup?.path as string);
     const seen: string[] = [];
     const choice = await handleRefusal(
       outcome,

@@ -164,7 +164,7 @@ describe('startDatabase', () => {
     const after = sha256(dbPath);
     expect(after).toBe(before);
     expect(outcome.latestBackup).not.toBeNull();
-    const backup = outcome.latestBackup as string;
+    const backup = outcome.latestBackup?.path as string;
     expect(path.basename(backup)).toMatch(/-before-0006-breaks\.db$/);
     expect(outcome.message).toContain(backup);
     expect(countIn(backup, 'posts')).toBe(25);
@@ -244,7 +244,8 @@ describe('startDatabase', () => {
       'microblog-2022-01-01T00-00-00Z-before-0003-create-drafts.db',
       'microblog-2023-01-01T00-00-00Z-before-0003-create-drafts.db',
     ];
-    for (const name of old) fs.writeFileSync(path.join(folder, name), 'old');
+    // Real SQLite files: only those count as backups.
+    for (const name of old) new Database(path.join(folder, name)).exec('CREATE TABLE t (x)').close();
     fs.writeFileSync(path.join(folder, 'my-own-copy.db'), 'mine');
     await makeDatabase(dbPath, migrations.slice(0, 2));
     const outcome = await start({ dbPath, keepBackups: 3 });
