@@ -14,7 +14,7 @@ export type DataSummary =
 export function summarizeData(file: string): DataSummary {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
     const row = db.prepare(`SELECT count(*) AS posts, max(timestamp) AS newest FROM posts`).get() as {
       posts: number;
       newest: string | null;
