@@ -36,8 +36,10 @@ export function probeFolder(file: string): string | null {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code ?? 'EIO';
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(probe, { force: true });
+    if (fd !== undefined) {
+      fs.closeSync(fd);
+      fs.rmSync(probe, { force: true });
+    }
   }
 }
 

@@ -19,6 +19,8 @@ export interface DatabaseHeader {
   /** Pages according to the header; only trustworthy when `pageCountValid`. */
   pageCount: number;
   pageCountValid: boolean;
+  /** `PRAGMA user_version`: Microblog keeps a random number there that names the file (see `ensureFileId`). */
+  userVersion: number;
 }
 
 /** Reads up to `length` bytes from the start of a file. */
@@ -45,6 +47,7 @@ export function parseHeader(bytes: Buffer): DatabaseHeader | null {
     pageCount,
     // The in-header page count is trustworthy only when it was written with the change counter.
     pageCountValid: pageCount > 0 && changeCounter === bytes.readUInt32BE(92),
+    userVersion: bytes.readUInt32BE(60),
   };
 }
 

@@ -16,6 +16,8 @@ export interface WalCommit {
   pages: Set<number>;
   /** The database size in pages after the commit. */
   dbSize: number;
+  /** The user_version in this commit's copy of page 1, if it wrote page 1. */
+  userVersion: number | null;
 }
 
 export interface WalSummary {
@@ -51,6 +53,7 @@ export function readWal(bytes: Buffer): WalSummary | null {
 
   const commits: WalCommit[] = [];
   let pending = new Set<number>();
+  let userVersion: number | null = null;
   const frameBytes = FRAME_HEADER_BYTES + pageSize;
   for (let at = HEADER_BYTES; at + frameBytes <= bytes.length; at += frameBytes) {
     const frame = bytes.subarray(at, at + frameBytes);
@@ -61,10 +64,12 @@ export function readWal(bytes: Buffer): WalSummary | null {
     const page = frame.readUInt32BE(0);
     if (page === 0) break;
     pending.add(page);
+    if (page === 1) userVersion = frame.readUInt32BE(FRAME_HEADER_BYTES + 60);
     const dbSize = frame.readUInt32BE(4);
     if (dbSize > 0) {
-      commits.push({ pages: pending, dbSize });
+      commits.push({ pages: pending, dbSize, userVersion });
       pending = new Set();
+      userVersion = null;
     }
   }
   return { pageSize, checkpointSequence: bytes.readUInt32BE(12), salts, commits };
@@ -84,10 +89,11 @@ export function readWalBeside(file: string): WalSummary | null {
 
 /**
  * Why this WAL cannot belong to a database with this header and size, or null when it can.
- * A WAL that belongs either records the file's current size in one of its commits (the file
- * was checkpointed from it, fully or in part), or its first commit starts from the file's
- * size: every page it adds past the file's end is written by that commit (or, for a VACUUM
- * that shrinks the file, every page it keeps).
+ * Its pages must have the file's page size; its copies of page 1 must carry the file's own
+ * id (Microblog's random user_version; 0 until the app first started the file). And it either
+ * records the file's current size in one of its commits (the file was checkpointed from it,
+ * fully or in part), or its first commit starts from the file's size: every page it adds past
+ * the file's end is written by that commit (or, for a VACUUM that shrinks it, every page).
  */
 export function foreignWalReason(header: DatabaseHeader, fileSize: number, wal: WalSummary): string | null {
   if (wal.pageSize !== header.pageSize) {
@@ -95,6 +101,10 @@ export function foreignWalReason(header: DatabaseHeader, fileSize: number, wal: 
   }
   const first = wal.commits[0];
   if (!first) return null;
+  const otherId = wal.commits.find((c) => c.userVersion !== null && c.userVersion !== header.userVersion);
+  if (header.userVersion !== 0 && otherId) {
+    return `the -wal's copy of the header names file ${otherId.userVersion}, the database is file ${header.userVersion}`;
+  }
   const pages = header.pageCountValid ? header.pageCount : Math.floor(fileSize / header.pageSize);
   if (wal.commits.some((commit) => commit.dbSize === pages)) return null;
   const [from, to] = first.dbSize > pages ? [pages + 1, first.dbSize] : [1, first.dbSize];

@@ -44,7 +44,7 @@ function backupPattern(dbPath: string): RegExp {
 
 export interface BackupFile {
   path: string;
-  /** When it was made: the file system's record of its last write, or its name's time if earlier. */
+  /** When it was made: the file system's record of its last write (its name's time if that record is ahead of the clock). */
   takenAt: Date;
 }
 
@@ -67,8 +67,8 @@ function notABackup(file: string): string | null {
 /**
  * This database's backups, newest first. Only regular SQLite files inside `backups/` count;
  * anything else named like one is skipped with a note in the log. They are ordered by a time
- * we trust: the earlier of the name's time and the file's modification time, and a time ahead
- * of the clock (a clock once set ahead) counts as the oldest.
+ * we trust, the file's modification time rather than its name, and a time ahead of the clock
+ * (a clock once set ahead) counts as the oldest.
  */
 export function listBackups(dbPath: string, now: Date = new Date()): BackupFile[] {
   const folder = backupFolder(dbPath);
@@ -92,7 +92,8 @@ export function listBackups(dbPath: string, now: Date = new Date()): BackupFile[
     }
     const named = stampTime(match);
     const written = fs.statSync(file).mtime;
-    const takenAt = named !== null && named < written ? named : written;
+    // A time ahead of the clock (a clock once set ahead) is not trusted: such backups sort as the oldest.
+    const takenAt = written > now && named !== null && named <= now ? named : written;
     found.push({ path: file, takenAt, order: takenAt > now ? -1 : takenAt.getTime() });
   }
   return found

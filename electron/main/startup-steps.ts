@@ -12,6 +12,7 @@ import {
   openDatabase,
 } from '../db/index';
 import { isBusy, probeFolder, refusalFor } from '../db/failure-cause';
+import { ensureFileId } from '../db/file-id';
 import type { Inspection } from '../db/guard';
 import type { MigrationModule } from '../db/migration-types';
 import { refusalSentence } from '../db/refusals';
@@ -134,16 +135,21 @@ export async function migrateStep(
 }
 
 /**
- * WAL once the migrations are done, then `PRAGMA optimize`. Neither may fail startup: a file
- * left in rollback mode by another program's lock is switched on a later start, and optimize
- * is a hint to the query planner.
+ * WAL once the migrations are done, the file's id, then `PRAGMA optimize`. None may fail
+ * startup: a file left in rollback mode by another program's lock is switched on a later
+ * start, the id is given then too, and optimize is a hint to the query planner.
  */
 export function finishStep(db: Db): void {
-  for (const pragma of ['journal_mode = WAL', 'optimize']) {
+  const finish: [string, () => unknown][] = [
+    ['the switch to WAL', () => db.pragma('journal_mode = WAL')],
+    ["the file's id", () => ensureFileId(db)],
+    ['PRAGMA optimize', () => db.pragma('optimize')],
+  ];
+  for (const [what, run] of finish) {
     try {
-      db.pragma(pragma);
+      run();
     } catch (error) {
-      console.warn(`PRAGMA ${pragma} was skipped at startup:`, error);
+      console.warn(`Startup skipped ${what}:`, error);
     }
   }
 }

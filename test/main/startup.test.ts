@@ -245,7 +245,12 @@ describe('startDatabase', () => {
       'microblog-2023-01-01T00-00-00Z-before-0003-create-drafts.db',
     ];
     // Real SQLite files: only those count as backups.
-    for (const name of old) new Database(path.join(folder, name)).exec('CREATE TABLE t (x)').close();
+    for (const name of old) {
+      const file = path.join(folder, name);
+      new Database(file).exec('CREATE TABLE t (x)').close();
+      const at = new Date(`${name.slice(10, 14)}-01-01T00:00:00Z`);
+      fs.utimesSync(file, at, at);
+    }
     fs.writeFileSync(path.join(folder, 'my-own-copy.db'), 'mine');
     await makeDatabase(dbPath, migrations.slice(0, 2));
     const outcome = await start({ dbPath, keepBackups: 3 });
