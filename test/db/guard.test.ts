@@ -81,3 +81,13 @@ describe('inspectDatabaseFile', () => {
     expect(() => inspectDatabaseFile(folder)).toThrow(expect.objectContaining({ reason: 'not-a-database' }));
   });
 });
+
+describe('DatabaseRefusedError', () => {
+  it('has a stable code derived from its reason, and one sentence', () => {
+    const error = new DatabaseRefusedError('from-the-future', '/x/microblog.db');
+    expect(error.code).toBe('DATABASE_FROM_THE_FUTURE');
+    expect(new DatabaseRefusedError('disk-full', '/x/microblog.db').message).toBe(
+      'The database /x/microblog.db cannot be opened because the disk is full: free some space, then start Microblog again. It was not changed.',
+    );
+  });
+});

@@ -115,4 +115,37 @@ describe('the refusal dialog', () => {
       'Quit',
     ]);
   });
+
+  it('says what the file and the backup hold, and says plainly when the backup would hide newer posts', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    await makeDatabase(dbPath, migrations.slice(0, 2), 3);
+    const upgraded = await startDatabase({ dbPath }); // Backs up the 3 posts, then migrates.
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    const insert = upgraded.db.prepare(`INSERT INTO posts (body, timestamp, user_id) VALUES (?, ?, 1)`);
+    for (let i = 0; i < 7; i++)
+      insert.run(`newer ${i}`, new Date(Date.UTC(2026, 5, 1, 0, 0, i)).toISOString());
+    upgraded.db.exec('DROP TABLE drafts');
+    upgraded.db.close();
+    const outcome = await startDatabase({ dbPath });
+    if (outcome.ok) throw new Error('expected a refusal');
+    expect(outcome.current).toMatchObject({ state: 'readable', posts: 10 });
+    expect(outcome.latestBackup?.holds).toMatchObject({ state: 'readable', posts: 3 });
+    const dialog = refusalDialog(outcome, { version: '1', platform: 'linux' });
+    expect(dialog.options.detail).toMatch(/Your file: .*\(10 posts, the newest from /);
+    expect(dialog.options.detail).toMatch(/The latest backup is .*\(3 posts, the newest from /);
+    expect(dialog.options.detail).toContain('restoring the backup would hide them');
+    expect(dialog.options.buttons?.slice(2)).toEqual([
+      expect.stringMatching(/^Restore the older backup from /),
+      'Open read-only to export',
+    ]);
+  });
+
+  it('gives every refusal a stable code', async () => {
+    const { outcome } = await failedMigration();
+    expect(outcome.code).toBe('DATABASE_MIGRATION_FAILED');
+    expect(refusalDialog(outcome, { version: '1', platform: 'linux' }).details).toContain(
+      'DATABASE_MIGRATION_FAILED',
+    );
+  });
 });
