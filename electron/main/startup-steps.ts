@@ -134,17 +134,23 @@ export async function migrateStep(
   }
 }
 
+/** How long each optional finishing step waits for another program's lock before it is skipped. */
+const FINISH_BUSY_MS = 250;
+
 /**
- * WAL once the migrations are done, the file's id, then `PRAGMA optimize`. None may fail
- * startup: a file left in rollback mode by another program's lock is switched on a later
- * start, the id is given then too, and optimize is a hint to the query planner.
+ * WAL once the migrations are done, the file's id, then `PRAGMA optimize`. None may fail or
+ * hold up startup (each waits a quarter second for a lock, not the connection's 10 s): a file
+ * left in rollback mode by another program's lock is switched on a later start, the id is
+ * given then too, and optimize is a hint to the query planner.
  */
 export function finishStep(db: Db): void {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
   const finish: [string, () => unknown][] = [
     ['the switch to WAL', () => db.pragma('journal_mode = WAL')],
     ["the file's id", () => ensureFileId(db)],
     ['PRAGMA optimize', () => db.pragma('optimize')],
   ];
+  db.pragma(`busy_timeout = ${Math.min(timeout, FINISH_BUSY_MS)}`);
   for (const [what, run] of finish) {
     try {
       run();
@@ -152,4 +158,5 @@ export function finishStep(db: Db): void {
       console.warn(`Startup skipped ${what}:`, error);
     }
   }
+  db.pragma(`busy_timeout = ${timeout}`);
 }
