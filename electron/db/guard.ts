@@ -45,6 +45,7 @@ function checkBytes(file: string, size: number): void {
 /** Reads what SQLite says of the file: integrity, then its migration history. */
 function readHistory(
   file: string,
+  known: string[],
   migrations: readonly MigrationModule[] | undefined,
   busyMs: number,
 ): string[] {
@@ -60,7 +61,7 @@ function readHistory(
     }
     const recorded = recordedMigrations(db);
     if (recorded === null) throw new DatabaseRefusedError('damaged-schema', file, MIGRATIONS_TABLE);
-    checkHistory(file, recorded, knownMigrationNames(migrations));
+    checkHistory(file, recorded, known);
     const applied = (migrations ?? []).filter((m) => recorded.includes(m.name));
     const missing = migrations ? missingFromSchema(db, applied) : [];
     if (missing.length > 0) throw new DatabaseRefusedError('damaged-schema', file, missing.join(', '));
@@ -94,8 +95,8 @@ function inspect(
   if (!stat.isFile()) throw new DatabaseRefusedError('not-a-database', file, 'not a regular file');
   checkBytes(file, stat.size);
   if (!options.readOnly && isReadOnly(file, stat.mode)) throw new DatabaseRefusedError('read-only', file);
-  const applied = readHistory(file, migrations, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
   const known = knownMigrationNames(migrations);
+  const applied = readHistory(file, known, migrations, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
   return { state: 'known', applied, pending: known.slice(applied.length), size: stat.size };
 }
 

@@ -3,31 +3,38 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DatabaseRefusedError, inspectDatabaseFile } from '../../electron/db/guard';
-import { knownMigrationNames, MIGRATIONS_TABLE, stampMigrations } from '../../electron/db/migrator';
+import {
+  knownMigrationNames,
+  MIGRATIONS_TABLE,
+  migrateToLatest,
+  stampMigrations,
+} from '../../electron/db/migrator';
+import { migrations } from '../../migrations/index';
 import { REFUSED, makeMigrated, sha256 } from './fixtures';
 import { emptyDb, tempDbPath, tempDir } from './helpers';
 
 describe('inspectDatabaseFile', () => {
   it('says a missing file is new, and does not create it', () => {
     const file = tempDbPath();
-    expect(inspectDatabaseFile(file)).toEqual({ state: 'missing' });
+    expect(inspectDatabaseFile(file, migrations)).toEqual({ state: 'missing' });
     expect(fs.existsSync(file)).toBe(false);
   });
 
   it('accepts a database at head and one with pending migrations', async () => {
     const file = tempDbPath();
     await makeMigrated(file, 5);
-    expect(inspectDatabaseFile(file)).toEqual({
+    expect(inspectDatabaseFile(file, migrations)).toEqual({
       state: 'known',
       size: fs.statSync(file).size,
-      applied: knownMigrationNames(),
+      applied: knownMigrationNames(migrations),
       pending: [],
     });
     const partial = tempDbPath();
     const db = emptyDb(partial);
-    stampMigrations(db, '0001-create-users');
+    // Really migrated to 0001 (a stamp alone would record a users table the file lacks).
+    await migrateToLatest(db, { migrations: migrations.slice(0, 1) });
     db.close();
-    expect(inspectDatabaseFile(partial)).toMatchObject({ applied: ['0001-create-users'] });
+    expect(inspectDatabaseFile(partial, migrations)).toMatchObject({ applied: ['0001-create-users'] });
   });
 
   it.each(Object.entries(REFUSED))(
@@ -38,7 +45,7 @@ describe('inspectDatabaseFile', () => {
       const before = sha256(file);
       let caught: unknown;
       try {
-        inspectDatabaseFile(file);
+        inspectDatabaseFile(file, migrations);
       } catch (error) {
         caught = error;
       }
@@ -58,7 +65,9 @@ describe('inspectDatabaseFile', () => {
     const before = sha256(file);
     fs.chmodSync(folder, 0o555);
     try {
-      expect(() => inspectDatabaseFile(file)).toThrowError(expect.objectContaining({ reason: 'read-only' }));
+      expect(() => inspectDatabaseFile(file, migrations)).toThrowError(
+        expect.objectContaining({ reason: 'read-only' }),
+      );
     } finally {
       fs.chmodSync(folder, 0o755);
     }
@@ -72,13 +81,29 @@ describe('inspectDatabaseFile', () => {
     db.prepare(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = '0001-create-users'`).run();
     db.close();
     const before = sha256(file);
-    expect(() => inspectDatabaseFile(file)).toThrow(expect.objectContaining({ reason: 'out-of-sync' }));
+    expect(() => inspectDatabaseFile(file, migrations)).toThrow(
+      expect.objectContaining({ reason: 'out-of-sync' }),
+    );
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('refuses a file stamped at a version whose tables it lacks, as a damaged schema', () => {
+    const file = tempDbPath();
+    const db = emptyDb(file);
+    stampMigrations(db, '0002-create-posts', migrations);
+    db.close();
+    const before = sha256(file);
+    expect(() => inspectDatabaseFile(file, migrations)).toThrow(
+      expect.objectContaining({ reason: 'damaged-schema', detail: 'users, posts' }),
+    );
     expect(sha256(file)).toBe(before);
   });
 
   it('refuses a folder where the file should be', () => {
     const folder = tempDir();
-    expect(() => inspectDatabaseFile(folder)).toThrow(expect.objectContaining({ reason: 'not-a-database' }));
+    expect(() => inspectDatabaseFile(folder, migrations)).toThrow(
+      expect.objectContaining({ reason: 'not-a-database' }),
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import {
   inspectDatabaseFile,
 } from '../../electron/db/index';
 import { startDatabase } from '../../electron/main/startup';
+import { migrations } from '../../migrations/index';
 import { seededRandom, sha256, tempFolder } from './helpers';
 
 const folder = tempFolder('hostile');
@@ -168,7 +169,7 @@ describe('hostile files', () => {
 
       let guardReason: string | undefined;
       try {
-        inspectDatabaseFile(dbPath);
+        inspectDatabaseFile(dbPath, migrations);
       } catch (error) {
         if (!(error instanceof DatabaseRefusedError)) throw error;
         guardReason = error.reason;
