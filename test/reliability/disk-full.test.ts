@@ -73,7 +73,10 @@ describe('a full disk at startup', () => {
           ['--import', 'tsx', 'test/reliability/children/start.ts', dbPath],
         );
         const line = await child.waitForLine((l) => l.startsWith('refused ') || l.startsWith('started '));
-        [, reason = '', message = ''] = /^refused ([a-z-]+): (.*)$/.exec(line) ?? [];
+        const [, said = '', actions = '', sentence = ''] =
+          /^refused ([a-z-]+) ([a-z,-]+): (.*)$/.exec(line) ?? [];
+        expect(actions).toBe('copy,quit');
+        [reason, message] = [said, sentence];
       }
       console.log(`full disk (${mounted ? 'tmpfs' : 'strace ENOSPC'}): ${reason}: ${message}`);
       expect(reason).toBe('disk-full');
