@@ -1,8 +1,10 @@
 /** What a database file holds, in the words a user checks it by: how many posts, and the newest. */
 import Database from 'better-sqlite3';
+import { createRepositories } from '../db/index';
 
 export type DataSummary =
-  | { state: 'readable'; posts: number; newestPost: string | null }
+  /** `servable`: the app's repositories work on it, so it can be opened read-only. */
+  | { state: 'readable'; posts: number; newestPost: string | null; servable: boolean }
   | { state: 'unreadable' }
   /** Not opened, because opening would apply a sidecar that does not belong to the file. */
   | { state: 'not-read' };
@@ -19,11 +21,20 @@ export function summarizeData(file: string): DataSummary {
       posts: number;
       newest: string | null;
     };
-    return { state: 'readable', posts: row.posts, newestPost: row.newest };
+    return { state: 'readable', posts: row.posts, newestPost: row.newest, servable: servable(db) };
   } catch {
     return { state: 'unreadable' };
   } finally {
     db?.close();
+  }
+}
+
+function servable(db: Database.Database): boolean {
+  try {
+    createRepositories(db);
+    return true;
+  } catch {
+    return false;
   }
 }
 

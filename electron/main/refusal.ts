@@ -77,7 +77,11 @@ export function refusalDialog(refusal: Refusal, facts: { version: string; platfo
     buttons.push(hidesNewer ? `Restore the older backup from ${from}` : `Restore the backup from ${from}`);
     actions.push('restore');
   }
-  if (refusal.current.state === 'readable' && READABLE_REFUSALS.has(refusal.reason)) {
+  if (
+    refusal.current.state === 'readable' &&
+    refusal.current.servable &&
+    READABLE_REFUSALS.has(refusal.reason)
+  ) {
     buttons.push('Open read-only to export');
     actions.push('read-only');
   }

@@ -125,7 +125,7 @@ describe('the refusal dialog', () => {
     const insert = upgraded.db.prepare(`INSERT INTO posts (body, timestamp, user_id) VALUES (?, ?, 1)`);
     for (let i = 0; i < 7; i++)
       insert.run(`newer ${i}`, new Date(Date.UTC(2026, 5, 1, 0, 0, i)).toISOString());
-    upgraded.db.exec('DROP TABLE drafts');
+    upgraded.db.exec(`INSERT INTO schema_migrations (name) VALUES ('0099-from-a-newer-version')`);
     upgraded.db.close();
     const outcome = await startDatabase({ dbPath });
     if (outcome.ok) throw new Error('expected a refusal');
