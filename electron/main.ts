@@ -3,7 +3,8 @@
  * where the startup sequence lives (and is tested with a fake of these modules).
  */
 import { BrowserWindow, app, clipboard, dialog, ipcMain, protocol, session } from 'electron';
-import { type ElectronShell, runApp } from './main/app';
+import { runApp } from './main/app';
+import type { ElectronShell } from './main/shell';
 
 const electron: ElectronShell = {
   app,

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { type Db, createRepositories } from '../db/index';
+import { type Db, createRepositories, openDatabase } from '../db/index';
 import type { MigrationModule } from '../db/migration-types';
 import { type Dispatch, createDispatcher, createHandlers } from '../ipc/handlers';
-import { type StartupOutcome, startDatabase } from './startup';
+import { type Refusal, startDatabase } from './startup';
 
 export interface AppContextOptions {
   dbPath: string;
@@ -12,6 +12,7 @@ export interface AppContextOptions {
   keepBackups?: number;
   slowAfterMs?: number;
   onSlow?: () => void | Promise<void>;
+  busyTimeoutMs?: number;
   /** Reported by `app:info`; the running platform by default. */
   platform?: string;
 }
@@ -24,9 +25,7 @@ export interface AppContext {
   close(): void;
 }
 
-type Refusal = Extract<StartupOutcome, { ok: false }>;
-
-/** Startup refused the database; `outcome` says why and where the file and last backup are. */
+/** Startup refused the database; `outcome` says why and what the file and last backup hold. */
 export class StartupRefusedError extends Error {
   readonly outcome: Refusal;
 
@@ -37,15 +36,11 @@ export class StartupRefusedError extends Error {
   }
 }
 
-/**
- * Everything main needs to serve the renderer: the started database, its repositories, the
- * handler table and the dispatcher. The app, the e2e harness and the reliability tests all
- * start through here, so they exercise the same code. Throws StartupRefusedError on refusal.
- */
-export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
-  const outcome = await startDatabase(options);
-  if (!outcome.ok) throw new StartupRefusedError(outcome);
-  const { db } = outcome;
+function contextOn(
+  db: Db,
+  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform'>,
+  startup: AppContext['startup'],
+): AppContext {
   const handlers = createHandlers({
     db,
     repos: createRepositories(db),
@@ -59,9 +54,37 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   return {
     dispatch: createDispatcher(handlers),
     db,
-    startup: { applied: outcome.applied, backupPath: outcome.backupPath },
+    startup,
     close: () => {
       if (db.open) db.close();
     },
   };
+}
+
+/**
+ * Everything main needs to serve the renderer: the started database, its repositories, the
+ * handler table and the dispatcher. The app, the e2e harness and the reliability tests all
+ * start through here, so they exercise the same code. Throws StartupRefusedError on refusal.
+ */
+export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
+  const outcome = await startDatabase(options);
+  if (!outcome.ok) throw new StartupRefusedError(outcome);
+  return contextOn(outcome.db, options, { applied: outcome.applied, backupPath: outcome.backupPath });
+}
+
+/**
+ * The refused file opened read-only, so its posts can be read and copied out: SQLite never
+ * writes it, and every change the renderer asks for fails with a sentence. Throws when SQLite
+ * cannot read it after all.
+ */
+export function createReadOnlyContext(
+  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform'>,
+): AppContext {
+  const db = openDatabase(options.dbPath, { readonly: true });
+  try {
+    return contextOn(db, options, { applied: [], backupPath: null });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }

@@ -1,78 +1,92 @@
 import os from 'node:os';
 import path from 'node:path';
-import type {
-  BrowserWindowConstructorOptions,
-  Clipboard,
-  IpcMain,
-  MessageBoxOptions,
-  MessageBoxReturnValue,
-  Protocol,
-  Session,
-  WebContents,
-} from 'electron';
 import { resolveDatabasePath } from '../db/paths';
 import { registerIpcHandlers } from './register';
-import { type AppContext, StartupRefusedError, createAppContext } from './app-context';
+import { type AppContext, StartupRefusedError, createAppContext, createReadOnlyContext } from './app-context';
 import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
 import { handleRefusal } from './refusal';
-import { type HardenableContents, denyAllPermissions, hardenWebContents, windowOptions } from './window';
+import type { ElectronShell, WindowShell } from './shell';
+import { openUpdatingWindow } from './updating-window';
+import { hardenWebContents, denyAllPermissions, windowOptions } from './window';
 
-/** The parts of Electron's `app` that startup uses; the real `app` must fit (checked by tsc in main.ts). */
-export interface AppShell {
-  requestSingleInstanceLock(): boolean;
-  whenReady(): Promise<void>;
-  getPath(name: 'userData'): string;
-  getAppPath(): string;
-  getVersion(): string;
-  relaunch(): void;
-  quit(): void;
-  exit(exitCode?: number): void;
-  on(event: 'second-instance' | 'window-all-closed' | 'will-quit', listener: () => void): unknown;
-  on(event: 'web-contents-created', listener: (event: unknown, contents: WebContents) => void): unknown;
-}
-
-/** The parts of a BrowserWindow that startup uses. */
-export interface WindowShell {
-  readonly webContents: HardenableContents & Pick<WebContents, 'mainFrame'>;
-  loadURL(url: string): Promise<void>;
-  once(event: 'ready-to-show', listener: () => void): unknown;
-  show(): void;
-  focus(): void;
-  restore(): void;
-  isMinimized(): boolean;
-  isDestroyed(): boolean;
-  close(): void;
-}
-
-/** Electron's modules, as startup sees them; main.ts passes the real ones, tests a recording fake. */
-export interface ElectronShell {
-  app: AppShell;
-  BrowserWindow: new (options: BrowserWindowConstructorOptions) => WindowShell;
-  ipcMain: Pick<IpcMain, 'handle'>;
-  protocol: Pick<Protocol, 'handle' | 'registerSchemesAsPrivileged'>;
-  dialog: {
-    showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
-    showErrorBox(title: string, content: string): void;
-  };
-  clipboard: Pick<Clipboard, 'writeText'>;
-  session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> };
-  env: NodeJS.ProcessEnv;
-}
+export type { AppShell, ElectronShell, WindowShell } from './shell';
 
 export type RunResult =
   | { state: 'second-instance' }
   | { state: 'refused'; choice: 'quit' | 'restored' }
   | { state: 'failed' }
-  | { state: 'running'; window: WindowShell; context: AppContext };
+  | { state: 'running'; window: WindowShell; context: AppContext; readOnly: boolean };
 
-const UPDATING_PAGE = `data:text/html;charset=utf-8,${encodeURIComponent(
-  `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>Microblog</title><style>body{font:15px system-ui,sans-serif;display:grid;place-items:center;height:100vh;margin:0}@media(prefers-color-scheme:dark){body{background:#1e1e1e;color:#eee}}</style><p>Updating your data…</p>`,
-)}`;
+/** Starts the database, or shows the refusal dialog; a context to serve, or how startup ended. */
+async function startContext(
+  electron: ElectronShell,
+  dbPath: string,
+  version: string,
+): Promise<
+  | { context: AppContext; readOnly: boolean; closeUpdating: () => void }
+  | Exclude<RunResult, { state: 'running' }>
+> {
+  const { app, BrowserWindow } = electron;
+  let updating: WindowShell | null = null;
+  const closeUpdating = () => {
+    if (updating && !updating.isDestroyed()) updating.close();
+    updating = null;
+  };
+  try {
+    const context = await createAppContext({
+      dbPath,
+      version,
+      onSlow: () => {
+        const opened = openUpdatingWindow(BrowserWindow);
+        updating = opened.window;
+        // Startup waits for this page to load before it runs the (blocking) migrations.
+        return opened.loaded;
+      },
+    });
+    return { context, readOnly: false, closeUpdating };
+  } catch (error) {
+    closeUpdating();
+    if (!(error instanceof StartupRefusedError)) {
+      console.error('Startup failed:', error);
+      electron.dialog.showErrorBox(
+        'Microblog could not start',
+        `Something unexpected stopped Microblog while opening ${dbPath}. Your data was not changed.`,
+      );
+      app.quit();
+      return { state: 'failed' };
+    }
+    const choice = await handleRefusal(
+      error.outcome,
+      { version, platform: process.platform },
+      {
+        showMessageBox: (options) => electron.dialog.showMessageBox(options),
+        writeClipboard: (text) => electron.clipboard.writeText(text),
+        relaunch: () => {
+          app.relaunch();
+          app.exit(0);
+        },
+        quit: () => app.quit(),
+      },
+    );
+    if (choice !== 'read-only') return { state: 'refused', choice };
+    try {
+      return { context: createReadOnlyContext({ dbPath, version }), readOnly: true, closeUpdating };
+    } catch (readError) {
+      console.error('Opening the database read-only failed:', readError);
+      electron.dialog.showErrorBox(
+        'Microblog could not open your data read-only',
+        `SQLite could not read ${dbPath} after all. Your data was not changed.`,
+      );
+      app.quit();
+      return { state: 'failed' };
+    }
+  }
+}
 
 /**
  * The whole startup, in order: single-instance lock → hardening → database path → start the
- * database (a small "Updating your data…" window if slow) → on refusal, the dialog → serve the
- * renderer, register IPC, open the window.
+ * database (a small "Updating your data…" window if slow) → on refusal, the dialog (which may
+ * open the file read-only) → serve the renderer, register IPC, open the window.
  */
 export async function runApp(electron: ElectronShell): Promise<RunResult> {
   const { app, BrowserWindow } = electron;
@@ -102,59 +116,9 @@ export async function runApp(electron: ElectronShell): Promise<RunResult> {
     { platform: process.platform, env: electron.env, home: os.homedir() },
     app.getPath('userData'),
   );
-  const version = app.getVersion();
-
-  let updating: WindowShell | null = null;
-  const closeUpdating = () => {
-    if (updating && !updating.isDestroyed()) updating.close();
-    updating = null;
-  };
-  let context: AppContext;
-  try {
-    context = await createAppContext({
-      dbPath,
-      version,
-      onSlow: () => {
-        const base = windowOptions('');
-        updating = new BrowserWindow({
-          ...base,
-          width: 320,
-          height: 120,
-          resizable: false,
-          minimizable: false,
-          show: true,
-          webPreferences: { ...base.webPreferences, preload: undefined },
-        });
-        // Startup waits for this page to load before it runs the (blocking) migrations.
-        return updating.loadURL(UPDATING_PAGE);
-      },
-    });
-  } catch (error) {
-    closeUpdating();
-    if (error instanceof StartupRefusedError) {
-      const choice = await handleRefusal(
-        error.outcome,
-        { version, platform: process.platform },
-        {
-          showMessageBox: (options) => electron.dialog.showMessageBox(options),
-          writeClipboard: (text) => electron.clipboard.writeText(text),
-          relaunch: () => {
-            app.relaunch();
-            app.exit(0);
-          },
-          quit: () => app.quit(),
-        },
-      );
-      return { state: 'refused', choice };
-    }
-    console.error('Startup failed:', error);
-    electron.dialog.showErrorBox(
-      'Microblog could not start',
-      `Something unexpected stopped Microblog while opening ${dbPath}. Your data was not changed.`,
-    );
-    app.quit();
-    return { state: 'failed' };
-  }
+  const started = await startContext(electron, dbPath, app.getVersion());
+  if (!('context' in started)) return started;
+  const { context, readOnly, closeUpdating } = started;
   app.on('will-quit', () => context.close());
 
   serveRenderer(electron.protocol, path.join(app.getAppPath(), 'dist', 'renderer'));
@@ -172,5 +136,5 @@ export async function runApp(electron: ElectronShell): Promise<RunResult> {
     window.show();
   });
   await window.loadURL(APP_URL);
-  return { state: 'running', window, context };
+  return { state: 'running', window, context, readOnly };
 }

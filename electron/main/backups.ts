@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/index';
+import { parseHeader, readStart } from '../db/file-forensics';
+import { firstFreeName, fsyncPath } from './durable-file';
 
 /** How many pre-migration backups are kept per database unless told otherwise. */
 export const DEFAULT_KEEP_BACKUPS = 5;
@@ -19,7 +21,7 @@ export function backupTimestamp(at: Date): string {
     .replace(/:/g, '-');
 }
 
-const STAMP = String.raw`\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z`;
+const STAMP = String.raw`(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z`;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -29,7 +31,7 @@ function escapeRegExp(text: string): string {
  * What names this database's backups: `microblog` for `microblog.db`, the whole file name for
  * any other extension, so `notes.db` and `notes.sqlite` in one folder never share backups.
  */
-function backupLabel(dbPath: string): string {
+export function backupLabel(dbPath: string): string {
   const { name, ext, base } = path.parse(dbPath);
   return ext === '.db' ? name : base;
 }
@@ -37,17 +39,38 @@ function backupLabel(dbPath: string): string {
 /** `<label>-<time>-before-<target>[-n].db` for this database, and nothing else. */
 function backupPattern(dbPath: string): RegExp {
   const stem = escapeRegExp(backupLabel(dbPath));
-  return new RegExp(`^${stem}-(${STAMP})-before-[A-Za-z0-9._-]+?(?:-(\\d+))?\\.db$`);
+  return new RegExp(`^${stem}-${STAMP}-before-[A-Za-z0-9._-]+?(?:-(\\d+))?\\.db$`);
 }
 
 export interface BackupFile {
   path: string;
-  /** When it was made, from its name. */
+  /** When it was made: the file system's record of its last write (its name's time if that record is ahead of the clock). */
   takenAt: Date;
 }
 
-/** This database's backups, newest first (by the time in their names, then by their counter). */
-export function listBackups(dbPath: string): BackupFile[] {
+/** A name's time, or null for an impossible one (month 13, 25 o'clock). */
+function stampTime(match: RegExpExecArray): Date | null {
+  const [, date, hours, minutes, seconds] = match;
+  const text = `${date}T${hours}:${minutes}:${seconds}.000Z`;
+  const time = new Date(text);
+  return Number.isNaN(time.getTime()) || time.toISOString() !== text ? null : time;
+}
+
+/** Why a file named like a backup is not one we may list, or null when it is a regular SQLite file. */
+function notABackup(file: string): string | null {
+  const stat = fs.lstatSync(file);
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  if (!stat.isFile()) return 'not a regular file';
+  return parseHeader(readStart(file, 100)) === null ? 'not an SQLite database' : null;
+}
+
+/**
+ * This database's backups, newest first. Only regular SQLite files inside `backups/` count;
+ * anything else named like one is skipped with a note in the log. They are ordered by a time
+ * we trust, the file's modification time rather than its name, and a time ahead of the clock
+ * (a clock once set ahead) counts as the oldest.
+ */
+export function listBackups(dbPath: string, now: Date = new Date()): BackupFile[] {
   const folder = backupFolder(dbPath);
   const pattern = backupPattern(dbPath);
   let names: string[];
@@ -57,25 +80,35 @@ export function listBackups(dbPath: string): BackupFile[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return names
-    .map((name) => ({ name, match: pattern.exec(name) }))
-    .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
-    .map(({ name, match }) => {
-      const stamp = match[1] as string;
-      const [date, time] = stamp.split('T') as [string, string];
-      return {
-        path: path.join(folder, name),
-        takenAt: new Date(`${date}T${time.replace(/-/g, ':').replace(/:Z$/, 'Z')}`),
-        order: `${stamp}-${(match[2] ?? '0').padStart(6, '0')}`,
-      };
-    })
-    .sort((a, b) => (a.order < b.order ? 1 : a.order > b.order ? -1 : 0))
+  const found: (BackupFile & { order: number })[] = [];
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (!match) continue;
+    const file = path.join(folder, name);
+    const problem = notABackup(file);
+    if (problem !== null) {
+      console.warn(`Skipping ${file} in the backups folder: ${problem}.`);
+      continue;
+    }
+    const named = stampTime(match);
+    const written = fs.statSync(file).mtime;
+    // A time ahead of the clock (a clock once set ahead) is not trusted: such backups sort as the oldest.
+    const takenAt = written > now && named !== null && named <= now ? named : written;
+    found.push({ path: file, takenAt, order: takenAt > now ? -1 : takenAt.getTime() });
+  }
+  return found
+    .sort((a, b) => b.order - a.order || (a.path < b.path ? 1 : -1))
     .map(({ path: file, takenAt }) => ({ path: file, takenAt }));
 }
 
-/** The newest backup of this database, or null. */
+/** The newest backup of this database, or null: never throws, so a refusal always reaches the user. */
 export function latestBackup(dbPath: string): BackupFile | null {
-  return listBackups(dbPath)[0] ?? null;
+  try {
+    return listBackups(dbPath)[0] ?? null;
+  } catch (error) {
+    console.error(`The backups folder of ${dbPath} could not be read:`, error);
+    return null;
+  }
 }
 
 /**
@@ -92,9 +125,10 @@ export async function backupBeforeMigrating(
   const now = options.now ?? new Date();
   const folder = backupFolder(dbPath);
   fs.mkdirSync(folder, { recursive: true });
-  const base = `${backupLabel(dbPath)}-${backupTimestamp(now)}-before-${target}`;
-  let destination = path.join(folder, `${base}.db`);
-  for (let n = 2; fs.existsSync(destination); n++) destination = path.join(folder, `${base}-${n}.db`);
+  const destination = firstFreeName(
+    folder,
+    `${backupLabel(dbPath)}-${backupTimestamp(now)}-before-${target}`,
+  );
   const partial = `${destination}.partial`;
   try {
     await db.backup(partial);
@@ -119,22 +153,13 @@ export async function backupBeforeMigrating(
   return destination;
 }
 
-/** Flushes a file's or a folder's contents to disk (folders: best effort, not every OS allows it). */
-export function fsyncPath(target: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(target, 'r');
-    fs.fsyncSync(fd);
-  } catch (error) {
-    if (!fs.statSync(target).isDirectory()) throw error;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
-/** Deletes all but the newest `keep` backups of this database; only files this app named. */
-export function pruneBackups(dbPath: string, keep: number): string[] {
-  const old = listBackups(dbPath).slice(Math.max(keep, 1));
+/**
+ * Deletes all but the newest `keep` backups of this database; only regular SQLite files this
+ * app named, and never `justMade`, whatever the other names say.
+ */
+export function pruneBackups(dbPath: string, keep: number, justMade?: string): string[] {
+  const others = listBackups(dbPath).filter((backup) => backup.path !== justMade);
+  const old = others.slice(Math.max(keep - (justMade ? 1 : 0), justMade ? 0 : 1));
   for (const backup of old) fs.rmSync(backup.path, { force: true });
   return old.map((backup) => backup.path);
 }

@@ -1,16 +1,17 @@
 import type { MessageBoxOptions, MessageBoxReturnValue } from 'electron';
-import type { StartupOutcome } from './startup';
-import { listBackups } from './backups';
+import { describeData, holdsMore } from './data-summary';
 import { restoreBackup } from './restore';
+import type { Refusal } from './startup';
 
-type Refusal = Extract<StartupOutcome, { ok: false }>;
+type Reason = Refusal['reason'];
 
 /**
  * Restoring replaces the file, so it is offered only where the file itself is the problem.
- * Not for a read-only file (the user protected it), nor when opening or backing up failed
- * (a full disk or a permission problem, which a restore cannot fix and could make worse).
+ * Not for a read-only file (the user protected it), nor for trouble around the file (busy,
+ * disk full, I/O, permissions, a failed backup), which a restore cannot fix and could make
+ * worse, nor for a sidecar that does not belong (moving the sidecar is the remedy).
  */
-const RESTORABLE: ReadonlySet<Refusal['reason']> = new Set<Refusal['reason']>([
+const RESTORABLE: ReadonlySet<Reason> = new Set<Reason>([
   'migration-failed',
   'corrupt',
   'not-a-database',
@@ -18,9 +19,22 @@ const RESTORABLE: ReadonlySet<Refusal['reason']> = new Set<Refusal['reason']>([
   'from-the-future',
   'out-of-sync',
   'unknown-schema',
+  'damaged-schema',
 ]);
 
-export type RefusalAction = 'copy' | 'quit' | 'restore';
+/**
+ * Refused files that SQLite may still read: they can be opened read-only so the posts can be
+ * copied out. Not after a failed migration: that file is fine for the version that wrote it.
+ */
+const READABLE_REFUSALS: ReadonlySet<Reason> = new Set<Reason>([
+  'corrupt',
+  'from-the-future',
+  'out-of-sync',
+  'unknown-schema',
+  'damaged-schema',
+]);
+
+export type RefusalAction = 'copy' | 'quit' | 'restore' | 'read-only';
 
 export interface RefusalDialog {
   options: MessageBoxOptions;
@@ -30,31 +44,46 @@ export interface RefusalDialog {
   details: string;
 }
 
-/** When the backup was made, from its name; null for a file this app did not name. */
-function backupTime(refusal: Refusal): Date | null {
-  if (refusal.latestBackup === null) return null;
-  return listBackups(refusal.file).find((backup) => backup.path === refusal.latestBackup)?.takenAt ?? null;
+/** A time worth showing, or null (an impossible date is never shown). */
+function shownTime(at: Date | undefined): string | null {
+  return at && !Number.isNaN(at.getTime()) ? at.toLocaleString() : null;
 }
 
-/** The dialog for a refused database: what happened, where the file and its last backup are, and what to do. */
+/** The dialog for a refused database: what happened, what the file and its last backup hold, and what to do. */
 export function refusalDialog(refusal: Refusal, facts: { version: string; platform: string }): RefusalDialog {
-  const when = backupTime(refusal);
+  const backup = refusal.latestBackup;
+  const when = shownTime(backup?.takenAt);
+  const fileLine = `Your file: ${refusal.file} (${describeData(refusal.current)}).`;
   const backupLine =
-    refusal.latestBackup === null
+    backup === null
       ? 'There is no backup of it yet.'
-      : `The latest backup is ${refusal.latestBackup}${when ? ` (made ${when.toLocaleString()})` : ''}.`;
+      : `The latest backup is ${backup.path}${when ? `, made ${when}` : ''} (${describeData(backup.holds)}).`;
+  const restorable = backup !== null && RESTORABLE.has(refusal.reason);
+  const hidesNewer = restorable && holdsMore(refusal.current, backup.holds);
+  const warning = hidesNewer
+    ? '\n\nYour file holds posts the backup does not have: restoring the backup would hide them (your file is set aside, never deleted).'
+    : '';
   const details = [
     `Microblog ${facts.version} on ${facts.platform}`,
-    `Problem: ${refusal.reason}`,
+    `Problem: ${refusal.reason} (${refusal.code})`,
     refusal.message,
-    `Database: ${refusal.file}`,
-    `Latest backup: ${refusal.latestBackup ?? 'none'}`,
+    fileLine,
+    backupLine,
   ].join('\n');
   const buttons = ['Copy details', 'Quit'];
   const actions: RefusalAction[] = ['copy', 'quit'];
-  if (refusal.latestBackup !== null && RESTORABLE.has(refusal.reason)) {
-    buttons.push(`Restore the backup from ${when ? when.toLocaleString() : 'before the last update'}`);
+  if (restorable) {
+    const from = when ?? 'before the last update';
+    buttons.push(hidesNewer ? `Restore the older backup from ${from}` : `Restore the backup from ${from}`);
     actions.push('restore');
+  }
+  if (
+    refusal.current.state === 'readable' &&
+    refusal.current.servable &&
+    READABLE_REFUSALS.has(refusal.reason)
+  ) {
+    buttons.push('Open read-only to export');
+    actions.push('read-only');
   }
   return {
     actions,
@@ -63,7 +92,7 @@ export function refusalDialog(refusal: Refusal, facts: { version: string; platfo
       type: 'error',
       title: 'Microblog cannot open your data',
       message: 'Microblog cannot open your data, and did not change it.',
-      detail: `${refusal.message}\n\nYour file: ${refusal.file}\n${backupLine}`,
+      detail: `${refusal.message}\n\n${fileLine}\n${backupLine}${warning}`,
       buttons,
       defaultId: 1,
       cancelId: 1,
@@ -82,37 +111,37 @@ export interface RefusalDeps {
 }
 
 /**
- * Shows the refusal dialog until the user quits or restores. "Copy details" copies and asks
- * again; "Restore" sets the current file aside (renamed, never deleted), copies the backup in
- * and relaunches. Returns what the user chose in the end.
+ * Shows the refusal dialog until the user quits, restores or opens read-only. "Copy details"
+ * copies and asks again; "Restore" sets the current file aside (renamed, never deleted), copies
+ * the backup in and relaunches. Returns what the user chose in the end.
  */
 export async function handleRefusal(
   refusal: Refusal,
   facts: { version: string; platform: string },
   deps: RefusalDeps,
-): Promise<'quit' | 'restored'> {
+): Promise<'quit' | 'restored' | 'read-only'> {
   const dialog = refusalDialog(refusal, facts);
   for (;;) {
     const { response } = await deps.showMessageBox(dialog.options);
     const action = dialog.actions[response] ?? 'quit';
     if (action === 'copy') {
-      try {
-        await deps.writeClipboard(dialog.details);
-      } catch (error) {
+      await deps.writeClipboard(dialog.details).catch((error: unknown) => {
         console.error('Copying the details failed:', error);
-      }
+      });
       continue;
     }
+    if (action === 'read-only') return 'read-only';
     if (action === 'restore' && refusal.latestBackup !== null) {
+      const backupPath = refusal.latestBackup.path;
       try {
-        restoreBackup({ dbPath: refusal.file, backupPath: refusal.latestBackup });
+        restoreBackup({ dbPath: refusal.file, backupPath });
       } catch (error) {
         console.error('Restoring the backup failed:', error);
         await deps.showMessageBox({
           type: 'error',
           title: 'The backup was not restored',
           message: 'Microblog could not restore the backup, and left your file as it was.',
-          detail: `${(error as Error).message}\n\nYour file: ${refusal.file}\nThe backup: ${refusal.latestBackup}`,
+          detail: `${(error as Error).message}\n\nYour file: ${refusal.file}\nThe backup: ${backupPath}`,
           buttons: ['OK'],
           noLink: true,
         });

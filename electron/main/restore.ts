@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupTimestamp, fsyncPath } from './backups';
+import { backupTimestamp } from './backups';
+import { firstFreeName, fsyncPath } from './durable-file';
 
 /** SQLite's own files that belong to a database: they must move with it, or they would be replayed onto the restored copy. */
 const SIDECARS = ['-wal', '-shm', '-journal'] as const;
@@ -12,12 +13,6 @@ export interface RestoreResult {
   restored: string;
 }
 
-function firstFreeName(folder: string, base: string): string {
-  let candidate = path.join(folder, `${base}.db`);
-  for (let n = 2; fs.existsSync(candidate); n++) candidate = path.join(folder, `${base}-${n}.db`);
-  return candidate;
-}
-
 /**
  * Puts a backup back in place of the database. The backup is first copied next to the
  * database under a temporary name and flushed; only then is the current file (with its
@@ -27,7 +22,8 @@ function firstFreeName(folder: string, base: string): string {
  */
 export function restoreBackup(options: { dbPath: string; backupPath: string; now?: Date }): RestoreResult {
   const { dbPath, backupPath } = options;
-  if (!fs.statSync(backupPath).isFile()) throw new Error(`The backup ${backupPath} is not a file.`);
+  // lstat: a symbolic link named like a backup would copy a file from outside backups/.
+  if (!fs.lstatSync(backupPath).isFile()) throw new Error(`The backup ${backupPath} is not a file.`);
   const folder = path.dirname(dbPath);
   const stem = path.parse(dbPath).name;
 

@@ -1,15 +1,18 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import {
-  type Db,
-  DatabaseRefusedError,
-  type RefusalReason,
-  inspectDatabaseFile,
-  migrateToLatest,
-  openDatabase,
-} from '../db/index';
+import type { Db } from '../db/index';
 import type { MigrationModule } from '../db/migration-types';
 import { migrations as appMigrations } from '../../migrations/index';
-import { DEFAULT_KEEP_BACKUPS, backupBeforeMigrating, latestBackup, pruneBackups } from './backups';
+import { type SlowNotice, slowNotice, yieldToEventLoop } from './slow-notice';
+import {
+  backupStep,
+  finishStep,
+  inspectStep,
+  migrateStep,
+  openStep,
+  type StepOptions,
+} from './startup-steps';
+import type { StartupOutcome } from './startup-outcome';
+
+export type { Refusal, Started, StartupFailure, StartupOutcome } from './startup-outcome';
 
 export interface StartupOptions {
   dbPath: string;
@@ -23,6 +26,8 @@ export interface StartupOptions {
   onSlow?: () => void | Promise<void>;
   /** From this file size on, pending migrations count as slow before they start (default 32 MiB). */
   largeDatabaseBytes?: number;
+  /** How long each step waits for another program's lock (default: the connection's 10 s). */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -31,119 +36,62 @@ export interface StartupOptions {
  */
 export const LARGE_DATABASE_BYTES = 32 * 1024 * 1024;
 
-/** Why startup stopped: the guard's refusals, a failed migration or backup, or a file that would not open. */
-export type StartupFailure = RefusalReason | 'migration-failed' | 'open-failed' | 'backup-failed';
-
-export type StartupOutcome =
-  | { ok: true; db: Db; applied: string[]; backupPath: string | null }
-  | { ok: false; reason: StartupFailure; message: string; file: string; latestBackup: string | null };
-
-function refused(options: StartupOptions, reason: StartupFailure, message: string): StartupOutcome {
-  return {
-    ok: false,
-    reason,
-    message,
-    file: options.dbPath,
-    latestBackup: latestBackup(options.dbPath)?.path ?? null,
-  };
+/** Everything after the file opened: back up, migrate, finish; the connection is closed on refusal. */
+async function upgrade(
+  db: Db,
+  steps: StepOptions,
+  options: StartupOptions,
+  notice: SlowNotice,
+  plan: { backUp: boolean; target: string; size: number },
+): Promise<StartupOutcome> {
+  let backupPath: string | null = null;
+  if (plan.backUp) {
+    const backup = await backupStep(db, steps, plan.target);
+    if (typeof backup !== 'string') return backup;
+    backupPath = backup;
+    if (plan.size >= (options.largeDatabaseBytes ?? LARGE_DATABASE_BYTES)) notice.show();
+  }
+  notice.showIfLate();
+  await yieldToEventLoop();
+  await notice.painted();
+  const applied = await migrateStep(db, steps, backupPath);
+  if (!Array.isArray(applied)) return applied;
+  finishStep(db);
+  return { ok: true, db, applied, backupPath, recoveredCopy: null };
 }
-
-/** Lets a pending `onSlow` timer fire between the synchronous steps. */
-const yieldToEventLoop = (): Promise<void> => delay(0);
 
 /**
  * Brings the database at `dbPath` to the newest schema, or explains why it will not:
- * inspect without writing → open → back up (only an existing file with data, and only when
- * migrations are pending) → run every pending migration as one all-or-nothing step →
- * `PRAGMA optimize`. On any refusal the file is left as it was (SQLite's -wal/-shm aside).
+ * inspect without writing (a hot journal is copied aside and rolled back first) → open →
+ * back up (only an existing file with data, and only when migrations are pending) → run every
+ * pending migration as one all-or-nothing step → WAL and `PRAGMA optimize`, neither of which
+ * may fail startup. On any refusal the file is left as it was (SQLite's -wal/-shm aside).
  */
 export async function startDatabase(options: StartupOptions): Promise<StartupOutcome> {
-  const { dbPath, migrations = appMigrations } = options;
-  const slowAfterMs = options.slowAfterMs ?? 1000;
-  const startedAt = Date.now();
-  let shown: Promise<void> | null = null;
-  const tellSlow = (): void => {
-    if (shown) return;
-    shown = Promise.resolve(options.onSlow?.()).catch((error: unknown) => {
-      console.error('Showing the "Updating your data" window failed:', error);
-    });
-  };
-  // Migrations are synchronous, so the timer can only fire between steps; before migrating,
-  // the clock is checked too. Never after: a window shown once the work is done only flashes.
-  const checkSlow = (): void => {
-    if (Date.now() - startedAt > slowAfterMs) tellSlow();
-  };
-  const timer = setTimeout(tellSlow, slowAfterMs);
+  const steps: StepOptions = { ...options, migrations: options.migrations ?? appMigrations };
+  const notice = slowNotice(options);
   try {
-    let pendingOnExistingData = false;
-    let target = '';
-    let size = 0;
-    try {
-      const inspection = inspectDatabaseFile(dbPath, migrations);
-      if (inspection.state === 'known') {
-        pendingOnExistingData = inspection.applied.length > 0 && inspection.pending.length > 0;
-        target = inspection.pending.at(-1) ?? '';
-        size = inspection.size;
-      }
-    } catch (error) {
-      if (error instanceof DatabaseRefusedError) return refused(options, error.reason, error.message);
-      throw error;
-    }
+    const checked = inspectStep(steps);
+    if ('ok' in checked) return checked;
+    const { inspection, recoveredCopy } = checked;
     await yieldToEventLoop();
-
-    let db: Db;
+    const db = openStep(steps);
+    if ('ok' in db) return db;
+    const known = inspection.state === 'known';
+    const plan = {
+      backUp: known && inspection.applied.length > 0 && inspection.pending.length > 0,
+      target: known ? (inspection.pending.at(-1) ?? '') : '',
+      size: known ? inspection.size : 0,
+    };
     try {
-      db = openDatabase(dbPath, { keepJournalMode: true });
-    } catch (error) {
-      console.error('Opening the database failed:', error);
-      return refused(
-        options,
-        'open-failed',
-        `The database ${dbPath} could not be opened. It was not changed.`,
-      );
-    }
-
-    try {
-      let backupPath: string | null = null;
-      if (pendingOnExistingData) {
-        try {
-          backupPath = await backupBeforeMigrating(db, dbPath, target);
-        } catch (error) {
-          console.error('The pre-migration backup failed:', error);
-          db.close();
-          return refused(
-            options,
-            'backup-failed',
-            `Microblog could not back up ${dbPath} before updating it (is the disk full?), so it did not update it. It was not changed.`,
-          );
-        }
-        pruneBackups(dbPath, options.keepBackups ?? DEFAULT_KEEP_BACKUPS);
-      }
-      if (pendingOnExistingData && size >= (options.largeDatabaseBytes ?? LARGE_DATABASE_BYTES)) tellSlow();
-      checkSlow();
-      await yieldToEventLoop();
-      if (shown) await shown;
-      let applied: string[];
-      try {
-        applied = await migrateToLatest(db, { migrations });
-      } catch (error) {
-        console.error('A migration failed; the database was rolled back:', error);
-        db.close();
-        const where = backupPath ? ` A backup made just before is at ${backupPath}.` : '';
-        return refused(
-          options,
-          'migration-failed',
-          `Microblog could not update the database ${dbPath} to this version. It was not changed.${where}`,
-        );
-      }
-      db.pragma('journal_mode = WAL');
-      db.pragma('optimize');
-      return { ok: true, db, applied, backupPath };
+      const outcome = await upgrade(db, steps, options, notice, plan);
+      if (!outcome.ok) db.close();
+      return outcome.ok ? { ...outcome, recoveredCopy } : outcome;
     } catch (error) {
       if (db.open) db.close();
       throw error;
     }
   } finally {
-    clearTimeout(timer);
+    notice.stop();
   }
 }

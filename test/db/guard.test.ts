@@ -3,10 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DatabaseRefusedError, inspectDatabaseFile } from '../../electron/db/guard';
-import { knownMigrationNames, MIGRATIONS_TABLE, stampMigrations } from '../../electron/db/migrator';
+import {
+  knownMigrationNames,
+  MIGRATIONS_TABLE,
+  migrateToLatest,
+  stampMigrations,
+} from '../../electron/db/migrator';
+import { migrations } from '../../migrations/index';
 import { REFUSED, makeMigrated, sha256 } from './fixtures';
 import { emptyDb, tempDbPath, tempDir } from './helpers';
-import { migrations } from '../../migrations/index';
 
 describe('inspectDatabaseFile', () => {
   it('says a missing file is new, and does not create it', () => {
@@ -26,7 +31,8 @@ describe('inspectDatabaseFile', () => {
     });
     const partial = tempDbPath();
     const db = emptyDb(partial);
-    stampMigrations(db, '0001-create-users', migrations);
+    // Really migrated to 0001 (a stamp alone would record a users table the file lacks).
+    await migrateToLatest(db, { migrations: migrations.slice(0, 1) });
     db.close();
     expect(inspectDatabaseFile(partial, migrations)).toMatchObject({ applied: ['0001-create-users'] });
   });
@@ -81,10 +87,32 @@ describe('inspectDatabaseFile', () => {
     expect(sha256(file)).toBe(before);
   });
 
+  it('refuses a file stamped at a version whose tables it lacks, as a damaged schema', () => {
+    const file = tempDbPath();
+    const db = emptyDb(file);
+    stampMigrations(db, '0002-create-posts', migrations);
+    db.close();
+    const before = sha256(file);
+    expect(() => inspectDatabaseFile(file, migrations)).toThrow(
+      expect.objectContaining({ reason: 'damaged-schema', detail: 'users, posts' }),
+    );
+    expect(sha256(file)).toBe(before);
+  });
+
   it('refuses a folder where the file should be', () => {
     const folder = tempDir();
     expect(() => inspectDatabaseFile(folder, migrations)).toThrow(
       expect.objectContaining({ reason: 'not-a-database' }),
+    );
+  });
+});
+
+describe('DatabaseRefusedError', () => {
+  it('has a stable code derived from its reason, and one sentence', () => {
+    const error = new DatabaseRefusedError('from-the-future', '/x/microblog.db');
+    expect(error.code).toBe('DATABASE_FROM_THE_FUTURE');
+    expect(new DatabaseRefusedError('disk-full', '/x/microblog.db').message).toBe(
+      'The database /x/microblog.db cannot be opened because the disk is full: free some space, then start Microblog again. It was not changed.',
     );
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../electron/ipc/contract';
 import { runApp } from '../../electron/main/app';
 import { fakeElectron, fakeEvent, fakeWebContents, FakeWindow } from './fake-electron';
-import { makeDatabase, tempDir } from './helpers';
+import { makeDatabase, sha256, tempDir } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -134,8 +134,10 @@ describe('runApp with a fake Electron', () => {
     fake.answers.push(0, 1); // Copy details, then Quit.
     expect(await runApp(fake.electron)).toEqual({ state: 'refused', choice: 'quit' });
     expect(fake.messageBoxes).toHaveLength(2);
-    expect(fake.messageBoxes[0]?.buttons).toEqual(['Copy details', 'Quit']);
+    // SQLite reads the file, so besides quitting it may be opened read-only; there is no backup.
+    expect(fake.messageBoxes[0]?.buttons).toEqual(['Copy details', 'Quit', 'Open read-only to export']);
     expect(fake.messageBoxes[0]?.detail).toContain(dbPath);
+    expect(fake.messageBoxes[0]?.detail).toContain('3 posts');
     expect(fake.clipboardTexts[0]).toContain('from-the-future');
     expect(fake.calls).toContain('quit');
     expect(FakeWindow.created).toHaveLength(0);
@@ -157,5 +159,31 @@ describe('runApp with a fake Electron', () => {
     // One quit: the user's, from the dialog; none from window-all-closed while it was open.
     expect(fake.calls.filter((c) => c === 'quit')).toEqual(['quit']);
     expect(fake.messageBoxes).toHaveLength(1);
+  });
+
+  it('opens a refused file that SQLite reads read-only: the posts are served, nothing is written', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    await makeDatabase(dbPath);
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(dbPath);
+    db.prepare(`INSERT INTO schema_migrations (name) VALUES ('0099-future')`).run();
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const before = sha256(dbPath);
+    const fake = fakeElectron({ userData: dir, appPath: '/opt/microblog' });
+    fake.answers.push(2); // Open read-only to export.
+    const result = await runApp(fake.electron);
+    if (result.state !== 'running') throw new Error(`not running: ${result.state}`);
+    expect(result.readOnly).toBe(true);
+    const timeline = await result.context.dispatch('posts:timeline', {});
+    expect(timeline.ok && (timeline.value as { items: unknown[] }).items).toHaveLength(3);
+    const write = await result.context.dispatch('users:create', {
+      username: 'new',
+      email: 'new@example.com',
+    });
+    expect(write.ok).toBe(false);
+    result.context.close();
+    expect(sha256(dbPath)).toBe(before);
   });
 });

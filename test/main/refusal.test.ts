@@ -32,7 +32,7 @@ describe('the refusal dialog', () => {
     expect(dialog.options.buttons?.[2]).toMatch(/^Restore the backup from /);
     expect(dialog.actions).toEqual(['copy', 'quit', 'restore']);
     expect(dialog.options.detail).toContain(dbPath);
-    expect(dialog.options.detail).toContain(outcome.latestBackup as string);
+    expect(dialog.options.detail).toContain(outcome.latestBackup?.path as string);
     expect(dialog.details).toContain('migration-failed');
   });
 
@@ -50,7 +50,13 @@ describe('the refusal dialog', () => {
     const shown: string[] = [];
     const responses = [2, 1]; // Restore (fails), then Quit.
     const choice = await handleRefusal(
-      { ...outcome, latestBackup: `${outcome.latestBackup as string}.gone` },
+      {
+        ...outcome,
+        latestBackup: outcome.latestBackup && {
+          ...outcome.latestBackup,
+          path: `${outcome.latestBackup.path}.gone`,
+        },
+      },
       { version: '1', platform: 'linux' },
       {
         showMessageBox: async (options) => {
@@ -78,7 +84,7 @@ describe('the refusal dialog', () => {
   it('restore sets the current file aside, puts the backup in place and relaunches', async () => {
     const { outcome, dbPath, dir } = await failedMigration();
     const current = sha256(dbPath);
-    const backup = sha256(outcome.latestBackup as string);
+    const backup = sha256(outcome.latestBackup?.path as string);
     const seen: string[] = [];
     const choice = await handleRefusal(
       outcome,
@@ -108,5 +114,38 @@ describe('the refusal dialog', () => {
       'Copy details',
       'Quit',
     ]);
+  });
+
+  it('says what the file and the backup hold, and says plainly when the backup would hide newer posts', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'microblog.db');
+    await makeDatabase(dbPath, migrations.slice(0, 2), 3);
+    const upgraded = await startDatabase({ dbPath }); // Backs up the 3 posts, then migrates.
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    const insert = upgraded.db.prepare(`INSERT INTO posts (body, timestamp, user_id) VALUES (?, ?, 1)`);
+    for (let i = 0; i < 7; i++)
+      insert.run(`newer ${i}`, new Date(Date.UTC(2026, 5, 1, 0, 0, i)).toISOString());
+    upgraded.db.exec(`INSERT INTO schema_migrations (name) VALUES ('0099-from-a-newer-version')`);
+    upgraded.db.close();
+    const outcome = await startDatabase({ dbPath });
+    if (outcome.ok) throw new Error('expected a refusal');
+    expect(outcome.current).toMatchObject({ state: 'readable', posts: 10 });
+    expect(outcome.latestBackup?.holds).toMatchObject({ state: 'readable', posts: 3 });
+    const dialog = refusalDialog(outcome, { version: '1', platform: 'linux' });
+    expect(dialog.options.detail).toMatch(/Your file: .*\(10 posts, the newest from /);
+    expect(dialog.options.detail).toMatch(/The latest backup is .*\(3 posts, the newest from /);
+    expect(dialog.options.detail).toContain('restoring the backup would hide them');
+    expect(dialog.options.buttons?.slice(2)).toEqual([
+      expect.stringMatching(/^Restore the older backup from /),
+      'Open read-only to export',
+    ]);
+  });
+
+  it('gives every refusal a stable code', async () => {
+    const { outcome } = await failedMigration();
+    expect(outcome.code).toBe('DATABASE_MIGRATION_FAILED');
+    expect(refusalDialog(outcome, { version: '1', platform: 'linux' }).details).toContain(
+      'DATABASE_MIGRATION_FAILED',
+    );
   });
 });

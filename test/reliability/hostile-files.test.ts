@@ -9,8 +9,8 @@ import {
   inspectDatabaseFile,
 } from '../../electron/db/index';
 import { startDatabase } from '../../electron/main/startup';
-import { seededRandom, sha256, tempFolder } from './helpers';
 import { migrations } from '../../migrations/index';
+import { seededRandom, sha256, tempFolder } from './helpers';
 
 const folder = tempFolder('hostile');
 afterAll(() => {

@@ -1,0 +1,54 @@
+/** The parts of Electron that startup uses; main.ts passes the real ones (checked by tsc), tests a recording fake. */
+import type {
+  BrowserWindowConstructorOptions,
+  Clipboard,
+  IpcMain,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
+  Protocol,
+  Session,
+  WebContents,
+} from 'electron';
+import type { HardenableContents } from './window';
+
+/** The parts of Electron's `app` that startup uses; the real `app` must fit (checked by tsc in main.ts). */
+export interface AppShell {
+  requestSingleInstanceLock(): boolean;
+  whenReady(): Promise<void>;
+  getPath(name: 'userData'): string;
+  getAppPath(): string;
+  getVersion(): string;
+  relaunch(): void;
+  quit(): void;
+  exit(exitCode?: number): void;
+  on(event: 'second-instance' | 'window-all-closed' | 'will-quit', listener: () => void): unknown;
+  on(event: 'web-contents-created', listener: (event: unknown, contents: WebContents) => void): unknown;
+}
+
+/** The parts of a BrowserWindow that startup uses. */
+export interface WindowShell {
+  readonly webContents: HardenableContents & Pick<WebContents, 'mainFrame'>;
+  loadURL(url: string): Promise<void>;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  show(): void;
+  focus(): void;
+  restore(): void;
+  isMinimized(): boolean;
+  isDestroyed(): boolean;
+  close(): void;
+}
+
+/** Electron's modules, as startup sees them; main.ts passes the real ones, tests a recording fake. */
+export interface ElectronShell {
+  app: AppShell;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => WindowShell;
+  ipcMain: Pick<IpcMain, 'handle'>;
+  protocol: Pick<Protocol, 'handle' | 'registerSchemesAsPrivileged'>;
+  dialog: {
+    showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
+    showErrorBox(title: string, content: string): void;
+  };
+  clipboard: Pick<Clipboard, 'writeText'>;
+  session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> };
+  env: NodeJS.ProcessEnv;
+}
