@@ -71,11 +71,7 @@ function readHistory(
   }
 }
 
-function inspect(
-  file: string,
-  migrations: readonly MigrationModule[],
-  options: InspectOptions,
-): Inspection {
+function inspect(file: string, migrations: readonly MigrationModule[], options: InspectOptions): Inspection {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
