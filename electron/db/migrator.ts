@@ -91,20 +91,33 @@ export interface MigratorOptions {
  */
 export function createMigrator(db: Db, options: MigratorOptions = {}): Migrator {
   const list = options.migrations ?? allMigrations;
+  const keysOff = new Set(list.filter((m) => m.foreignKeys === 'off').map((m) => m.name));
   let savepoint = false;
   let open = false;
+  let restoreKeys = false;
 
-  const begin = (): void => {
+  const begin = ({ name }: { name: string }): void => {
     savepoint = db.inTransaction;
+    // The pragma is a no-op inside a transaction: an outer one must have turned keys off already.
+    if (!savepoint && keysOff.has(name) && db.pragma('foreign_keys', { simple: true }) === 1) {
+      db.pragma('foreign_keys = OFF');
+      restoreKeys = true;
+    }
     db.exec(savepoint ? 'SAVEPOINT migration' : 'BEGIN IMMEDIATE');
     open = true;
   };
+  const keysBackOn = (): void => {
+    if (restoreKeys) db.pragma('foreign_keys = ON');
+    restoreKeys = false;
+  };
   const commit = (): void => {
+    if (restoreKeys) assertForeignKeys(db);
     db.exec(savepoint ? 'RELEASE migration' : 'COMMIT');
     open = false;
+    keysBackOn();
   };
   const rollback = (): void => {
-    if (!open) return;
+    if (!open) return keysBackOn();
     open = false;
     if (savepoint) {
       db.exec('ROLLBACK TO migration');
@@ -112,6 +125,7 @@ export function createMigrator(db: Db, options: MigratorOptions = {}): Migrator 
     } else if (db.inTransaction) {
       db.exec('ROLLBACK');
     }
+    keysBackOn();
   };
 
   const umzug = new Umzug<Db>({
@@ -132,6 +146,16 @@ export function createMigrator(db: Db, options: MigratorOptions = {}): Migrator 
   return umzug;
 }
 
+/** Refuses to commit a migration that left a row pointing at nothing. */
+function assertForeignKeys(db: Db): void {
+  const broken = db.pragma('foreign_key_check') as { table: string }[];
+  if (broken.length > 0) {
+    throw new Error(
+      `The migration left ${broken.length} rows with a broken reference (in ${broken[0]?.table}).`,
+    );
+  }
+}
+
 /** The names of the migrations this build knows, in order. */
 export function knownMigrationNames(list: readonly MigrationModule[] = allMigrations): string[] {
   return list.map((m) => m.name);
@@ -145,14 +169,22 @@ export async function migrateToLatest(db: Db, options: MigratorOptions = {}): Pr
   const umzug = createMigrator(db, options);
   const pending = await umzug.pending();
   if (pending.length === 0) return [];
+  const list = options.migrations ?? allMigrations;
+  const keysOff =
+    pending.some((p) => list.find((m) => m.name === p.name)?.foreignKeys === 'off') &&
+    db.pragma('foreign_keys', { simple: true }) === 1;
+  if (keysOff) db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
     const applied = await umzug.up();
+    if (keysOff) assertForeignKeys(db);
     db.exec('COMMIT');
     return applied.map((m) => m.name);
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
+  } finally {
+    if (keysOff) db.pragma('foreign_keys = ON');
   }
 }
 
