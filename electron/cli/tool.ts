@@ -2,6 +2,7 @@
 import { openDatabase, type Db } from '../db/connection';
 import { inspectDatabaseFile } from '../db/guard';
 import { resolveDatabasePath } from '../db/paths';
+import { withStorageSentences } from '../db/sqlite-errors';
 import { ToolFailure, runTool as runAnyTool } from '../tools/failure';
 
 export { ToolFailure };
@@ -40,5 +41,5 @@ export function closeDatabase(db: Db): void {
 
 /** Runs a database tool: every error, the guard's refusals included, is one sentence on stderr and exit 1. */
 export function runTool(main: () => Promise<void> | void): void {
-  void runAnyTool(main, { everyErrorIsASentence: true });
+  void runAnyTool(() => withStorageSentences(main), { everyErrorIsASentence: true });
 }

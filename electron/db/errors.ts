@@ -1,4 +1,5 @@
 /** Typed errors of the data layer: a stable `code`, a sentence for people, and the offending field. */
+import { type StorageCode, storageFailure } from './sqlite-errors';
 
 export const ERROR_CODES = [
   'INVALID_INPUT',
@@ -12,8 +13,15 @@ export const ERROR_CODES = [
   'WRONG_PASSWORD',
   'PROFILE_LOCKED',
   'DATABASE_BUSY',
+  'DISK_FULL',
+  'STORAGE_ERROR',
+  'OUTCOME_UNKNOWN',
+  'READ_ONLY',
+  'DATABASE_DAMAGED',
+  'SCHEMA_MISMATCH',
+  'DATABASE_ERROR',
   'INTERNAL',
-] as const;
+] as const satisfies readonly (StorageCode | string)[];
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -65,6 +73,7 @@ const CHECKS: Record<string, MicroblogError> = {
   body_no_nul: new MicroblogError('INVALID_INPUT', 'A post cannot contain NUL characters.', 'body'),
   draft_length: new MicroblogError('INVALID_INPUT', 'A draft has at most 1000 characters.', 'body'),
   timestamp_format: new MicroblogError('INVALID_INPUT', 'That time is not valid.', 'timestamp'),
+  write_key_length: new MicroblogError('INVALID_INPUT', 'That request key is not valid.', 'key'),
 };
 
 /**
@@ -98,6 +107,8 @@ export function toMicroblogError(error: unknown): MicroblogError {
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_BUSY_')) {
       return new MicroblogError('DATABASE_BUSY', 'The database is busy. Try again in a moment.');
     }
+    const storage = storageFailure(error);
+    if (storage) return Object.assign(new MicroblogError(storage.code, storage.message), { cause: error });
   }
   const wrapped = new MicroblogError('INTERNAL', 'Something went wrong while saving. Nothing was changed.');
   (wrapped as Error & { cause?: unknown }).cause = error;
