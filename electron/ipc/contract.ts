@@ -40,6 +40,11 @@ export interface Session {
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const cursor = z.string().max(64).nullable().optional();
 const limit = z.number().int().min(1).max(PAGE_SIZE_MAX).optional();
+/** A write's client-made key (a UUID): a retry with the same key gets the first outcome back. */
+const key = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'That request key is not valid.')
+  .optional();
 const codePointsAtMost = (max: number) => (text: string) => countCodePoints(text) <= max;
 
 export const usernameSchema = z
@@ -103,13 +108,13 @@ export const channels = {
   'users:delete': channel<{ deletedPosts: number }>()(byUser),
   'users:unlock': channel<Session>()(z.object({ userId: id, password: passwordSchema }).strict()),
 
-  'posts:create': channel<Post>()(z.object({ userId: id, body: bodySchema }).strict()),
+  'posts:create': channel<Post>()(z.object({ userId: id, body: bodySchema, key }).strict()),
   'posts:timeline': channel<Page<TimelinePost>>()(z.object({ cursor, limit }).strict()),
   'posts:byUser': channel<Page<Post>>()(z.object({ userId: id, cursor, limit }).strict()),
-  'posts:delete': channel<{ postId: number }>()(z.object({ postId: id, userId: id }).strict()),
+  'posts:delete': channel<{ postId: number }>()(z.object({ postId: id, userId: id, key }).strict()),
 
   'drafts:get': channel<Draft | null>()(byUser),
-  'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: z.string().max(4000) }).strict()),
+  'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: z.string().max(4000), key }).strict()),
 } as const;
 
 export type Channel = keyof typeof channels;

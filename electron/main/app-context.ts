@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { type Db, createRepositories } from '../db/index';
+import type { Db } from '../db/index';
+import { liveDatabase } from '../db/live';
 import type { MigrationModule } from '../db/migration-types';
 import { type Dispatch, createDispatcher, createHandlers } from '../ipc/handlers';
 import { type StartupOutcome, startDatabase } from './startup';
@@ -45,10 +46,13 @@ export class StartupRefusedError extends Error {
 export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
   const outcome = await startDatabase(options);
   if (!outcome.ok) throw new StartupRefusedError(outcome);
-  const { db } = outcome;
+  // After a disk failure the data layer replaces the connection; everyone reads the current one.
+  const live = liveDatabase(options.dbPath, outcome.db);
   const handlers = createHandlers({
-    db,
-    repos: createRepositories(db),
+    get db() {
+      return live.db;
+    },
+    repos: live.repos,
     app: {
       version: options.version ?? '0.0.0',
       databasePath: options.dbPath,
@@ -58,10 +62,10 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   });
   return {
     dispatch: createDispatcher(handlers),
-    db,
-    startup: { applied: outcome.applied, backupPath: outcome.backupPath },
-    close: () => {
-      if (db.open) db.close();
+    get db() {
+      return live.db;
     },
+    startup: { applied: outcome.applied, backupPath: outcome.backupPath },
+    close: () => live.close(),
   };
 }
