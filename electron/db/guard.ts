@@ -148,7 +148,8 @@ export function inspectDatabaseFile(
     if (error instanceof DatabaseRefusedError) throw error;
     const code = (error as { code?: string }).code ?? '';
     if (code === 'SQLITE_NOTADB') throw new DatabaseRefusedError('not-a-database', file);
-    if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_IOERR')) {
+    // A short read is a cut-off file; any other I/O error is the disk's, not the file's (the caller says so).
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ') {
       throw new DatabaseRefusedError('corrupt', file, (error as Error).message);
     }
     throw error;

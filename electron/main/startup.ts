@@ -8,6 +8,7 @@ import {
   openDatabase,
 } from '../db/index';
 import type { MigrationModule } from '../db/migration-types';
+import { startupSentence } from '../db/sqlite-errors';
 import { DEFAULT_KEEP_BACKUPS, backupBeforeMigrating, latestBackup, pruneBackups } from './backups';
 
 export interface StartupOptions {
@@ -86,7 +87,8 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
       }
     } catch (error) {
       if (error instanceof DatabaseRefusedError) return refused(options, error.reason, error.message);
-      throw error;
+      console.error('Checking the database failed:', error);
+      return refused(options, 'open-failed', startupSentence(dbPath, error));
     }
     await yieldToEventLoop();
 
@@ -135,8 +137,14 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
           `Microblog could not update the database ${dbPath} to this version. It was not changed.${where}`,
         );
       }
-      db.pragma('journal_mode = WAL');
-      db.pragma('optimize');
+      try {
+        db.pragma('journal_mode = WAL');
+        db.pragma('optimize');
+      } catch (error) {
+        console.error('Switching the database to WAL failed:', error);
+        db.close();
+        return refused(options, 'open-failed', startupSentence(dbPath, error));
+      }
       return { ok: true, db, applied, backupPath };
     } catch (error) {
       if (db.open) db.close();
