@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './connection';
+import { type Db, openDatabase } from './connection';
 import { MicroblogError, toMicroblogError } from './errors';
 import { reopenConnection } from './live';
 import { STORAGE_SENTENCES, isIoFailure } from './sqlite-errors';
@@ -64,12 +64,41 @@ function writable(db: Db): Db {
   throw new MicroblogError('STORAGE_ERROR', STORAGE_SENTENCES.STORAGE_ERROR);
 }
 
+/** The stored outcome for `key` as a new connection reads the file, or undefined. */
+function readBack(file: string, key: string): { channel: string; result: string } | undefined {
+  const fresh = openDatabase(file, { readonly: true });
+  try {
+    return fresh
+      .prepare<[string], { channel: string; result: string }>(
+        `SELECT channel, result FROM write_keys WHERE key = ?`,
+      )
+      .get(key);
+  } finally {
+    fresh.close();
+  }
+}
+
 /**
- * COMMIT failed, so the write may or may not be in the file (an fsync can fail after the
- * commit record was written). Reopen, and read the key back on the new connection: that is
- * the truth. If the file cannot be reopened and checkpointed, say that the outcome is unknown.
+ * COMMIT failed, so the write may or may not be in the file: read the key back on a new
+ * connection, and answer that. A full disk fails while the log is written, before the commit
+ * record, and SQLite's state stays sound. An I/O error may strike after the commit record was
+ * written (a failed fsync), so the old connection is closed and the file reopened and
+ * checkpointed first; if that fails, the outcome is unknown and said to be.
  */
 function settle<T>(db: Db, channel: string, key: string, error: unknown): T {
+  if (!isIoFailure(error)) {
+    let first: { channel: string; result: string } | undefined;
+    try {
+      first = readBack(db.name, key);
+    } catch (readError) {
+      console.error('Reading back a failed write failed:', readError);
+      throw Object.assign(new MicroblogError('OUTCOME_UNKNOWN', STORAGE_SENTENCES.OUTCOME_UNKNOWN), {
+        cause: error,
+      });
+    }
+    if (first) return replay<T>(first, channel);
+    throw toMicroblogError(error);
+  }
   suspect.add(db);
   const reopened = reopenConnection(db);
   if (!reopened?.durable) {

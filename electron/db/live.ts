@@ -1,5 +1,7 @@
 import { type Db, openDatabase } from './connection';
+import { MicroblogError } from './errors';
 import { type Repositories, createRepositories } from './index';
+import { STORAGE_SENTENCES } from './sqlite-errors';
 
 /** One database file as the app uses it: a connection that can be replaced after the disk failed. */
 export interface LiveDatabase {
@@ -70,13 +72,27 @@ export function liveDatabase(file: string, first: Db): LiveDatabase {
   };
   reopeners.set(first, reopen);
 
+  // A reopen that failed left no connection: try again on the next use, and until one opens,
+  // every call says the disk failed (rather than "the connection is not open").
+  const current = (): Db => {
+    if (!db.open && !closed && reopen() === null) {
+      throw new MicroblogError('STORAGE_ERROR', STORAGE_SENTENCES.STORAGE_ERROR);
+    }
+    return db;
+  };
   const stable = {} as Repositories;
   for (const name of Object.keys(repos) as (keyof Repositories)[]) {
-    Object.defineProperty(stable, name, { enumerable: true, get: () => repos[name] });
+    Object.defineProperty(stable, name, {
+      enumerable: true,
+      get: () => {
+        current();
+        return repos[name];
+      },
+    });
   }
   return {
     get db() {
-      return db;
+      return current();
     },
     repos: stable,
     close: () => {
