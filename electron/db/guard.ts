@@ -73,8 +73,11 @@ function checkLength(file: string, header: Buffer, size: number): void {
       `size ${size} is not a multiple of page size ${pageSize}`,
     );
   }
-  // The in-header page count is trustworthy only when it was written with the change counter.
-  if (pageCount > 0 && changeCounter === versionValidFor && size < pageCount * pageSize) {
+  // The in-header page count is trustworthy only when it was written with the change counter,
+  // and only without a -wal: a checkpoint cut short (a full disk) leaves the header ahead of the
+  // file while the log still holds the pages. quick_check below reads through the log.
+  const walHoldsPages = (fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
+  if (pageCount > 0 && changeCounter === versionValidFor && size < pageCount * pageSize && !walHoldsPages) {
     throw new DatabaseRefusedError('corrupt', file, `${size} bytes, header says ${pageCount * pageSize}`);
   }
 }

@@ -139,11 +139,16 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
       }
       try {
         db.pragma('journal_mode = WAL');
-        db.pragma('optimize');
       } catch (error) {
         console.error('Switching the database to WAL failed:', error);
         db.close();
         return refused(options, 'open-failed', startupSentence(dbPath, error));
+      }
+      try {
+        db.pragma('optimize');
+      } catch (error) {
+        // Only statistics for the query planner: a full disk must not keep the app from starting.
+        console.error('PRAGMA optimize failed:', error);
       }
       return { ok: true, db, applied, backupPath };
     } catch (error) {
