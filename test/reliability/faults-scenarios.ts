@@ -99,6 +99,7 @@ async function at0004(file: string): Promise<void> {
 }
 
 interface Answer {
+  delete?: number;
   key?: string;
   body?: string;
   ok?: boolean;
@@ -107,6 +108,8 @@ interface Answer {
   startup?: string;
 }
 
+const countId = (db: Db, id: number): number =>
+  db.prepare<[number], number>(`SELECT count(*) FROM posts WHERE id = ?`).pluck().get(id) ?? 0;
 const countBody = (db: Db, body: string): number =>
   db.prepare<[string], number>(`SELECT count(*) FROM posts WHERE body = ?`).pluck().get(body) ?? 0;
 
@@ -119,13 +122,21 @@ async function checkPosts(dbPath: string, output: RunOutput): Promise<Verdict> {
     .map((line) => JSON.parse(line) as Answer);
   if (output.code !== 0 || answers.length === 0)
     v.wrongSentences.push(`crashed: ${output.stderr.slice(-300)}`);
-  const { intact, value: present } = inspect(dbPath, (db) => answers.map((a) => countBody(db, a.body ?? '')));
+  const { intact, value: present } = inspect(dbPath, (db) =>
+    answers.map((a) => (a.delete === undefined ? countBody(db, a.body ?? '') : countId(db, a.delete))),
+  );
   v.corrupt = !intact;
   answers.forEach((answer, i) => {
     const count = present?.[i] ?? 0;
     if (answer.startup !== undefined || !answer.ok) v.failed = true;
     const problem = answer.ok ? undefined : sentenceProblem(answer.message ?? '', intact);
     if (problem) v.wrongSentences.push(problem);
+    if (answer.delete !== undefined) {
+      // A delete said done must be gone; a delete said not done must still be there.
+      if (answer.ok && count !== 0) v.lost++;
+      if (answer.ok === false && answer.code !== 'OUTCOME_UNKNOWN' && count === 0) v.phantom++;
+      return;
+    }
     if (answer.ok && count !== 1) v.lost += count === 0 ? 1 : 0;
     if (answer.ok && count > 1) v.duplicatesAfterRetry += count - 1;
     if (answer.ok === false && answer.code !== 'OUTCOME_UNKNOWN' && count > 0) v.phantom++;
@@ -133,7 +144,15 @@ async function checkPosts(dbPath: string, output: RunOutput): Promise<Verdict> {
   if (!intact) return v;
   const app = await createAppContext({ dbPath });
   try {
-    for (const answer of answers.filter((a) => a.ok === false)) {
+    for (const answer of answers.filter((a) => a.ok === false && a.delete !== undefined)) {
+      const retry = await app.dispatch('posts:delete', {
+        postId: answer.delete,
+        userId: 1,
+        key: 'fault-delete',
+      });
+      if (!retry.ok) v.wrongSentences.push(`delete retry failed without faults: ${retry.error.message}`);
+    }
+    for (const answer of answers.filter((a) => a.ok === false && a.delete === undefined)) {
       const retry = await app.dispatch('posts:create', { userId: 1, body: answer.body, key: answer.key });
       if (!retry.ok) v.wrongSentences.push(`retry failed without faults: ${retry.error.message}`);
       const count = countBody(app.db, answer.body ?? '');
