@@ -34,16 +34,21 @@ export const STORAGE_SENTENCES: Readonly<Record<StorageCode, string>> = {
 };
 
 /**
- * What the command-line tools print when a write may or may not have reached the disk: they
- * are not idempotent (seeding twice adds the posts twice), so this sentence says to look first.
+ * What the command-line tools print when a write may or may not have reached the disk. A tool
+ * cannot tell a failure before its COMMIT from one after it (closing the file checkpoints it,
+ * and that can fail too), and it is not idempotent (seeding twice adds the posts twice), so
+ * these say to look at the data first.
  */
 export const TOOL_OUTCOME_UNKNOWN =
   'The disk reported an error while saving, so it is not known whether the changes were saved. Check the disk, then look at the data before running this again.';
+export const TOOL_DISK_FULL =
+  'The disk is full, so the changes may not have been saved. Free up some space, then look at the data before running this again.';
 
 /** Every sentence a storage failure can produce, for tests that check what a user saw. */
 export const STORAGE_VOCABULARY: readonly string[] = [
   ...Object.values(STORAGE_SENTENCES),
   TOOL_OUTCOME_UNKNOWN,
+  TOOL_DISK_FULL,
 ];
 
 /** The `SQLITE_*` code of an error or of any error it wraps (Umzug wraps migration errors). */
@@ -110,7 +115,8 @@ export function storageFailure(error: unknown): { code: StorageCode; message: st
   if (code === undefined || code.startsWith('SQLITE_CONSTRAINT')) return undefined;
   const kind = ((): StorageCode => {
     if (code === 'SQLITE_FULL') return 'DISK_FULL';
-    if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) return 'STORAGE_ERROR';
+    // PROTOCOL: the file locks of the shared-memory index kept failing, which is the OS's doing.
+    if (/^SQLITE_(IOERR|CANTOPEN|PROTOCOL)/.test(code)) return 'STORAGE_ERROR';
     if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') return 'READ_ONLY';
     if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'DATABASE_DAMAGED';
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'DATABASE_BUSY';
@@ -122,15 +128,25 @@ export function storageFailure(error: unknown): { code: StorageCode; message: st
 
 /**
  * The sentence a command-line tool prints for an error: the vocabulary's for any SQLite or
- * file-system error (an SQLite I/O failure may have struck during COMMIT, so its outcome is
- * unknown), or undefined to let the tool print the error's own sentence.
+ * file-system error, or undefined to let the tool print the error's own sentence. Failures
+ * that can strike after COMMIT (the disk's) say the outcome is not known.
  */
 export function toolSentence(error: unknown): string | undefined {
-  if (isIoFailure(error)) return TOOL_OUTCOME_UNKNOWN;
   // The tools touch files through `fs` only to look (the guard), so such a failure wrote nothing.
-  if (errnoCode(error) !== '') return storageFailure(error)?.message;
+  if (errnoCode(error) !== '' && sqliteCode(error) === undefined) return storageFailure(error)?.message;
   if (sqliteCode(error) === undefined) return undefined;
-  return storageFailure(error)?.message ?? STORAGE_SENTENCES.DATABASE_ERROR;
+  const kind = storageFailure(error)?.code ?? 'DATABASE_ERROR';
+  if (kind === 'DISK_FULL') return TOOL_DISK_FULL;
+  if (kind === 'STORAGE_ERROR' || kind === 'DATABASE_ERROR') return TOOL_OUTCOME_UNKNOWN;
+  return STORAGE_SENTENCES[kind];
+}
+
+/** The storage failures the disk or the file is to blame for, which the IPC layer reports as such. */
+export function diskFailure(error: unknown): { code: StorageCode; message: string } | undefined {
+  const failure = storageFailure(error);
+  return failure && failure.code !== 'SCHEMA_MISMATCH' && failure.code !== 'DATABASE_ERROR'
+    ? failure
+    : undefined;
 }
 
 /** Runs a tool's main function, turning any SQLite error it throws into the vocabulary's sentence. */

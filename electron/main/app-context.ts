@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Db } from '../db/index';
-import { liveDatabase } from '../db/live';
+import { type LiveDatabase, liveDatabase } from '../db/live';
+import { startupSentence } from '../db/sqlite-errors';
+import { latestBackup } from './backups';
 import type { MigrationModule } from '../db/migration-types';
 import { type Dispatch, createDispatcher, createHandlers } from '../ipc/handlers';
 import { type StartupOutcome, startDatabase } from './startup';
@@ -47,7 +49,23 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   const outcome = await startDatabase(options);
   if (!outcome.ok) throw new StartupRefusedError(outcome);
   // After a disk failure the data layer replaces the connection; everyone reads the current one.
-  const live = liveDatabase(options.dbPath, outcome.db);
+  let live: LiveDatabase;
+  try {
+    live = liveDatabase(options.dbPath, outcome.db);
+  } catch (error) {
+    // Preparing the statements reads the schema, and that can meet a failing disk too.
+    console.error('Preparing the database failed:', error);
+    outcome.db.close();
+    const message = startupSentence(options.dbPath, error);
+    const latest = latestBackup(options.dbPath)?.path ?? null;
+    throw new StartupRefusedError({
+      ok: false,
+      reason: 'open-failed',
+      message,
+      file: options.dbPath,
+      latestBackup: latest,
+    });
+  }
   const handlers = createHandlers({
     get db() {
       return live.db;
