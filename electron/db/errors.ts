@@ -1,5 +1,5 @@
 /** Typed errors of the data layer: a stable `code`, a sentence for people, and the offending field. */
-import { type StorageCode, storageFailure } from './sqlite-errors';
+import { storageFailure } from './sqlite-errors';
 
 export const ERROR_CODES = [
   'INVALID_INPUT',
@@ -21,7 +21,7 @@ export const ERROR_CODES = [
   'SCHEMA_MISMATCH',
   'DATABASE_ERROR',
   'INTERNAL',
-] as const satisfies readonly (StorageCode | string)[];
+] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -33,20 +33,22 @@ interface Author {
   username: string;
 }
 
-/** A post to publish, with the key that makes pressing Post again after a failure safe. */
-export interface NewPostRequest {
-  body: string;
-  /** From crypto.randomUUID; the same key again gets the first outcome back, never a second post. */
-  key: string;
-}
-
-/** Publishes a post; main clears the author's draft in the same transaction. */
+/**
+ * Publishes a post; main clears the author's draft in the same transaction. Each new text gets
+ * a key (crypto.randomUUID); pressing Post again on the same text after a failure sends the same
+ * key, so main answers with the first outcome and a retry can never make a second post.
+ */
 export function useCreatePost(author: Author) {
   const client = useQueryClient();
+  const attempt = useRef<{ body: string; key: string } | null>(null);
   return useMutation({
-    mutationFn: ({ body, key }: NewPostRequest): Promise<Post> =>
-      unwrap(microblog().posts.create({ userId: author.userId, body, key })),
+    mutationFn: (body: string): Promise<Post> => {
+      const key = attempt.current?.body === body ? attempt.current.key : crypto.randomUUID();
+      attempt.current = { body, key };
+      return unwrap(microblog().posts.create({ userId: author.userId, body, key }));
+    },
     onSuccess: async () => {
+      attempt.current = null;
       client.setQueryData(keys.draft(author.userId), null);
       await invalidateAuthorPosts(client, author);
     },

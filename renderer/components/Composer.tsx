@@ -87,8 +87,6 @@ export function Composer({ user }: { user: User }) {
 function ComposerForm({ user, initialText }: { user: User; initialText: string }) {
   const [text, setText] = useState(initialText);
   const [error, setError] = useState<string | null>(null);
-  // The text and key of the last post that failed: posting the same text again reuses the key.
-  const attempt = useRef<{ text: string; key: string } | null>(null);
   const create = useCreatePost({ userId: user.id, username: user.username });
   const drafts = useDraftSaver(user.id);
   const counterId = useId();
@@ -103,23 +101,17 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
     const problem = bodyProblem(text);
     if (problem) return setError(problem.message);
     drafts.cancel();
-    const key = attempt.current?.text === text ? attempt.current.key : crypto.randomUUID();
-    attempt.current = { text, key };
-    create.mutate(
-      { body: text, key },
-      {
-        onSuccess: () => {
-          attempt.current = null;
-          setText('');
-          setError(null);
-        },
-        // The text stays in the box (and in the draft) so nothing is lost.
-        onError: (failure) => {
-          setError(errorMessage(failure));
-          drafts.schedule(text);
-        },
+    create.mutate(text, {
+      onSuccess: () => {
+        setText('');
+        setError(null);
       },
-    );
+      // The text stays in the box (and in the draft) so nothing is lost.
+      onError: (failure) => {
+        setError(errorMessage(failure));
+        drafts.schedule(text);
+      },
+    });
   };
 
   const onSubmit = (event: FormEvent) => {
