@@ -58,15 +58,17 @@ export function liveDatabase(file: string, first: Db): LiveDatabase {
       // The handle is released even when SQLite reports the failure of its last checkpoint.
       console.error('Closing the database after an I/O error failed:', error);
     }
-    let fresh: Db;
+    let fresh: Db | undefined;
     try {
       fresh = openDatabase(file);
+      // Preparing the statements reads the schema, which can fail on the same disk.
+      repos = createRepositories(fresh);
     } catch (error) {
       console.error('Reopening the database failed:', error);
+      if (fresh?.open) fresh.close();
       return null;
     }
     db = fresh;
-    repos = createRepositories(fresh);
     reopeners.set(fresh, reopen);
     return { db: fresh, durable: checkpointAll(fresh) };
   };
