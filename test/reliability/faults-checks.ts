@@ -16,6 +16,8 @@ export interface Verdict {
   duplicatesAfterRetry: number;
   /** The run met the fault: something failed or was refused (else the fault missed the path). */
   failed: boolean;
+  /** What the app answered, by code (`ok` for success, `startup:<reason>` for a refusal). */
+  answers: Record<string, number>;
 }
 
 export interface RunOutput {
@@ -45,6 +47,7 @@ export const verdict = (): Verdict => ({
   wrongSentences: [],
   duplicatesAfterRetry: 0,
   failed: false,
+  answers: {},
 });
 
 /** One of our sentences, and not a claim of damage about a file that is intact. */
@@ -101,6 +104,9 @@ export async function checkPosts(dbPath: string, output: RunOutput): Promise<Ver
   answers.forEach((answer, i) => {
     const count = present?.[i] ?? 0;
     if (answer.startup !== undefined || !answer.ok) v.failed = true;
+    const said =
+      answer.startup !== undefined ? `startup:${answer.startup}` : answer.ok ? 'ok' : String(answer.code);
+    v.answers[said] = (v.answers[said] ?? 0) + 1;
     const problem = answer.ok ? undefined : sentenceProblem(answer.message ?? '', intact);
     if (problem) v.wrongSentences.push(problem);
     if (answer.delete !== undefined) {

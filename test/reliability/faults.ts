@@ -138,6 +138,11 @@ export function summarize(results: RunResult[]): string {
       `wrong sentence ${sum((r) => r.wrongSentences.length)}, phantom ${sum((r) => r.phantom)}, ` +
       `duplicates after retry ${sum((r) => r.duplicatesAfterRetry)}); ${sum((r) => Number(r.failed))} runs met the fault`,
   ];
+  const said: Record<string, number> = {};
+  for (const r of results)
+    for (const [code, n] of Object.entries(r.answers)) said[code] = (said[code] ?? 0) + n;
+  const byCode = Object.entries(said).sort(([a], [b]) => a.localeCompare(b));
+  lines.push(`  the app's answers: ${byCode.map(([code, n]) => `${code} ${n}`).join(', ')}`);
   for (const syscall of SYSCALLS)
     for (const error of ERRORS) {
       const some = results.filter((r) => r.syscall === syscall && r.error === error);
