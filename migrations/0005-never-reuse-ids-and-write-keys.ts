@@ -46,7 +46,15 @@ function rebuild(db: Db, table: string, from: RegExp, to: string): void {
   for (const sql of indexes) db.exec(sql);
 }
 
+/** With foreign keys on, renaming `users` would repoint posts and drafts and dropping it would cascade. */
+function requireForeignKeysOff(db: Db): void {
+  if (db.pragma('foreign_keys', { simple: true }) !== 0) {
+    throw new Error('Migration 0005 rebuilds users and must run with foreign keys off (foreignKeys: "off").');
+  }
+}
+
 export function up({ context: db }: MigrationParams): void {
+  requireForeignKeysOff(db);
   rebuild(db, 'users', ID_PLAIN, '$1 AUTOINCREMENT$2');
   rebuild(db, 'posts', ID_PLAIN, '$1 AUTOINCREMENT$2');
   db.exec(`
@@ -61,6 +69,7 @@ export function up({ context: db }: MigrationParams): void {
 }
 
 export function down({ context: db }: MigrationParams): void {
+  requireForeignKeysOff(db);
   db.exec(`DROP TABLE write_keys;`);
   rebuild(db, 'posts', ID_AUTOINCREMENT, '$1$2');
   rebuild(db, 'users', ID_AUTOINCREMENT, '$1$2');
