@@ -9,10 +9,12 @@ import * as m0001 from './0001-create-users';
 import * as m0002 from './0002-create-posts';
 import * as m0003 from './0003-create-drafts';
 import * as m0004 from './0004-create-settings';
+import * as m0005 from './0005-never-reuse-ids-and-write-keys';
 
 export const migrations: readonly MigrationModule[] = [
   { name: '0001-create-users', ...m0001 },
   { name: '0002-create-posts', ...m0002 },
   { name: '0003-create-drafts', ...m0003 },
   { name: '0004-create-settings', ...m0004 },
+  { name: '0005-never-reuse-ids-and-write-keys', ...m0005 },
 ];

@@ -5,8 +5,9 @@
 -- Users. NOCASE on username and email makes `Susan` and `susan` the same person for
 -- uniqueness, sorting and the `LIKE 's%'` prefix search, and lets those use the unique indexes.
 -- SQLite's length() and GLOB stop at a NUL character, so NUL is refused on the bytes first.
+-- AUTOINCREMENT: an id is never handed out twice, so nothing keyed by an id points at a newer row.
 CREATE TABLE users (
-  id            INTEGER PRIMARY KEY,
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
   username      TEXT NOT NULL COLLATE NOCASE
     CONSTRAINT username_no_nul CHECK (instr(CAST(username AS BLOB), x'00') = 0)
     CONSTRAINT username_length CHECK (length(username) BETWEEN 1 AND 64)
@@ -25,7 +26,7 @@ CREATE UNIQUE INDEX ix_users_email ON users (email);
 -- with a UTC ISO-8601 timestamp to the millisecond so that text order is time order. The two
 -- indexes serve the two paged queries (timeline, a user's posts), both `timestamp DESC, id DESC`.
 CREATE TABLE posts (
-  id        INTEGER PRIMARY KEY,
+  id        INTEGER PRIMARY KEY AUTOINCREMENT,
   body      TEXT NOT NULL
     CONSTRAINT body_no_nul CHECK (instr(CAST(body AS BLOB), x'00') = 0)
     CONSTRAINT body_length CHECK (length(body) <= 140)
@@ -52,4 +53,14 @@ CREATE TABLE drafts (
 CREATE TABLE settings (
   key   TEXT PRIMARY KEY NOT NULL,
   value TEXT NOT NULL
+) STRICT;
+
+-- The first outcome of each keyed write (a post, a delete, a draft save): a retry with the same
+-- client-made key gets it back instead of writing twice.
+CREATE TABLE write_keys (
+  key        TEXT PRIMARY KEY NOT NULL
+    CONSTRAINT write_key_length CHECK (length(key) BETWEEN 1 AND 64),
+  channel    TEXT NOT NULL,
+  result     TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;

@@ -19,7 +19,7 @@ import {
 } from './db-actions';
 import { loadMigrations, migrationsFolder } from './migrations-folder';
 import { BarrelAction, CheckAction, MigrateAction, SquashAction } from './schema-actions';
-import { closeDatabase, databaseFile, runTool } from './tool';
+import { DB_TOOL_FAILURES, closeDatabase, databaseFile, runTool } from './tool';
 
 const TOOL = 'npm run db --';
 /** Commands that only look: the file is opened read-only, so looking at a backup never changes it. */
@@ -95,28 +95,25 @@ function openSession(
   return { ...files, file, db, exists };
 }
 
-void runTool(
-  async () => {
-    const argv = process.argv.slice(2);
-    const command = argv.find((arg) => !arg.startsWith('-'));
-    const folder = migrationsFolder();
-    // `barrel` repairs the list itself, so it must work when the list does not load.
-    const migrations = command === 'barrel' ? [] : await loadMigrations(folder);
-    const session = openSession(command, folder, migrations);
-    try {
-      const cli = new DbCli(createMigrator(session.db, { migrations, logger }), session);
-      await cli.executeWithoutErrorHandling(argv);
-    } catch (error) {
-      // The parser reports its own usage errors (with exit codes); print just its message.
-      if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
-        if (error.message) process.stderr.write(`${error.message.trim()}\n`);
-        process.exitCode = error.exitCode;
-        return;
-      }
-      throw error;
-    } finally {
-      closeDatabase(session.db);
+void runTool(async () => {
+  const argv = process.argv.slice(2);
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  const folder = migrationsFolder();
+  // `barrel` repairs the list itself, so it must work when the list does not load.
+  const migrations = command === 'barrel' ? [] : await loadMigrations(folder);
+  const session = openSession(command, folder, migrations);
+  try {
+    const cli = new DbCli(createMigrator(session.db, { migrations, logger }), session);
+    await cli.executeWithoutErrorHandling(argv);
+  } catch (error) {
+    // The parser reports its own usage errors (with exit codes); print just its message.
+    if (error instanceof Error && 'exitCode' in error && typeof error.exitCode === 'number') {
+      if (error.message) process.stderr.write(`${error.message.trim()}\n`);
+      process.exitCode = error.exitCode;
+      return;
     }
-  },
-  { everyErrorIsASentence: true },
-);
+    throw error;
+  } finally {
+    closeDatabase(session.db);
+  }
+}, DB_TOOL_FAILURES);

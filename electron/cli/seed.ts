@@ -14,6 +14,7 @@ import {
   closeDatabase,
   databaseFile,
   openDatabaseAtHead,
+  DB_TOOL_FAILURES,
   runTool,
   toolMigrations,
 } from './tool';
@@ -33,86 +34,83 @@ function progress(total: number): (done: number) => void {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-void runTool(
-  async () => {
-    const migrations = await toolMigrations();
-    const started = performance.now();
-    const { values } = parseArgs({
-      options: { users: { type: 'string' }, posts: { type: 'string' } },
-      strict: true,
-    });
-    const userCount = readCount(values.users, '--users', 10);
-    const postCount = readCount(values.posts, '--posts', 100);
-    const file = databaseFile();
-    const { db } = openDatabaseAtHead(file, migrations);
-    try {
-      const { users, posts } = createRepositories(db);
+void runTool(async () => {
+  const migrations = await toolMigrations();
+  const started = performance.now();
+  const { values } = parseArgs({
+    options: { users: { type: 'string' }, posts: { type: 'string' } },
+    strict: true,
+  });
+  const userCount = readCount(values.users, '--users', 10);
+  const postCount = readCount(values.posts, '--posts', 100);
+  const file = databaseFile();
+  const { db } = openDatabaseAtHead(file, migrations);
+  try {
+    const { users, posts } = createRepositories(db);
 
-      // Generate outside the transaction, so another writer (the app) waits as briefly as possible.
-      const people = seedUsers(userCount);
-      const random = randomGenerator(Date.now());
-      const now = Date.now();
-      const drafts = Array.from({ length: postCount }, () => ({
-        body: seedBody(random),
-        timestamp: pastTimestamp(random, now),
-        pick: random(),
-      }));
-      const generated = performance.now();
+    // Generate outside the transaction, so another writer (the app) waits as briefly as possible.
+    const people = seedUsers(userCount);
+    const random = randomGenerator(Date.now());
+    const now = Date.now();
+    const drafts = Array.from({ length: postCount }, () => ({
+      body: seedBody(random),
+      timestamp: pastTimestamp(random, now),
+      pick: random(),
+    }));
+    const generated = performance.now();
 
-      const report = { created: 0, existing: 0, conflicts: 0 };
-      const tick = progress(postCount);
-      const write = db.transaction(() => {
-        const authors: number[] = [];
-        for (const person of people) {
-          const found = users.getByUsername(person.username);
-          if (found) {
-            // Same username and email: a seed user from an earlier run. Otherwise a real person's: leave it.
-            if (found.email.toLowerCase() === person.email.toLowerCase()) {
-              authors.push(found.id);
-              report.existing++;
-            } else report.conflicts++;
-            continue;
-          }
-          try {
-            authors.push(users.create(person).id);
-            report.created++;
-          } catch (error) {
-            if (!(error instanceof MicroblogError && error.code === 'EMAIL_TAKEN')) throw error;
-            report.conflicts++;
-          }
+    const report = { created: 0, existing: 0, conflicts: 0 };
+    const tick = progress(postCount);
+    const write = db.transaction(() => {
+      const authors: number[] = [];
+      for (const person of people) {
+        const found = users.getByUsername(person.username);
+        if (found) {
+          // Same username and email: a seed user from an earlier run. Otherwise a real person's: leave it.
+          if (found.email.toLowerCase() === person.email.toLowerCase()) {
+            authors.push(found.id);
+            report.existing++;
+          } else report.conflicts++;
+          continue;
         }
-        if (postCount > 0 && authors.length === 0) {
-          throw new ToolFailure('There are no seed users to write the posts; pass --users 1 or more.');
+        try {
+          authors.push(users.create(person).id);
+          report.created++;
+        } catch (error) {
+          if (!(error instanceof MicroblogError && error.code === 'EMAIL_TAKEN')) throw error;
+          report.conflicts++;
         }
-        drafts.forEach((draft, i) => {
-          // Squaring skews authorship: a few people post a lot, most post a little, as in real life.
-          const author = authors[Math.floor(draft.pick * draft.pick * authors.length)] as number;
-          posts.create({ userId: author, body: draft.body, timestamp: draft.timestamp });
-          tick(i + 1);
-        });
+      }
+      if (postCount > 0 && authors.length === 0) {
+        throw new ToolFailure('There are no seed users to write the posts; pass --users 1 or more.');
+      }
+      drafts.forEach((draft, i) => {
+        // Squaring skews authorship: a few people post a lot, most post a little, as in real life.
+        const author = authors[Math.floor(draft.pick * draft.pick * authors.length)] as number;
+        posts.create({ userId: author, body: draft.body, timestamp: draft.timestamp });
+        tick(i + 1);
       });
-      write.immediate();
-      const written = performance.now();
+    });
+    write.immediate();
+    const written = performance.now();
 
-      if (report.existing > 0) {
-        process.stdout.write(
-          `${report.existing} of the ${userCount} seed users already existed (from an earlier seed); reused them.\n`,
-        );
-      }
-      if (report.conflicts > 0) {
-        process.stdout.write(
-          `${report.conflicts} seed usernames or emails belong to other users; skipped them.\n`,
-        );
-      }
+    if (report.existing > 0) {
       process.stdout.write(
-        `Created ${report.created} users and ${postCount} posts; the database now has ` +
-          `${users.count()} users and ${posts.count()} posts.\n` +
-          `Elapsed ${seconds(performance.now() - started)} ` +
-          `(generating ${seconds(generated - started)}, writing ${seconds(written - generated)} in one transaction).\n`,
+        `${report.existing} of the ${userCount} seed users already existed (from an earlier seed); reused them.\n`,
       );
-    } finally {
-      closeDatabase(db);
     }
-  },
-  { everyErrorIsASentence: true },
-);
+    if (report.conflicts > 0) {
+      process.stdout.write(
+        `${report.conflicts} seed usernames or emails belong to other users; skipped them.\n`,
+      );
+    }
+    process.stdout.write(
+      `Created ${report.created} users and ${postCount} posts; the database now has ` +
+        `${users.count()} users and ${posts.count()} posts.\n` +
+        `Elapsed ${seconds(performance.now() - started)} ` +
+        `(generating ${seconds(generated - started)}, writing ${seconds(written - generated)} in one transaction).\n`,
+    );
+  } finally {
+    closeDatabase(db);
+  }
+}, DB_TOOL_FAILURES);

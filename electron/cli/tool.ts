@@ -3,7 +3,8 @@ import { openDatabase, type Db } from '../db/connection';
 import { inspectDatabaseFile } from '../db/guard';
 import type { MigrationModule } from '../db/migration-types';
 import { resolveDatabasePath } from '../db/paths';
-import { ToolFailure, runTool } from '../shared/run-tool';
+import { toolSentence } from '../db/sqlite-errors';
+import { type RunToolOptions, ToolFailure, runTool } from '../shared/run-tool';
 import { loadMigrations, migrationsFolder } from './migrations-folder';
 
 export { ToolFailure, runTool };
@@ -47,3 +48,6 @@ export function closeDatabase(db: Db): void {
   if (db.inTransaction) db.exec('ROLLBACK');
   db.close();
 }
+
+/** How the database tools fail: every error is one sentence, SQLite's in the storage vocabulary. */
+export const DB_TOOL_FAILURES: RunToolOptions = { everyErrorIsASentence: true, sentenceFor: toolSentence };

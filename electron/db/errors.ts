@@ -8,6 +8,7 @@ import {
   nulSentence,
   tooLongSentence,
 } from './rules';
+import { storageFailure } from './sqlite-errors';
 
 export const ERROR_CODES = [
   'INVALID_INPUT',
@@ -21,6 +22,13 @@ export const ERROR_CODES = [
   'WRONG_PASSWORD',
   'PROFILE_LOCKED',
   'DATABASE_BUSY',
+  'DISK_FULL',
+  'STORAGE_ERROR',
+  'OUTCOME_UNKNOWN',
+  'READ_ONLY',
+  'DATABASE_DAMAGED',
+  'SCHEMA_MISMATCH',
+  'DATABASE_ERROR',
   'INTERNAL',
 ] as const;
 
@@ -82,6 +90,7 @@ const CHECKS: Record<string, MicroblogError> = {
   body_no_nul: new MicroblogError('INVALID_INPUT', nulSentence('body'), 'body'),
   draft_length: new MicroblogError('INVALID_INPUT', tooLongSentence('draft', DRAFT_MAX), 'body'),
   timestamp_format: new MicroblogError('INVALID_INPUT', 'That time is not valid.', 'timestamp'),
+  write_key_length: new MicroblogError('INVALID_INPUT', 'That request key is not valid.', 'key'),
 };
 
 /**
@@ -113,6 +122,8 @@ export function toMicroblogError(error: unknown): MicroblogError {
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_BUSY_')) {
       return new MicroblogError('DATABASE_BUSY', 'The database is busy. Try again in a moment.');
     }
+    const storage = storageFailure(error);
+    if (storage) return Object.assign(new MicroblogError(storage.code, storage.message), { cause: error });
   }
   const wrapped = new MicroblogError('INTERNAL', 'Something went wrong while saving. Nothing was changed.');
   (wrapped as Error & { cause?: unknown }).cause = error;

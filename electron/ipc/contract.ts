@@ -64,6 +64,11 @@ const cursor = z
   .refine(isWellFormed, BAD_CURSOR_SENTENCE)
   .nullable()
   .optional();
+/** A write's client-made key (a UUID): a retry with the same key gets the first outcome back. */
+const key = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'That request key is not valid.')
+  .optional();
 const limit = z
   .number()
   .int(PAGE_SIZE_SENTENCE)
@@ -130,13 +135,13 @@ export const channels = {
   ),
   'users:delete': channel<{ deletedPosts: number }>()(byUser),
 
-  'posts:create': channel<Post>()(z.object({ userId: id, body: bodySchema }).strict()),
+  'posts:create': channel<Post>()(z.object({ userId: id, body: bodySchema, key }).strict()),
   'posts:timeline': channel<Page<TimelinePost>>()(z.object({ cursor, limit }).strict()),
   'posts:byUser': channel<Page<Post>>()(z.object({ userId: id, cursor, limit }).strict()),
-  'posts:delete': channel<{ postId: number }>()(z.object({ postId: id, userId: id }).strict()),
+  'posts:delete': channel<{ postId: number }>()(z.object({ postId: id, userId: id, key }).strict()),
 
   'drafts:get': channel<Draft | null>()(byUser),
-  'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: draftSchema }).strict()),
+  'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: draftSchema, key }).strict()),
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { MicroblogError } from '../db/index';
+import { diskFailure } from '../db/sqlite-errors';
 import {
   type Channel,
   type IpcError,
@@ -86,6 +87,9 @@ export function createDispatcher(handlers: Handlers): Dispatch {
       if (error instanceof MicroblogError && error.code !== 'INTERNAL') {
         return failure(error.code, error.message, error.field);
       }
+      // A read that failed on the disk (a lock, the shared-memory file) says so, not "try again".
+      const disk = diskFailure(error);
+      if (disk) return failure(disk.code, disk.message);
       console.error(
         `IPC ${String(channel).slice(0, 64)} failed:`,
         (error as { cause?: unknown })?.cause ?? error,

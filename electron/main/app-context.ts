@@ -1,8 +1,12 @@
 import path from 'node:path';
-import { type Db, createRepositories, openDatabase } from '../db/index';
+import { createRepositories, openDatabase } from '../db/index';
+import type { Db } from '../db/index';
+import { refusalFor } from '../db/failure-cause';
+import { type LiveDatabase, liveDatabase } from '../db/live';
 import type { MigrationModule } from '../db/migration-types';
 import { type Dispatch, createDispatcher, createHandlers } from '../ipc/handlers';
 import { type Refusal, startDatabase } from './startup';
+import { refused } from './startup-outcome';
 
 export interface AppContextOptions {
   dbPath: string;
@@ -19,7 +23,8 @@ export interface AppContextOptions {
 
 export interface AppContext {
   dispatch: Dispatch;
-  db: Db;
+  /** The current connection: after a disk failure the data layer serves a new one. */
+  readonly db: Db;
   /** What startup did: the migrations it applied and the backup it made first. */
   startup: { applied: string[]; backupPath: string | null };
   close(): void;
@@ -37,13 +42,15 @@ export class StartupRefusedError extends Error {
 }
 
 function contextOn(
-  db: Db,
+  live: LiveDatabase,
   options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform'>,
   startup: AppContext['startup'],
 ): AppContext {
   const handlers = createHandlers({
-    db,
-    repos: createRepositories(db),
+    get db() {
+      return live.db;
+    },
+    repos: live.repos,
     app: {
       version: options.version ?? '0.0.0',
       databasePath: options.dbPath,
@@ -53,11 +60,11 @@ function contextOn(
   });
   return {
     dispatch: createDispatcher(handlers),
-    db,
-    startup,
-    close: () => {
-      if (db.open) db.close();
+    get db() {
+      return live.db;
     },
+    startup,
+    close: () => live.close(),
   };
 }
 
@@ -69,7 +76,18 @@ function contextOn(
 export async function createAppContext(options: AppContextOptions): Promise<AppContext> {
   const outcome = await startDatabase(options);
   if (!outcome.ok) throw new StartupRefusedError(outcome);
-  return contextOn(outcome.db, options, { applied: outcome.applied, backupPath: outcome.backupPath });
+  let live: LiveDatabase;
+  try {
+    live = liveDatabase(options.dbPath, outcome.db);
+  } catch (error) {
+    // Preparing the statements reads the schema, and that can meet a failing disk too.
+    console.error('Preparing the database failed:', error);
+    outcome.db.close();
+    const cause = refusalFor(error, options.dbPath);
+    if (!cause) throw error;
+    throw new StartupRefusedError(refused(options.dbPath, cause.reason, cause.message));
+  }
+  return contextOn(live, options, { applied: outcome.applied, backupPath: outcome.backupPath });
 }
 
 /**
@@ -82,7 +100,9 @@ export function createReadOnlyContext(
 ): AppContext {
   const db = openDatabase(options.dbPath, { readonly: true });
   try {
-    return contextOn(db, options, { applied: [], backupPath: null });
+    // Read-only: nothing is ever written, so there is no failed write to reopen after.
+    const fixed: LiveDatabase = { db, repos: createRepositories(db), close: () => db.open && db.close() };
+    return contextOn(fixed, options, { applied: [], backupPath: null });
   } catch (error) {
     db.close();
     throw error;

@@ -19,6 +19,11 @@ export interface RunToolOptions {
    * meant for the user. Build tools keep the stack of an unexpected error: it is a bug.
    */
   everyErrorIsASentence?: boolean;
+  /**
+   * Puts an error into words before it is printed, or returns undefined to keep its own
+   * message. The database tools pass the storage vocabulary, so no bare SQLite text is shown.
+   */
+  sentenceFor?: (error: unknown) => string | undefined;
 }
 
 /** Runs a tool's main function: a failure prints one sentence on stderr and sets exit code 1. */
@@ -26,8 +31,10 @@ export async function runTool(main: () => Promise<void> | void, options: RunTool
   try {
     await main();
   } catch (error) {
-    if (!(error instanceof ToolFailure) && !options.everyErrorIsASentence) throw error;
-    process.stderr.write(`${describe(error)}\n`);
+    const sentence = options.sentenceFor?.(error);
+    if (sentence === undefined && !(error instanceof ToolFailure) && !options.everyErrorIsASentence)
+      throw error;
+    process.stderr.write(`${sentence && !process.env.MICROBLOG_DEBUG ? sentence : describe(error)}\n`);
     process.exitCode = 1;
   }
 }

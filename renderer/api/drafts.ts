@@ -22,7 +22,8 @@ export function useSaveDraft(userId: number) {
   const client = useQueryClient();
   return useCallback(
     async (body: string) => {
-      const saved = await unwrap(microblog().drafts.save({ userId, body }));
+      // Each save its own key: a late retry of an older save can never overwrite newer text.
+      const saved = await unwrap(microblog().drafts.save({ userId, body, key: crypto.randomUUID() }));
       client.setQueryData(keys.draft(userId), saved);
       return saved;
     },

@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import type { Post } from '../../electron/ipc/contract';
 import { microblog, unwrap } from './client';
 import { keys } from './keys';
@@ -32,13 +33,22 @@ interface Author {
   username: string;
 }
 
-/** Publishes a post; main clears the author's draft in the same transaction. */
+/**
+ * Publishes a post; main clears the author's draft in the same transaction. Each new text gets
+ * a key (crypto.randomUUID); pressing Post again on the same text after a failure sends the same
+ * key, so main answers with the first outcome and a retry can never make a second post.
+ */
 export function useCreatePost(author: Author) {
   const client = useQueryClient();
+  const attempt = useRef<{ body: string; key: string } | null>(null);
   return useMutation({
-    mutationFn: (body: string): Promise<Post> =>
-      unwrap(microblog().posts.create({ userId: author.userId, body })),
+    mutationFn: (body: string): Promise<Post> => {
+      const key = attempt.current?.body === body ? attempt.current.key : crypto.randomUUID();
+      attempt.current = { body, key };
+      return unwrap(microblog().posts.create({ userId: author.userId, body, key }));
+    },
     onSuccess: async () => {
+      attempt.current = null;
       client.setQueryData(keys.draft(author.userId), null);
       await invalidateAuthorPosts(client, author);
     },
@@ -48,9 +58,19 @@ export function useCreatePost(author: Author) {
 /** Deletes one of the active profile's own posts. */
 export function useDeletePost(author: Author) {
   const client = useQueryClient();
+  // One key per post until its delete succeeds: a retry after a failure that did delete it
+  // gets that success back instead of "That post no longer exists".
+  const keys = useRef(new Map<number, string>());
   return useMutation({
-    mutationFn: (postId: number) => unwrap(microblog().posts.delete({ postId, userId: author.userId })),
-    onSuccess: () => invalidateAuthorPosts(client, author),
+    mutationFn: (postId: number) => {
+      const key = keys.current.get(postId) ?? crypto.randomUUID();
+      keys.current.set(postId, key);
+      return unwrap(microblog().posts.delete({ postId, userId: author.userId, key }));
+    },
+    onSuccess: (_result, postId) => {
+      keys.current.delete(postId);
+      return invalidateAuthorPosts(client, author);
+    },
   });
 }
 

@@ -57,18 +57,26 @@ export function createRawSide(db: Db): BenchSide {
       const unlog = db.prepare<[string]>(`DELETE FROM schema_migrations WHERE name = ?`);
       const tables: string[][] = [];
       for (let c = 0; c < cycles; c++) {
+        // As the runner does: a migration that rebuilds a parent table runs with foreign keys off.
+        const keys = (migration: (typeof migrations)[number], on: boolean) => {
+          if (migration.foreignKeys === 'off') db.pragma(`foreign_keys = ${on ? 'ON' : 'OFF'}`);
+        };
         for (const migration of [...migrations].reverse()) {
+          keys(migration, false);
           db.exec('BEGIN IMMEDIATE');
           migration.down({ name: migration.name, context: db });
           unlog.run(migration.name);
           db.exec('COMMIT');
+          keys(migration, true);
         }
         tables.push(tableNames(db));
         for (const migration of migrations) {
+          keys(migration, false);
           db.exec('BEGIN IMMEDIATE');
           migration.up({ name: migration.name, context: db });
           log.run(migration.name);
           db.exec('COMMIT');
+          keys(migration, true);
         }
         tables.push(tableNames(db));
       }

@@ -22,7 +22,9 @@ const indexColumns = (db: Db, index: string) =>
 describe('the schema at head', () => {
   it('has exactly the app tables plus the bookkeeping table', async () => {
     const { db } = await migratedDb();
-    expect(tableNames(db)).toEqual(['drafts', 'posts', MIGRATIONS_TABLE, 'settings', 'users'].sort());
+    expect(tableNames(db)).toEqual(
+      ['drafts', 'posts', MIGRATIONS_TABLE, 'settings', 'users', 'write_keys'].sort(),
+    );
   });
 
   it('users: columns, NOCASE unique indexes on username and email', async () => {

@@ -19,7 +19,7 @@ describe('every channel, called as IPC would', () => {
       version: '9.9.9',
       databasePath: app.dbPath,
       dataFolder: app.dir,
-      schemaVersion: '0004-create-settings',
+      schemaVersion: '0005-never-reuse-ids-and-write-keys',
       platform: process.platform,
     });
   });

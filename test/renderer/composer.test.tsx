@@ -58,7 +58,7 @@ describe('the composer', () => {
     expect(save).not.toHaveBeenCalled();
     await act(() => vi.advanceTimersByTimeAsync(DRAFT_DEBOUNCE_MS + 10));
     expect(save).toHaveBeenCalledTimes(1);
-    expect(save).toHaveBeenCalledWith({ userId: 7, body: 'x'.repeat(141) });
+    expect(save).toHaveBeenCalledWith({ userId: 7, body: 'x'.repeat(141), key: expect.any(String) });
   });
 
   it('keeps the text and shows the reason when main refuses the post', async () => {
@@ -98,5 +98,40 @@ describe('the composer', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(brokenTextSentence('body'));
     expect(create).not.toHaveBeenCalled();
     expect(box.value).toBe('half an emoji \uD83D');
+  });
+
+  it('on a full disk keeps the text, says so, and posts again with the same key', async () => {
+    const full = 'The disk is full, so this was not saved. Free up some space, then try again.';
+    const create = vi.fn((input: { userId: number; body: string; key?: string }) =>
+      Promise.resolve(
+        create.mock.calls.length < 3
+          ? { ok: false as const, error: { code: 'DISK_FULL' as const, message: full } }
+          : ok({ id: 1, body: input.body, timestamp: '2026-01-01T00:00:00.000Z', userId: 7 }),
+      ),
+    );
+    installFakeApi({
+      drafts: { get: () => ok(null), save: (input) => ok({ body: input.body, updatedAt: 'x' }) },
+      posts: { create },
+    });
+    render(withQueryClient(<Composer user={user} />));
+    const box = (await screen.findByRole('textbox', { name: 'New post' })) as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: 'worth keeping' } });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    expect((await screen.findByRole('alert')).textContent).toBe(full);
+    expect(box.value).toBe('worth keeping');
+
+    // Post again, same text: same key, so main can never make it two posts.
+    fireEvent.click(screen.getByRole('button', { name: 'Post' }));
+    await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(2));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    const [first, second] = create.mock.calls.map(([input]) => input);
+    expect(first?.key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second?.key).toBe(first?.key);
+
+    // Changed text is another post: a new key.
+    fireEvent.change(box, { target: { value: 'worth keeping, edited' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Post' }));
+    await vi.waitFor(() => expect(box.value).toBe(''));
+    expect(create.mock.calls[2]?.[0].key).not.toBe(first?.key);
   });
 });

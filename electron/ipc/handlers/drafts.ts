@@ -1,16 +1,19 @@
+import { writeOnce } from '../../db/idempotency';
 import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
 
 /** `drafts:*`: the unfinished post of each profile, saved as the user types. */
-export function createDraftHandlers({ repos }: HandlerContext, session: SessionState) {
+export function createDraftHandlers(ctx: HandlerContext, session: SessionState) {
+  const { repos } = ctx;
   return {
     'drafts:get': ({ userId }) => {
       session.requireUnlocked(userId);
       return repos.drafts.get(userId);
     },
-    'drafts:save': ({ userId, body }) => {
+    'drafts:save': ({ userId, body, key }) => {
       session.requireUnlocked(userId);
-      return repos.drafts.save(userId, body);
+      // A late retry of an older save gets its first outcome back instead of overwriting newer text.
+      return writeOnce(ctx.db, 'drafts:save', key, () => repos.drafts.save(userId, body));
     },
   } satisfies DomainHandlers<'drafts'>;
 }

@@ -1,35 +1,35 @@
-import { toMicroblogError } from '../../db/index';
-import type { NewPost, Post } from '../../db/posts';
+import { writeOnce } from '../../db/idempotency';
 import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
 
-/** `posts:*`: writing, paging and deleting posts. */
-export function createPostHandlers({ db, repos }: HandlerContext, session: SessionState) {
-  // The post and the end of its draft commit together: a crash never leaves both or neither.
-  const publish = db.transaction((input: NewPost): Post => {
-    const post = repos.posts.create(input);
-    repos.drafts.clear(input.userId);
-    return post;
-  });
-
+/**
+ * `posts:*`: writing, paging and deleting posts. Writes go through writeOnce with the
+ * renderer's key, so pressing Post again after a failure never posts twice. `ctx.db` is read
+ * per call: after a disk failure the app serves a new connection.
+ */
+export function createPostHandlers(ctx: HandlerContext, session: SessionState) {
+  const { repos } = ctx;
   return {
-    'posts:create': ({ userId, body }) => {
+    'posts:create': ({ userId, body, key }) => {
       session.requireUnlocked(userId);
-      try {
-        return publish.immediate({ userId, body });
-      } catch (error) {
-        throw toMicroblogError(error);
-      }
+      // The post and the end of its draft commit together: a crash never leaves both or neither.
+      return writeOnce(ctx.db, 'posts:create', key, () => {
+        const post = repos.posts.create({ userId, body });
+        repos.drafts.clear(userId);
+        return post;
+      });
     },
 
     'posts:timeline': ({ cursor, limit }) => repos.posts.timeline({ cursor, limit }),
 
     'posts:byUser': ({ userId, cursor, limit }) => repos.posts.byUser(userId, { cursor, limit }),
 
-    'posts:delete': ({ postId, userId }) => {
+    'posts:delete': ({ postId, userId, key }) => {
       session.requireUnlocked(userId);
-      repos.posts.delete(postId, userId);
-      return { postId };
+      return writeOnce(ctx.db, 'posts:delete', key, () => {
+        repos.posts.delete(postId, userId);
+        return { postId };
+      });
     },
   } satisfies DomainHandlers<'posts'>;
 }
