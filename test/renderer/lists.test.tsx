@@ -39,7 +39,13 @@ describe('PostFeed on the timeline and on a profile page', () => {
     expect(dialog.textContent).toContain('“mine” will be removed for good.');
     expect(remove).not.toHaveBeenCalled();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete post' }));
-    await vi.waitFor(() => expect(remove).toHaveBeenCalledWith({ postId: 1, userId: ann.id }));
+    await vi.waitFor(() =>
+      expect(remove).toHaveBeenCalledWith({
+        postId: 1,
+        userId: ann.id,
+        key: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      }),
+    );
   });
 
   it('names the profile’s author on every post, and offers Delete only on your own page', async () => {
