@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dump, migratedDb } from './helpers';
+import { migratedDb } from '../fixtures/index';
+import { dump } from './helpers';
 
 /** Each case: what the user typed, and the typed error (code, field) it must come back as. */
 const badPosts: [string, { body: string; userId?: number }, string, string][] = [

@@ -11,7 +11,8 @@ import {
   stampMigrations,
 } from '../../electron/db/migrator';
 import { migrationFiles } from '../../electron/cli/create-migration';
-import { dump, emptyDb, schemaDump, tableNames } from './helpers';
+import { emptyDb } from '../fixtures/index';
+import { dump, schemaDump, tableNames } from './helpers';
 
 const names = migrations.map((m) => m.name);
 const appliedNames = (db: Parameters<typeof listAppliedMigrations>[0]): string[] =>

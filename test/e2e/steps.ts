@@ -1,13 +1,12 @@
 /** Small user-level steps shared by the scenarios: what a person would do, through the UI only. */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { tempDir } from '../fixtures/test';
 
-/** A fresh data folder for one scenario; the database file inside it does not exist yet. */
+/** A fresh data folder for one scenario, removed after it; the database file inside it does not exist yet. */
 export function freshDbPath(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-e2e-')), 'microblog.sqlite');
+  return path.join(tempDir('e2e'), 'microblog.sqlite');
 }
 
 export interface ProfileInput {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../electron/ipc/contract';
 import { runApp } from '../../electron/main/app';
 import { fakeElectron, fakeEvent, fakeWebContents, FakeWindow } from './fake-electron';
-import { makeDatabase, sha256, tempDir } from './helpers';
+import { seedDatabase, sha256, tempDir } from '../fixtures/index';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -125,7 +125,7 @@ describe('runApp with a fake Electron', () => {
   it('refuses a database from the future with the dialog, copies details, and quits without a window', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath);
+    await seedDatabase(dbPath);
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(dbPath);
     db.prepare(`INSERT INTO schema_migrations (name) VALUES ('0099-future')`).run();
@@ -164,7 +164,7 @@ describe('runApp with a fake Electron', () => {
   it('opens a refused file that SQLite reads read-only: the posts are served, nothing is written', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath);
+    await seedDatabase(dbPath);
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(dbPath);
     db.prepare(`INSERT INTO schema_migrations (name) VALUES ('0099-future')`).run();

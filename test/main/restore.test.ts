@@ -6,13 +6,13 @@ import { latestBackup } from '../../electron/main/backups';
 import { restoreBackup } from '../../electron/main/restore';
 import { startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, sha256, tempDir } from './helpers';
+import { seedDatabase, sha256, tempDir } from '../fixtures/index';
 
 describe('restoreBackup', () => {
   it('sets the current file and its sidecars aside, then puts a copy of the backup in place', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath, migrations.slice(0, 2), 7);
+    await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 7 });
     const started = await startDatabase({ dbPath });
     if (!started.ok) throw new Error(started.message);
     started.db.close();

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type StartupOutcome, startDatabase } from '../../electron/main/startup';
-import { migrations } from '../../migrations/index';
-import { makeDatabase, sha256, tempDir } from './helpers';
+import { hostileFile, sha256, tempDir } from '../fixtures/index';
 
 const opened: StartupOutcome[] = [];
 afterEach(() => {
@@ -29,10 +27,7 @@ describe('startDatabase refuses', () => {
   it('refuses a database from a newer version without touching it', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath);
-    const db = new Database(dbPath);
-    db.prepare(`INSERT INTO schema_migrations (name) VALUES ('0099-from-a-newer-version')`).run();
-    db.close();
+    await hostileFile('a database from a newer version').make(dbPath);
     const before = sha256(dbPath);
     const outcome = await start({ dbPath });
     if (outcome.ok) throw new Error('expected a refusal');
@@ -47,7 +42,7 @@ describe('startDatabase refuses', () => {
   it('refuses a file that is not an SQLite database without touching it', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    fs.writeFileSync(dbPath, 'These are my notes, not a database.\n'.repeat(200));
+    await hostileFile('a text file').make(dbPath);
     const before = sha256(dbPath);
     const outcome = await start({ dbPath });
     if (outcome.ok) throw new Error('expected a refusal');
@@ -60,11 +55,8 @@ describe('startDatabase refuses', () => {
 
   it('refuses a truncated copy of a real database without touching it', async () => {
     const dir = tempDir();
-    const whole = path.join(dir, 'whole.db');
-    await makeDatabase(whole, migrations, 2000);
     const dbPath = path.join(dir, 'microblog.db');
-    const bytes = fs.readFileSync(whole);
-    fs.writeFileSync(dbPath, bytes.subarray(0, Math.floor(bytes.length / 2 / 4096) * 4096));
+    await hostileFile('a copy truncated at a page boundary').make(dbPath);
     const before = sha256(dbPath);
     const outcome = await start({ dbPath });
     if (outcome.ok) throw new Error('expected a refusal');
@@ -73,7 +65,7 @@ describe('startDatabase refuses', () => {
     expect(sha256(dbPath)).toBe(before);
     observe('truncated copy', {
       reason: outcome.reason,
-      sizes: [bytes.length, fs.statSync(dbPath).size],
+      size: fs.statSync(dbPath).size,
       beforeSha256: before,
       afterSha256: sha256(dbPath),
     });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MigrationModule } from '../../electron/db/migration-types';
 import { type StartupOutcome, startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, tempDir } from './helpers';
+import { seedDatabase, tempDir } from '../fixtures/index';
 
 const opened: StartupOutcome[] = [];
 afterEach(() => {
@@ -46,7 +46,7 @@ describe('startDatabase, backup rotation and the slow notice', () => {
       fs.utimesSync(file, at, at);
     }
     fs.writeFileSync(path.join(folder, 'my-own-copy.db'), 'mine');
-    await makeDatabase(dbPath, migrations.slice(0, 2));
+    await seedDatabase(dbPath, { migrations: migrations.slice(0, 2) });
     const outcome = await start({ dbPath, keepBackups: 3 });
     if (!outcome.ok) throw new Error(outcome.message);
     const made = path.basename(outcome.backupPath as string);
@@ -76,7 +76,7 @@ describe('startDatabase, backup rotation and the slow notice', () => {
 
     // Already slow before migrating (here: at once): the window comes first.
     const dbPath = path.join(dir, 'b.db');
-    await makeDatabase(dbPath, migrations.slice(0, 2), 5);
+    await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 5 });
     await start({ dbPath, migrations: [...migrations, recorder('0005-a')], slowAfterMs: 0, onSlow });
     expect(events).toEqual(['slow', 'migrating 0005-a']);
 

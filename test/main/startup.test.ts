@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MigrationModule } from '../../electron/db/migration-types';
 import { type StartupOutcome, startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, sha256, tempDir } from './helpers';
+import { seedDatabase, sha256, tempDir } from '../fixtures/index';
 
 const opened: StartupOutcome[] = [];
 afterEach(() => {
@@ -67,7 +67,7 @@ describe('startDatabase', () => {
   it('opens an up-to-date file without migrating or backing up', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath);
+    await seedDatabase(dbPath);
     const outcome = await start({ dbPath });
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.applied).toEqual([]);
@@ -80,7 +80,7 @@ describe('startDatabase', () => {
   it('backs up a file that needs migrations, then migrates it keeping its rows', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath, migrations.slice(0, 2), 25);
+    await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 25 });
     const before = sha256(dbPath);
     const outcome = await start({ dbPath });
     if (!outcome.ok) throw new Error(outcome.message);
@@ -115,7 +115,7 @@ describe('startDatabase', () => {
   it('leaves a rollback-journal file (a restored backup) byte-identical too, and makes it WAL only after migrating', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath, migrations.slice(0, 2), 5);
+    await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 5 });
     const Database = (await import('better-sqlite3')).default;
     const setDelete = new Database(dbPath);
     setDelete.pragma('journal_mode = DELETE');
@@ -142,7 +142,7 @@ describe('startDatabase', () => {
   it('leaves the file byte-identical when a migration throws, with the backup present', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath, migrations, 25);
+    await seedDatabase(dbPath, { posts: 25 });
     const works: MigrationModule = {
       name: '0005-add-bio',
       up: ({ context }) => context.exec(`ALTER TABLE users ADD COLUMN bio TEXT`),

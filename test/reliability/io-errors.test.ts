@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeDatabase, sha256, tempDir } from '../main/helpers';
+import { seedDatabase, sha256, tempDir } from '../fixtures/index';
 import { underStrace } from './helpers';
 
 /**
@@ -30,7 +30,7 @@ async function startFailing(dbPath: string, syscall: string, errno: string) {
 describe('trouble around the file is not damage', () => {
   it('an input/output error reading the file says so, offers no Restore, and leaves it byte-identical', async () => {
     const dbPath = path.join(tempDir(), 'microblog.db');
-    await makeDatabase(dbPath);
+    await seedDatabase(dbPath);
     const before = sha256(dbPath);
     const seen = await startFailing(dbPath, 'pread64', 'EIO');
     console.log(`EIO on reads: ${seen.reason}: ${seen.message}`);
@@ -42,7 +42,7 @@ describe('trouble around the file is not damage', () => {
 
   it('too many open files says so, offers no Restore, and leaves the file byte-identical', async () => {
     const dbPath = path.join(tempDir(), 'microblog.db');
-    await makeDatabase(dbPath);
+    await seedDatabase(dbPath);
     const before = sha256(dbPath);
     const seen = await startFailing(dbPath, 'openat', 'EMFILE');
     console.log(`EMFILE on open: ${seen.reason}: ${seen.message}`);
