@@ -1,27 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type StartupOutcome, startDatabase } from '../../electron/main/startup';
-import { hostileFile, sha256, tempDir } from '../fixtures/index';
-
-const opened: StartupOutcome[] = [];
-afterEach(() => {
-  for (const outcome of opened.splice(0)) if (outcome.ok && outcome.db.open) outcome.db.close();
-});
-
-async function start(options: Parameters<typeof startDatabase>[0]): Promise<StartupOutcome> {
-  const outcome = await startDatabase(options);
-  opened.push(outcome);
-  return outcome;
-}
-
-const backupsOf = (dir: string): string[] =>
-  fs.existsSync(path.join(dir, 'backups')) ? fs.readdirSync(path.join(dir, 'backups')).sort() : [];
-
-/** Logs what a case observed. */
-function observe(name: string, facts: Record<string, unknown>): void {
-  console.log(`[startup] ${name}: ${JSON.stringify(facts)}`);
-}
+import { describe, expect, it } from 'vitest';
+import { backupsOf, hostileFile, observe, sha256, start, tempDir } from '../fixtures/index';
 
 describe('startDatabase refuses', () => {
   it('refuses a database from a newer version without touching it', async () => {

@@ -1,22 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MigrationModule } from '../../electron/db/migration-types';
-import { type StartupOutcome, startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { seedDatabase, sha256, tempDir } from '../fixtures/index';
-
-const opened: StartupOutcome[] = [];
-afterEach(() => {
-  for (const outcome of opened.splice(0)) if (outcome.ok && outcome.db.open) outcome.db.close();
-});
-
-async function start(options: Parameters<typeof startDatabase>[0]): Promise<StartupOutcome> {
-  const outcome = await startDatabase(options);
-  opened.push(outcome);
-  return outcome;
-}
+import { backupsOf, observe, seedDatabase, sha256, start, tempDir } from '../fixtures/index';
 
 function readOnly(file: string) {
   return new Database(file, { readonly: true, fileMustExist: true });
@@ -38,14 +26,6 @@ function countIn(file: string, table: string): number {
   } finally {
     db.close();
   }
-}
-
-const backupsOf = (dir: string): string[] =>
-  fs.existsSync(path.join(dir, 'backups')) ? fs.readdirSync(path.join(dir, 'backups')).sort() : [];
-
-/** Logs what a case observed. */
-function observe(name: string, facts: Record<string, unknown>): void {
-  console.log(`[startup] ${name}: ${JSON.stringify(facts)}`);
 }
 
 const allNames = migrations.map((m) => m.name);
