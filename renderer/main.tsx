@@ -3,7 +3,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
-import './styles.css';
+// In this order: each area's rules may override the ones before, as in one file.
+import './styles/base.css';
+import './styles/forms.css';
+import './styles/layout.css';
+import './styles/posts.css';
+import './styles/profile.css';
+import './styles/dialogs.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

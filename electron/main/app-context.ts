@@ -3,20 +3,17 @@ import { createRepositories, openDatabase } from '../db/index';
 import type { Db } from '../db/index';
 import { refusalFor } from '../db/failure-cause';
 import { type LiveDatabase, liveDatabase } from '../db/live';
-import type { MigrationModule } from '../db/migration-types';
 import { type Dispatch, createDispatcher, createHandlers } from '../ipc/handlers';
-import { type Refusal, startDatabase } from './startup';
+import { type Refusal, type StartupOptions, startDatabase } from './startup';
 import { refused } from './startup-outcome';
 
-export interface AppContextOptions {
-  dbPath: string;
+/** Startup's options (the same meaning), plus what `app:info` reports. */
+export interface AppContextOptions extends Pick<
+  StartupOptions,
+  'dbPath' | 'migrations' | 'keepBackups' | 'slowAfterMs' | 'onSlow' | 'busyTimeoutMs'
+> {
   /** The app's version for `app:info` (package.json's in the real app). */
   version?: string;
-  migrations?: readonly MigrationModule[];
-  keepBackups?: number;
-  slowAfterMs?: number;
-  onSlow?: () => void | Promise<void>;
-  busyTimeoutMs?: number;
   /** Reported by `app:info`; the running platform by default. */
   platform?: string;
 }

@@ -1,3 +1,8 @@
+/** What a form that may sit in a dialog is given: `onCancel` there, where mouse users need a way out besides Escape. */
+export interface CancellableForm {
+  onCancel?: () => void;
+}
+
 /** The end of a dialog form: its form-level error, then Cancel (when it can be cancelled) and submit. */
 export function FormFooter(props: {
   error: string | undefined;

@@ -1,34 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import type { User } from '../../electron/ipc/contract';
 import { useUnlock } from '../api/session';
-import { toFieldErrors, type FieldErrors } from './field-errors';
+import { useFieldErrors } from './field-errors';
 import { TextField } from './TextField';
-import { FormFooter } from './FormFooter';
+import { FormFooter, type CancellableForm } from './FormFooter';
 
 /** Asks for a profile's password; main checks it and makes the profile active. */
 export function UnlockForm({
   user,
   onUnlocked,
   onCancel,
-}: {
-  user: User;
-  onUnlocked?: () => void;
-  /** Given in a dialog, where mouse users need a way out besides Escape. */
-  onCancel?: () => void;
-}) {
+}: CancellableForm & { user: User; onUnlocked?: () => void }) {
   const unlock = useUnlock();
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<'password'>>({});
+  const { errors, clear, onError } = useFieldErrors(['password'] as const);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    unlock.mutate(
-      { userId: user.id, password },
-      {
-        onSuccess: () => onUnlocked?.(),
-        onError: (error) => setErrors(toFieldErrors(error, ['password'] as const)),
-      },
-    );
+    unlock.mutate({ userId: user.id, password }, { onSuccess: () => onUnlocked?.(), onError });
   };
 
   return (
@@ -42,7 +31,7 @@ export function UnlockForm({
         value={password}
         onChange={(event) => {
           setPassword(event.target.value);
-          setErrors({});
+          clear('password');
         }}
         error={errors.password}
       />

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 
 /** Errors to show next to form fields; `form` is for what belongs to no single field. */
@@ -12,4 +13,14 @@ export function toFieldErrors<F extends string>(error: unknown, fields: readonly
     return { [field]: message } as FieldErrors<F>;
   }
   return { form: message } as FieldErrors<F>;
+}
+
+/** A form's field errors: `clear(field)` when that field is edited, `onError` for a failed call. */
+export function useFieldErrors<F extends string>(fields: readonly F[]) {
+  const [errors, setErrors] = useState<FieldErrors<F>>({});
+  return {
+    errors,
+    clear: (field: F) => setErrors((e) => ({ ...e, [field]: undefined, form: undefined })),
+    onError: (error: unknown) => setErrors(toFieldErrors(error, fields)),
+  };
 }

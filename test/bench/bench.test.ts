@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../electron/db/index';
 import { runBenchmark } from './bench';
-import { operations, prepareInputs } from './ops';
+import { prepareInputs } from './inputs';
+import { operations } from './ops';
 import { createRawSide } from './raw';
 import { CheckFailure, checkTimeline, checkUserPage } from './checks';
 import {
@@ -16,6 +15,7 @@ import {
   usersStartingWithS,
 } from './workload';
 import { migrations } from '../../migrations/index';
+import { tempDir } from '../fixtures/test';
 
 const tiny = { users: 30, posts: 500 };
 
@@ -49,8 +49,7 @@ describe('the benchmark workload', () => {
   });
 
   it('fails an operation whose rows in the file do not match, even when its loop returned the right ids', async () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-bench-check-'));
-    const db = openDatabase(path.join(folder, 'raw.db'));
+    const db = openDatabase(path.join(tempDir('bench-check'), 'raw.db'));
     try {
       await migrateToLatest(db, { migrations });
       const side = createRawSide(db);
@@ -62,7 +61,6 @@ describe('the benchmark workload', () => {
       expect(() => createUsers.check(side, ids)).toThrow(CheckFailure);
     } finally {
       db.close();
-      fs.rmSync(folder, { recursive: true, force: true });
     }
   });
 

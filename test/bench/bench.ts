@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { type Db, migrateToLatest, openDatabase, readPragmas } from '../../electron/db/index';
 import { measureExtras, type Extras } from './extras';
-import { type Inputs, type Operation, operations, prepareInputs } from './ops';
+import { type Inputs, type Operation, prepareInputs } from './inputs';
+import { operations } from './ops';
 import { createProjectSide } from './project';
 import { createRawSide } from './raw';
 import { type BenchSide, tableNames } from './side';
 import type { OpKey, Sizes } from './workload';
 import { migrations } from '../../migrations/index';
+import { tempFolder } from '../fixtures/temp';
 
 /** One operation's figures; `ratio` is project seconds / raw seconds (1.0 = as fast as raw). */
 export interface OpFigures {
@@ -109,7 +110,7 @@ export async function runBenchmark(sizes: Sizes, options: BenchOptions = {}): Pr
   const log = options.log ?? (() => undefined);
   const rounds = options.rounds ?? 1;
   const started = process.hrtime.bigint();
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-bench-'));
+  const folder = tempFolder('bench').dir;
   const open: Db[] = [];
   try {
     const all: RoundTimes[] = [];

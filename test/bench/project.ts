@@ -1,12 +1,5 @@
 import { type Db, createMigrator, createRepositories } from '../../electron/db/index';
-import {
-  type BenchSide,
-  type Posted,
-  type TimelineRef,
-  type UserPage,
-  type UserRef,
-  tableNames,
-} from './side';
+import { type BenchSide, each, tableNames, times } from './side';
 import { TIMELINE_PAGE_SIZE, USER_PAGE_SIZE } from './workload';
 import { migrations } from '../../migrations/index';
 
@@ -31,49 +24,25 @@ export function createProjectSide(db: Db): BenchSide {
       return tables;
     },
 
-    createUsers(specs) {
-      const ids: number[] = [];
-      for (const spec of specs) ids.push(users.create(spec).id);
-      return ids;
-    },
+    createUsers: (specs) => each(specs, (spec) => users.create(spec).id),
 
-    bulkInsert(list) {
-      const ids: number[] = [];
-      db.transaction(() => {
-        for (const post of list) ids.push(posts.create(post).id);
-      })();
-      return ids;
-    },
+    bulkInsert: (list) => db.transaction(() => each(list, (post) => posts.create(post).id))(),
 
-    postOneByOne(postings) {
-      const out: Posted[] = [];
-      for (const { userId, body } of postings) {
+    postOneByOne: (postings) =>
+      each(postings, ({ userId, body }) => {
         const author = users.getById(userId);
-        out.push({ author, post: posts.create({ userId, body }) });
-      }
-      return out;
-    },
+        return { author, post: posts.create({ userId, body }) };
+      }),
 
-    getUsers(ids) {
-      const out: (UserRef | undefined)[] = [];
-      for (const id of ids) out.push(users.getById(id));
-      return out;
-    },
+    getUsers: (ids) => each(ids, (id) => users.getById(id)),
 
-    userPages(ids) {
-      const out: UserPage[] = [];
-      for (const id of ids) {
+    userPages: (ids) =>
+      each(ids, (id) => {
         const user = users.getById(id);
-        out.push({ user, posts: posts.byUser(id, { limit: USER_PAGE_SIZE }).items });
-      }
-      return out;
-    },
+        return { user, posts: posts.byUser(id, { limit: USER_PAGE_SIZE }).items };
+      }),
 
-    timelineFirstPages(count) {
-      const out: TimelineRef[][] = [];
-      for (let i = 0; i < count; i++) out.push(posts.timeline({ limit: TIMELINE_PAGE_SIZE }).items);
-      return out;
-    },
+    timelineFirstPages: (count) => times(count, () => posts.timeline({ limit: TIMELINE_PAGE_SIZE }).items),
 
     deepCursor(depth) {
       // Walks the timeline with the project's own cursors, as a user scrolling would.
@@ -90,22 +59,11 @@ export function createProjectSide(db: Db): BenchSide {
 
     timelineDeepPages(count, cursor) {
       const at = cursor as string;
-      const out: TimelineRef[][] = [];
-      for (let i = 0; i < count; i++)
-        out.push(posts.timeline({ cursor: at, limit: TIMELINE_PAGE_SIZE }).items);
-      return out;
+      return times(count, () => posts.timeline({ cursor: at, limit: TIMELINE_PAGE_SIZE }).items);
     },
 
-    usersByUsernameDesc(count) {
-      const out: UserRef[][] = [];
-      for (let i = 0; i < count; i++) out.push(users.list({ order: 'desc' }));
-      return out;
-    },
+    usersByUsernameDesc: (count) => times(count, () => users.list({ order: 'desc' })),
 
-    usersStartingWith(prefix, count) {
-      const out: UserRef[][] = [];
-      for (let i = 0; i < count; i++) out.push(users.list({ order: 'asc', prefix }));
-      return out;
-    },
+    usersStartingWith: (prefix, count) => times(count, () => users.list({ order: 'asc', prefix })),
   };
 }

@@ -1,13 +1,6 @@
 import type { Db } from '../../electron/db/index';
 import { migrations } from '../../migrations/index';
-import {
-  type BenchSide,
-  type Posted,
-  type TimelineRef,
-  type UserPage,
-  type UserRef,
-  tableNames,
-} from './side';
+import { type BenchSide, type TimelineRef, type UserRef, each, tableNames, times } from './side';
 import { TIMELINE_PAGE_SIZE, USER_PAGE_SIZE } from './workload';
 
 const USER = `id, username, email, password_hash IS NOT NULL AS hasPassword`;
@@ -83,49 +76,27 @@ export function createRawSide(db: Db): BenchSide {
       return tables;
     },
 
-    createUsers(specs) {
-      const ids: number[] = [];
-      for (const spec of specs) ids.push(Number(insertUser.run(spec.username, spec.email).lastInsertRowid));
-      return ids;
-    },
+    createUsers: (specs) =>
+      each(specs, (spec) => Number(insertUser.run(spec.username, spec.email).lastInsertRowid)),
 
-    bulkInsert(list) {
-      const ids: number[] = [];
-      db.transaction(() => {
-        for (const post of list) {
-          ids.push(Number(insertPost.run(post.body, post.timestamp, post.userId).lastInsertRowid));
-        }
-      })();
-      return ids;
-    },
+    bulkInsert: (list) =>
+      db.transaction(() =>
+        each(list, (post) => Number(insertPost.run(post.body, post.timestamp, post.userId).lastInsertRowid)),
+      )(),
 
-    postOneByOne(postings) {
-      const out: Posted[] = [];
-      for (const { userId, body } of postings) {
+    postOneByOne: (postings) =>
+      each(postings, ({ userId, body }) => {
         const author = userById.get(userId);
         const id = Number(insertPost.run(body, new Date().toISOString(), userId).lastInsertRowid);
-        out.push({ author, post: { id, userId } });
-      }
-      return out;
-    },
+        return { author, post: { id, userId } };
+      }),
 
-    getUsers(ids) {
-      const out: (UserRef | undefined)[] = [];
-      for (const id of ids) out.push(userById.get(id));
-      return out;
-    },
+    getUsers: (ids) => each(ids, (id) => userById.get(id)),
 
-    userPages(ids) {
-      const out: UserPage[] = [];
-      for (const id of ids) out.push({ user: userById.get(id), posts: userPosts.all(id, USER_PAGE_SIZE) });
-      return out;
-    },
+    userPages: (ids) =>
+      each(ids, (id) => ({ user: userById.get(id), posts: userPosts.all(id, USER_PAGE_SIZE) })),
 
-    timelineFirstPages(count) {
-      const out: TimelineRef[][] = [];
-      for (let i = 0; i < count; i++) out.push(timelineFirst.all(TIMELINE_PAGE_SIZE));
-      return out;
-    },
+    timelineFirstPages: (count) => times(count, () => timelineFirst.all(TIMELINE_PAGE_SIZE)),
 
     deepCursor(depth) {
       // The last post before the page, as the cursor the project would hand out.
@@ -134,21 +105,11 @@ export function createRawSide(db: Db): BenchSide {
 
     timelineDeepPages(count, cursor) {
       const { timestamp, id } = cursor as DeepCursor;
-      const out: TimelineRef[][] = [];
-      for (let i = 0; i < count; i++) out.push(timelineAfter.all(timestamp, id, TIMELINE_PAGE_SIZE));
-      return out;
+      return times(count, () => timelineAfter.all(timestamp, id, TIMELINE_PAGE_SIZE));
     },
 
-    usersByUsernameDesc(count) {
-      const out: UserRef[][] = [];
-      for (let i = 0; i < count; i++) out.push(usersDesc.all());
-      return out;
-    },
+    usersByUsernameDesc: (count) => times(count, () => usersDesc.all()),
 
-    usersStartingWith(prefix, count) {
-      const out: UserRef[][] = [];
-      for (let i = 0; i < count; i++) out.push(usersLike.all(`${prefix}%`));
-      return out;
-    },
+    usersStartingWith: (prefix, count) => times(count, () => usersLike.all(`${prefix}%`)),
   };
 }

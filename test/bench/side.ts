@@ -53,6 +53,20 @@ export interface BenchSide {
   usersStartingWith(prefix: string, count: number): UserRef[][];
 }
 
+/** `read` called `count` times, its results in order: the timed loop of a repeated query, the same on both sides. */
+export function times<T>(count: number, read: () => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < count; i++) out.push(read());
+  return out;
+}
+
+/** `read` applied to each item in order: the timed loop over inputs, the same on both sides. */
+export function each<I, T>(items: readonly I[], read: (item: I) => T): T[] {
+  const out: T[] = [];
+  for (const item of items) out.push(read(item));
+  return out;
+}
+
 /** The user tables' names in a stable order, for the migration checks. */
 export function tableNames(db: Db): string[] {
   return db

@@ -3,6 +3,7 @@
  * users and posts, the seeded random ids, and the expected answer of every query, all
  * computed from the rules alone so a side's results can be checked exactly.
  */
+import { xorshift32 } from '../fixtures/random';
 
 export interface Sizes {
   users: number;
@@ -88,17 +89,8 @@ export function authorOfPost(id: number, sizes: Sizes): number {
 
 /** xorshift32 random ids in 1..users, seeded with `2463534242 + operation number`. */
 export function randomIds(operation: number, count: number, users: number): number[] {
-  let x = (2463534242 + operation) >>> 0;
-  const ids = new Array<number>(count);
-  for (let i = 0; i < count; i++) {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    ids[i] = (x % users) + 1;
-  }
-  return ids;
+  const next = xorshift32(2463534242 + operation);
+  return Array.from({ length: count }, () => (next() % users) + 1);
 }
 
 /** Every post id, newest first, is simply id descending; the total after the posting op. */

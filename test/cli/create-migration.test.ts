@@ -10,8 +10,8 @@ import {
 } from '../../electron/cli/create-migration';
 import type { MigrationModule } from '../../electron/db/migration-types';
 import { createMigrator } from '../../electron/db/migrator';
-import { emptyDb, schemaDump, tempDir } from '../db/helpers';
-import { runCli } from './run';
+import { emptyDb, runCli, tempDir } from '../fixtures/index';
+import { schemaDump } from '../db/helpers';
 
 /** A copy of the real migrations folder (files, barrel and schema.sql) to create migrations in. */
 function copyOfMigrations(): string {

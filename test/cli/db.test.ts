@@ -3,9 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { knownMigrationNames, MIGRATIONS_TABLE } from '../../electron/db/migrator';
-import { REFUSED, sha256 } from '../db/fixtures';
-import { tempDbPath, tempDir } from '../db/helpers';
-import { runCli } from './run';
+import { HOSTILE_FILES, runCli, sha256, tempDbPath, tempDir } from '../fixtures/index';
 import { migrations } from '../../migrations/index';
 
 const names = knownMigrationNames(migrations);
@@ -113,7 +111,8 @@ describe('npm run db (as a real process)', () => {
   it('refuses a file it must not touch: one sentence, exit 1, byte-identical', async () => {
     // One process per kind of file, all at once (each spawn costs about half a second).
     const cases = await Promise.all(
-      Object.entries(REFUSED).map(async ([label, kind]) => {
+      HOSTILE_FILES.map(async (kind) => {
+        const label = kind.name;
         const file = path.join(tempDir(), 'microblog.db');
         await kind.make(file);
         return { label, file, before: sha256(file) };

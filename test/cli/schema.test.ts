@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrationFiles } from '../../electron/cli/barrel';
-import { tempDir } from '../db/helpers';
+import { runCli, tempDir } from '../fixtures/index';
 import { copyOfMigrations, databaseWithRows, editSchema } from '../schema/scenario';
-import { runCli } from './run';
 
 const addAboutMe = (sql: string) =>
   sql.replace(

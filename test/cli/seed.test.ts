@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
 import { pastTimestamp, randomGenerator, seedBody, seedUsers } from '../../electron/cli/seed-data';
 import { bodyProblem, emailProblem, usernameProblem } from '../../electron/db/rules';
-import { REFUSED, makeMigrated, sha256 } from '../db/fixtures';
-import { tempDbPath } from '../db/helpers';
-import { runCli } from './run';
+import { hostileFile, runCli, seedDatabase, sha256, tempDbPath } from '../fixtures/index';
 
 function counts(file: string) {
   const db = new Database(file, { readonly: true });
@@ -50,7 +48,7 @@ describe('seed data', () => {
 describe('npm run seed (as a real process)', () => {
   it('adds users and posts, and a second run reuses the users instead of duplicating them', async () => {
     const file = tempDbPath();
-    await makeMigrated(file, 0);
+    await seedDatabase(file, { users: 1, posts: 0, journal: 'delete' });
     const first = await runCli('seed', ['--users', '25', '--posts', '12000'], { db: file });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Created 25 users and 12000 posts/);
@@ -71,7 +69,7 @@ describe('npm run seed (as a real process)', () => {
 
   it('waits for another writer instead of failing (busy timeout), then writes', async () => {
     const file = tempDbPath();
-    await makeMigrated(file, 0);
+    await seedDatabase(file, { users: 1, posts: 0, journal: 'delete' });
     const holder = openDatabase(file);
     holder.exec('BEGIN IMMEDIATE');
     let started: () => void = () => undefined;
@@ -92,7 +90,7 @@ describe('npm run seed (as a real process)', () => {
 
   it('refuses bad arguments and foreign files with one sentence, changing nothing', async () => {
     const foreign = tempDbPath();
-    await REFUSED['a foreign SQLite database']?.make(foreign);
+    await hostileFile('a foreign SQLite database with unrelated tables').make(foreign);
     const before = sha256(foreign);
     const [badCount, refused] = await Promise.all([
       runCli('seed', ['--users', 'many'], { db: tempDbPath() }),

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { REFUSED, makeMigrated, sha256 } from '../db/fixtures';
-import { tempDbPath } from '../db/helpers';
-import { runCli } from './run';
+import { hostileFile, runCli, seedDatabase, sha256, tempDbPath } from '../fixtures/index';
 
 /** The classic flask-shell session, typed into the REPL through a pipe. */
 const CLASSIC = `
@@ -21,7 +19,7 @@ typeof migrator.pending
 describe('npm run shell (as a real process)', () => {
   it('runs the classic session from piped input and exits cleanly at the end of it', async () => {
     const file = tempDbPath();
-    await makeMigrated(file, 0);
+    await seedDatabase(file, { users: 1, posts: 0, journal: 'delete' });
     const db = new Database(file);
     db.prepare('DELETE FROM users').run();
     db.close();
@@ -47,7 +45,7 @@ describe('npm run shell (as a real process)', () => {
   it('refuses a missing or outdated database (without creating it) and a database from a newer version', async () => {
     const missing = tempDbPath();
     const future = tempDbPath();
-    await REFUSED['a database from a newer version']?.make(future);
+    await hostileFile('a database from a newer version').make(future);
     const before = sha256(future);
     const [noFile, newer] = await Promise.all([
       runCli('shell', [], { db: missing }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dump, migratedDb } from './helpers';
+import { migratedDb } from '../fixtures/index';
+import { dump } from './helpers';
 
 /** Each case: what the user typed, and the typed error (code, field) it must come back as. */
 const badPosts: [string, { body: string; userId?: number }, string, string][] = [
@@ -13,7 +14,19 @@ const badPosts: [string, { body: string; userId?: number }, string, string][] = 
   ['a post for user id 0', { body: 'hello', userId: 0 }, 'USER_NOT_FOUND', 'userId'],
 ];
 
-const badUsers: [string, { username: string; email: string; password?: string }, string, string][] = [
+type UserInput = { username: string; email: string; password?: string };
+
+/** Invalid input in one field: [what the user typed, the value, the other field's (valid) value]. */
+function invalid(field: 'username' | 'email', cases: [string, string, string][]) {
+  return cases.map(([label, value, other]): [string, UserInput, string, string] => [
+    label,
+    field === 'username' ? { username: value, email: other } : { username: other, email: value },
+    'INVALID_INPUT',
+    field,
+  ]);
+}
+
+const badUsers: [string, UserInput, string, string][] = [
   [
     'username "Susan" when "susan" exists',
     { username: 'Susan', email: 'new@example.com' },
@@ -21,34 +34,18 @@ const badUsers: [string, { username: string; email: string; password?: string },
     'username',
   ],
   ['email in another case', { username: 'newbie', email: 'SUSAN@example.com' }, 'EMAIL_TAKEN', 'email'],
-  ['a username with %', { username: 'su%', email: 'p@example.com' }, 'INVALID_INPUT', 'username'],
-  [
-    'SQL in the username',
-    { username: "'; DROP TABLE users; --", email: 'q@example.com' },
-    'INVALID_INPUT',
-    'username',
-  ],
-  ['an empty username', { username: '', email: 'e@example.com' }, 'INVALID_INPUT', 'username'],
-  [
-    'a 65-character username',
-    { username: 'u'.repeat(65), email: 'l@example.com' },
-    'INVALID_INPUT',
-    'username',
-  ],
-  ['a malformed email', { username: 'mal', email: 'not-an-email' }, 'INVALID_INPUT', 'email'],
-  ['an email with a space', { username: 'mal', email: 'a b@example.com' }, 'INVALID_INPUT', 'email'],
-  [
-    'an email without a dot in the domain',
-    { username: 'mal', email: 'a@localhost' },
-    'INVALID_INPUT',
-    'email',
-  ],
-  [
-    'a too-long email',
-    { username: 'mal', email: `${'e'.repeat(120)}@example.com` },
-    'INVALID_INPUT',
-    'email',
-  ],
+  ...invalid('username', [
+    ['a username with %', 'su%', 'p@example.com'],
+    ['SQL in the username', "'; DROP TABLE users; --", 'q@example.com'],
+    ['an empty username', '', 'e@example.com'],
+    ['a 65-character username', 'u'.repeat(65), 'l@example.com'],
+  ]),
+  ...invalid('email', [
+    ['a malformed email', 'not-an-email', 'mal'],
+    ['an email with a space', 'a b@example.com', 'mal'],
+    ['an email without a dot in the domain', 'a@localhost', 'mal'],
+    ['a too-long email', `${'e'.repeat(120)}@example.com`, 'mal'],
+  ]),
   [
     'a too-short password',
     { username: 'pw', email: 'pw@example.com', password: 'short' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dump, migratedDb } from './helpers';
+import { migratedDb } from '../fixtures/index';
+import { dump } from './helpers';
 
 describe('drafts repository', () => {
   it('saves, replaces, reads and clears a profile draft; an empty body deletes it', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
 import { ERROR_CODES, MicroblogError, toMicroblogError } from '../../electron/db/errors';
 import { createRepositories } from '../../electron/db/index';
-import { emptyDb, migratedDb, tempDbPath } from './helpers';
+import { emptyDb, migratedDb, tempDbPath } from '../fixtures/index';
 import { migrateToLatest } from '../../electron/db/migrator';
 import { migrations } from '../../migrations/index';
 

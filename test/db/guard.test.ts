@@ -10,8 +10,7 @@ import {
   stampMigrations,
 } from '../../electron/db/migrator';
 import { migrations } from '../../migrations/index';
-import { REFUSED, makeMigrated, sha256 } from './fixtures';
-import { emptyDb, tempDbPath, tempDir } from './helpers';
+import { emptyDb, HOSTILE_FILES, seedDatabase, sha256, tempDbPath, tempDir } from '../fixtures/index';
 
 describe('inspectDatabaseFile', () => {
   it('says a missing file is new, and does not create it', () => {
@@ -22,7 +21,7 @@ describe('inspectDatabaseFile', () => {
 
   it('accepts a database at head and one with pending migrations', async () => {
     const file = tempDbPath();
-    await makeMigrated(file, 5);
+    await seedDatabase(file, { users: 1, posts: 5, journal: 'delete' });
     expect(inspectDatabaseFile(file, migrations)).toEqual({
       state: 'known',
       size: fs.statSync(file).size,
@@ -37,7 +36,7 @@ describe('inspectDatabaseFile', () => {
     expect(inspectDatabaseFile(partial, migrations)).toMatchObject({ applied: ['0001-create-users'] });
   });
 
-  it.each(Object.entries(REFUSED))(
+  it.each(HOSTILE_FILES.map((kind) => [kind.name, kind] as const))(
     'refuses %s, with one sentence, leaving it byte-identical',
     async (_label, kind) => {
       const file = path.join(tempDir(), 'microblog.db');
@@ -61,7 +60,7 @@ describe('inspectDatabaseFile', () => {
     const folder = path.join(tempDir(), 'locked');
     fs.mkdirSync(folder);
     const file = path.join(folder, 'microblog.db');
-    await makeMigrated(file, 3);
+    await seedDatabase(file, { users: 1, posts: 3, journal: 'delete' });
     const before = sha256(file);
     fs.chmodSync(folder, 0o555);
     try {
@@ -76,7 +75,7 @@ describe('inspectDatabaseFile', () => {
 
   it('refuses a history that does not match this build (out of sync)', async () => {
     const file = tempDbPath();
-    await makeMigrated(file, 1);
+    await seedDatabase(file, { users: 1, posts: 1, journal: 'delete' });
     const db = new Database(file);
     db.prepare(`DELETE FROM ${MIGRATIONS_TABLE} WHERE name = '0001-create-users'`).run();
     db.close();

@@ -1,46 +1,5 @@
-/** Real SQLite files in temp folders for the data-layer tests, and a dump to compare states. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach } from 'vitest';
-import { openDatabase, type Db } from '../../electron/db/connection';
-import { createRepositories, type Repositories } from '../../electron/db/index';
-import { migrateToLatest } from '../../electron/db/migrator';
-import { migrations } from '../../migrations/index';
-
-const folders: string[] = [];
-const open: Db[] = [];
-
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close();
-  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
-});
-
-/** A fresh temp folder, removed after the test. */
-export function tempDir(): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-test-'));
-  folders.push(folder);
-  return folder;
-}
-
-/** A path for a database file that does not exist yet. */
-export function tempDbPath(): string {
-  return path.join(tempDir(), 'microblog.db');
-}
-
-/** An open, empty database on a temp file (closed after the test). */
-export function emptyDb(file = tempDbPath()): Db {
-  const db = openDatabase(file);
-  open.push(db);
-  return db;
-}
-
-/** A database migrated to head, with its repositories. */
-export async function migratedDb(): Promise<{ db: Db; repos: Repositories }> {
-  const db = emptyDb();
-  await migrateToLatest(db, { migrations });
-  return { db, repos: createRepositories(db) };
-}
+/** Dumps of a database's schema and rows, so "nothing changed" can be asserted exactly. */
+import type { Db } from '../../electron/db/connection';
 
 /** The schema (sqlite_master) as sorted text rows. */
 export function schemaDump(db: Db): string[] {

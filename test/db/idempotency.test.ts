@@ -8,7 +8,7 @@ import {
   toolSentence,
 } from '../../electron/db/sqlite-errors';
 import { createAppContext } from '../../electron/main/app-context';
-import { migratedDb, tempDbPath } from './helpers';
+import { migratedDb, tempDbPath } from '../fixtures/index';
 
 const count = (db: Database.Database, sql: string): number => db.prepare(sql).pluck().get() as number;
 

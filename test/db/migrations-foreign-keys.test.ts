@@ -9,8 +9,8 @@ import type { MigrationModule } from '../../electron/db/migration-types';
 import { createMigrator, migrateToLatest, MigrationRunError } from '../../electron/db/migrator';
 import { migrations } from '../../migrations/index';
 import { startDatabase } from '../../electron/main/startup';
-import { makeDatabase } from '../main/helpers';
-import { dump, emptyDb, tempDir } from './helpers';
+import { emptyDb, seedDatabase, tempDir } from '../fixtures/index';
+import { dump } from './helpers';
 
 /** A rebuild of users as a hand-written migration would do it (the 12-step way). */
 const rebuildUsers = (seen: number[]): MigrationModule => ({
@@ -108,7 +108,7 @@ describe("a migration with foreignKeys: 'off'", () => {
 describe("startup with a pending foreignKeys: 'off' migration", () => {
   it('backs up first, applies it with every post kept, and refuses all-or-nothing when a key breaks', async () => {
     const dbPath = path.join(tempDir(), 'microblog.db');
-    await makeDatabase(dbPath, migrations, 5);
+    await seedDatabase(dbPath, { posts: 5 });
     const failed = await startDatabase({ dbPath, migrations: [...migrations, rebuildUsers([]), orphanPost] });
     expect(failed).toMatchObject({ ok: false, reason: 'migration-failed' });
     const check = openDatabase(dbPath);

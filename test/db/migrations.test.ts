@@ -11,7 +11,8 @@ import {
   stampMigrations,
 } from '../../electron/db/migrator';
 import { migrationFiles } from '../../electron/cli/create-migration';
-import { dump, emptyDb, schemaDump, tableNames } from './helpers';
+import { emptyDb } from '../fixtures/index';
+import { dump, schemaDump, tableNames } from './helpers';
 
 const names = migrations.map((m) => m.name);
 const appliedNames = (db: Parameters<typeof listAppliedMigrations>[0]): string[] =>
@@ -81,38 +82,6 @@ describe('every migration', () => {
     for (const row of listAppliedMigrations(db)) {
       expect(row.appliedAt >= before.slice(0, 19)).toBe(true);
       expect(row.appliedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    }
-  });
-});
-
-describe('data survives later migrations', () => {
-  it('rows written at each step are still there at head', async () => {
-    const db = emptyDb();
-    const umzug = createMigrator(db, { migrations });
-    await umzug.up({ to: '0001-create-users' });
-    db.prepare(`INSERT INTO users (username, email) VALUES ('susan', 'susan@example.com')`).run();
-    await umzug.up({ to: '0002-create-posts' });
-    db.prepare(
-      `INSERT INTO posts (body, timestamp, user_id) VALUES ('hi', '2024-01-01T00:00:00.000Z', 1)`,
-    ).run();
-    await umzug.up();
-    expect(db.prepare('SELECT username, email FROM users').all()).toEqual([
-      { username: 'susan', email: 'susan@example.com' },
-    ]);
-    expect(db.prepare('SELECT body, user_id FROM posts').all()).toEqual([{ body: 'hi', user_id: 1 }]);
-  });
-
-  it('migrating the last step (N-1 → N) keeps every row of every table', async () => {
-    const db = emptyDb();
-    const umzug = createMigrator(db, { migrations });
-    await umzug.up({ to: String(names[names.length - 2]) });
-    db.prepare(`INSERT INTO users (username, email) VALUES ('john', 'john@example.com')`).run();
-    db.prepare(`INSERT INTO posts (body, user_id) VALUES ('first', 1)`).run();
-    const before = dump(db).rows;
-    await umzug.up();
-    const after = dump(db).rows;
-    for (const [table, rows] of Object.entries(before)) {
-      if (table !== MIGRATIONS_TABLE) expect(after[table], table).toEqual(rows);
     }
   });
 });

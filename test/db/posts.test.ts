@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Repositories } from '../../electron/db/index';
-import { dump, migratedDb } from './helpers';
+import { migratedDb } from '../fixtures/index';
+import { dump } from './helpers';
 
 const ts = (second: number): string => new Date(Date.UTC(2024, 0, 1, 0, 0, second)).toISOString();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/db/connection';
 import { createPostRepository } from '../../electron/db/posts';
 import { createUserRepository } from '../../electron/db/users';
-import { migratedDb } from './helpers';
+import { migratedDb } from '../fixtures/index';
 
 /** The SQL the repositories actually prepare, recorded by wrapping `prepare` (the database stays real). */
 function preparedSql(db: Db): string[] {

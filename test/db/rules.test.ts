@@ -7,7 +7,7 @@ import {
   passwordProblem,
   usernameProblem,
 } from '../../electron/db/rules';
-import { migratedDb } from './helpers';
+import { migratedDb } from '../fixtures/index';
 
 describe('countCodePoints agrees with SQLite length()', () => {
   it.each(['', 'abc', '🙂', '👍🏽', 'e\u0301', '日本語', '\ud800', 'a\udc00b', '🇫🇷x'])('%j', async (text) => {

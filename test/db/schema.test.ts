@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, readPragmas, type Db } from '../../electron/db/connection';
 import { MIGRATIONS_TABLE } from '../../electron/db/migrator';
-import { dump, migratedDb, tableNames } from './helpers';
+import { migratedDb } from '../fixtures/index';
+import { dump, tableNames } from './helpers';
 
 interface Column {
   name: string;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MicroblogError } from '../../electron/db/errors';
 import { likePrefix } from '../../electron/db/users';
-import { dump, migratedDb } from './helpers';
+import { migratedDb } from '../fixtures/index';
+import { dump } from './helpers';
 
 async function withUsers(...names: string[]) {
   const setup = await migratedDb();

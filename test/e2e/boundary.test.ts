@@ -3,22 +3,17 @@
  * running app. Payloads are built inside the page (expressions, not Playwright arguments), so
  * they reach `window.microblog` exactly as page script would make them.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/protocol';
-import { type OpenApp, closeShared, openApp } from './harness';
-import { freshDbPath, visible } from './steps';
+import type { OpenApp } from './harness';
+import { appsPerTest, visible } from './steps';
 
-let current: OpenApp | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-afterAll(closeShared);
+const open = appsPerTest();
 
 async function start(): Promise<OpenApp> {
-  current = await openApp({ dbPath: freshDbPath() });
-  await visible(current.page.getByRole('heading', { name: 'Welcome to Microblog' }));
-  return current;
+  const app = await open();
+  await visible(app.page.getByRole('heading', { name: 'Welcome to Microblog' }));
+  return app;
 }
 
 /** Runs `call` (an expression using window.microblog) in the page; returns main's answer and what main received. */

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../fixtures/root';
 import { type FileProbe, electronExecutable } from '../../electron/tools/ensure-electron';
 
 export type BrowserChoice =
@@ -29,7 +29,7 @@ export const NO_BROWSER_MESSAGE =
 const defaultSearch: BrowserSearch = {
   env: process.env,
   platform: process.platform,
-  repoRoot: fileURLToPath(new URL('../..', import.meta.url)),
+  repoRoot: ROOT,
   exists: (file) => fs.existsSync(file),
   readText: (file) => fs.readFileSync(file, 'utf8'),
 };

@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { tempFolder } from '../fixtures/temp';
 import { buildApp, repoRoot } from '../../electron/tools/build';
 
 const SOURCES = [
@@ -59,10 +60,12 @@ let cached: Promise<BuiltAssets> | undefined;
 /** Builds (or reuses) the renderer and the preload for this state of the sources. */
 export function builtAssets(): Promise<BuiltAssets> {
   cached ??= (async () => {
-    const dir = path.join(os.tmpdir(), `microblog-e2e-build-${sourceHash()}`);
+    const name = `e2e-build-${sourceHash()}`;
+    const dir = path.join(os.tmpdir(), `microblog-${name}`);
     const preload = path.join(dir, 'dist', 'preload', 'preload.cjs');
     if (!fs.existsSync(preload)) {
-      const staging = fs.mkdtempSync(`${dir}-staging-`);
+      // Built beside its final place and renamed there whole, so no worker sees half a build.
+      const { dir: staging, remove } = tempFolder(`${name}-staging`);
       await buildApp({ outDir: path.join(staging, 'dist') });
       // main.cjs requires its production dependencies from node_modules beside dist/.
       fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(staging, 'node_modules'), 'junction');
@@ -70,7 +73,7 @@ export function builtAssets(): Promise<BuiltAssets> {
         fs.renameSync(staging, dir);
       } catch {
         // Another worker finished first with the same sources; use its copy.
-        fs.rmSync(staging, { recursive: true, force: true });
+        remove();
       }
     }
     return {

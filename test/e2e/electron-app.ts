@@ -5,10 +5,10 @@
  * on the build machines, so this path is type-checked there but has not run there.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { _electron } from 'playwright-core';
 import { openDatabase } from '../../electron/db/index';
+import { tempFolder } from '../fixtures/temp';
 import { builtAssets } from './build-assets';
 import { CHROMIUM_ARGS } from './chromium-app';
 import type { OpenApp, OpenAppOptions, Received } from './harness';
@@ -67,7 +67,7 @@ export async function openElectronApp(executablePath: string, options: OpenAppOp
   };
   writeOnce(path.join(appDir, 'package.json'), JSON.stringify(manifest));
   // Its own user-data folder: the single-instance lock and Chromium's profile live there.
-  const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-e2e-electron-'));
+  const userData = tempFolder('e2e-electron').dir;
   const electronApp = await _electron.launch({
     executablePath,
     args: [appDir, `--user-data-dir=${userData}`, ...CHROMIUM_ARGS],

@@ -1,18 +1,11 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type OpenApp, closeShared, openApp } from './harness';
-import { addProfile, composer, createFirstProfile, freshDbPath, post, visible } from './steps';
+import { describe, expect, it } from 'vitest';
+import type { OpenApp } from './harness';
+import { addProfile, appsPerTest, composer, createFirstProfile, post, visible } from './steps';
 
-let current: OpenApp | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-afterAll(closeShared);
+const open = appsPerTest();
 
-async function start(viewport?: { width: number; height: number }): Promise<OpenApp> {
-  current = await openApp({ dbPath: freshDbPath(), ...(viewport && { viewport }) });
-  return current;
-}
+const start = (viewport?: { width: number; height: number }): Promise<OpenApp> =>
+  open(viewport && { viewport });
 
 /** A short description of the focused element, for comparing with the expected control. */
 function focused(app: OpenApp): Promise<string> {

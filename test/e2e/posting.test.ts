@@ -1,27 +1,16 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type OpenApp, closeShared, openApp } from './harness';
+import { describe, expect, it } from 'vitest';
 import {
   composer,
   computedStyle,
   createFirstProfile,
   fillProfileForm,
-  freshDbPath,
+  appsPerTest,
   post,
   postBodies,
   visible,
 } from './steps';
 
-let current: OpenApp | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
-afterAll(closeShared);
-
-async function start(): Promise<OpenApp> {
-  current = await openApp({ dbPath: freshDbPath() });
-  return current;
-}
+const start = appsPerTest();
 
 describe('posting', () => {
   it('first run: create a profile, post, and see the post on the timeline and the profile', async () => {

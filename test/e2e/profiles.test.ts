@@ -1,8 +1,9 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type OpenApp, closeShared, openApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { OpenApp } from './harness';
 import {
   activeProfile,
   addProfile,
+  appsPerTest,
   composer,
   createFirstProfile,
   freshDbPath,
@@ -12,17 +13,8 @@ import {
   visible,
 } from './steps';
 
-const opened: OpenApp[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((app) => app.close()));
-});
-afterAll(closeShared);
-
-async function start(dbPath = freshDbPath()): Promise<OpenApp> {
-  const app = await openApp({ dbPath });
-  opened.push(app);
-  return app;
-}
+const open = appsPerTest();
+const start = (dbPath = freshDbPath()): Promise<OpenApp> => open({ dbPath });
 
 describe('profiles', () => {
   it('asks for the password when switching to a protected profile and refuses a wrong one', async () => {

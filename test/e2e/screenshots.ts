@@ -4,11 +4,11 @@
  * Chromium over the real main-process code) on a seeded temporary database.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRepositories } from '../../electron/db/index';
 import { createAppContext } from '../../electron/main/app-context';
+import { tempFolder } from '../fixtures/temp';
 import { closeShared, openApp } from './harness';
 
 const outDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -60,7 +60,7 @@ async function seed(dbPath: string): Promise<void> {
 }
 
 function tempDb(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-shots-')), 'microblog.sqlite');
+  return path.join(tempFolder('shots').dir, 'microblog.sqlite');
 }
 
 async function main(): Promise<void> {

@@ -1,13 +1,27 @@
 /** Small user-level steps shared by the scenarios: what a person would do, through the UI only. */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
+import { tempDir } from '../fixtures/test';
+import { type OpenApp, type OpenAppOptions, closeShared, openApp } from './harness';
 
-/** A fresh data folder for one scenario; the database file inside it does not exist yet. */
+/** A fresh data folder for one scenario, removed after it; the database file inside it does not exist yet. */
 export function freshDbPath(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-e2e-')), 'microblog.sqlite');
+  return path.join(tempDir('e2e'), 'microblog.sqlite');
+}
+
+/** Opens apps for one file's tests, each on a fresh database by default: closed after its test, the browser after the file. */
+export function appsPerTest(): (options?: Partial<OpenAppOptions>) => Promise<OpenApp> {
+  const opened: OpenApp[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((app) => app.close()));
+  });
+  afterAll(closeShared);
+  return async (options = {}) => {
+    const app = await openApp({ dbPath: freshDbPath(), ...options });
+    opened.push(app);
+    return app;
+  };
 }
 
 export interface ProfileInput {

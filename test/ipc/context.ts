@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { tempDir } from '../db/helpers';
+import { tempDir } from '../fixtures/index';
 import type { Channel, IpcError, Result } from '../../electron/ipc/contract';
 import { type AppContext, createAppContext } from '../../electron/main/app-context';
 

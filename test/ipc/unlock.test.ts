@@ -3,7 +3,7 @@ import { createRepositories } from '../../electron/db/index';
 import type { Result, Session, User } from '../../electron/ipc/contract';
 import { createDispatcher, createHandlers } from '../../electron/ipc/handlers';
 import { FREE_ATTEMPTS, waitAfterFailures } from '../../electron/ipc/unlock-attempts';
-import { migratedDb } from '../db/helpers';
+import { migratedDb } from '../fixtures/index';
 import { startApp } from './context';
 
 const PASSWORD = 'correct horse battery';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../electron/ipc/contract';
 import { runApp } from '../../electron/main/app';
 import { fakeElectron, fakeEvent, fakeWebContents, FakeWindow } from './fake-electron';
-import { makeDatabase, sha256, tempDir } from './helpers';
+import { markFromTheFuture, seedDatabase, sha256, tempDir } from '../fixtures/index';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -125,11 +125,8 @@ describe('runApp with a fake Electron', () => {
   it('refuses a database from the future with the dialog, copies details, and quits without a window', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath);
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(dbPath);
-    db.prepare(`INSERT INTO schema_migrations (name) VALUES ('0099-future')`).run();
-    db.close();
+    await seedDatabase(dbPath);
+    markFromTheFuture(dbPath);
     const fake = fakeElectron({ userData: dir, appPath: '/opt/microblog' });
     fake.answers.push(0, 1); // Copy details, then Quit.
     expect(await runApp(fake.electron)).toEqual({ state: 'refused', choice: 'quit' });
@@ -164,12 +161,8 @@ describe('runApp with a fake Electron', () => {
   it('opens a refused file that SQLite reads read-only: the posts are served, nothing is written', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath);
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(dbPath);
-    db.prepare(`INSERT INTO schema_migrations (name) VALUES ('0099-future')`).run();
-    db.pragma('journal_mode = DELETE');
-    db.close();
+    await seedDatabase(dbPath, { journal: 'delete' });
+    markFromTheFuture(dbPath);
     const before = sha256(dbPath);
     const fake = fakeElectron({ userData: dir, appPath: '/opt/microblog' });
     fake.answers.push(2); // Open read-only to export.

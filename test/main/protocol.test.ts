@@ -7,7 +7,7 @@ import {
   resolveRendererFile,
   serveRendererRequest,
 } from '../../electron/main/protocol';
-import { tempDir } from './helpers';
+import { tempDir } from '../fixtures/index';
 
 function rendererFolder(): string {
   const root = path.join(tempDir(), 'renderer');

@@ -5,7 +5,7 @@ import type { MigrationModule } from '../../electron/db/migration-types';
 import { handleRefusal, refusalDialog } from '../../electron/main/refusal';
 import { startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, sha256, tempDir } from './helpers';
+import { seedDatabase, sha256, tempDir } from '../fixtures/index';
 
 const breaks: MigrationModule = {
   name: '0005-breaks',
@@ -18,7 +18,7 @@ const breaks: MigrationModule = {
 async function failedMigration() {
   const dir = tempDir();
   const dbPath = path.join(dir, 'microblog.db');
-  await makeDatabase(dbPath);
+  await seedDatabase(dbPath);
   const outcome = await startDatabase({ dbPath, migrations: [...migrations, breaks] });
   if (outcome.ok) throw new Error('expected a refusal');
   return { dir, dbPath, outcome };
@@ -119,7 +119,7 @@ describe('the refusal dialog', () => {
   it('says what the file and the backup hold, and says plainly when the backup would hide newer posts', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath, migrations.slice(0, 2), 3);
+    await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 3 });
     const upgraded = await startDatabase({ dbPath }); // Backs up the 3 posts, then migrates.
     if (!upgraded.ok) throw new Error(upgraded.message);
     const insert = upgraded.db.prepare(`INSERT INTO posts (body, timestamp, user_id) VALUES (?, ?, 1)`);

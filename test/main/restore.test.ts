@@ -6,13 +6,13 @@ import { latestBackup } from '../../electron/main/backups';
 import { restoreBackup } from '../../electron/main/restore';
 import { startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, sha256, tempDir } from './helpers';
+import { seedDatabase, sha256, tempDir } from '../fixtures/index';
 
 describe('restoreBackup', () => {
   it('sets the current file and its sidecars aside, then puts a copy of the backup in place', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath, migrations.slice(0, 2), 7);
+    await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 7 });
     const started = await startDatabase({ dbPath });
     if (!started.ok) throw new Error(started.message);
     started.db.close();
@@ -76,35 +76,35 @@ describe('restoreBackup when the disk fails', () => {
   };
   const enospc = () => Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
 
-  it('leaves the database in place when copying the backup fails', () => {
+  /** Restores with `fail` spying on fs; the restore must throw ENOSPC and leave every file as it was. */
+  const expectUntouchedAfter = (fail: () => { mockRestore(): void }) => {
     const { dir, dbPath, backupPath } = setUp();
-    const copy = vi.spyOn(fs, 'copyFileSync').mockImplementation(() => {
-      throw enospc();
-    });
+    const spy = fail();
     try {
       expect(() => restoreBackup({ dbPath, backupPath })).toThrow(/ENOSPC/);
     } finally {
-      copy.mockRestore();
+      spy.mockRestore();
     }
     expect(fs.readFileSync(dbPath, 'utf8')).toBe('current');
     expect(fs.readFileSync(`${dbPath}-wal`, 'utf8')).toBe('current wal');
     expect(fs.readdirSync(dir).sort()).toEqual(['backup.db', 'microblog.db', 'microblog.db-wal']);
+  };
+
+  it('leaves the database in place when copying the backup fails', () => {
+    expectUntouchedAfter(() =>
+      vi.spyOn(fs, 'copyFileSync').mockImplementation(() => {
+        throw enospc();
+      }),
+    );
   });
 
   it('puts the set-aside files back when the last rename fails', () => {
-    const { dir, dbPath, backupPath } = setUp();
     const realRename = fs.renameSync;
-    const rename = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
-      if (String(from).endsWith('.restoring')) throw enospc();
-      realRename(from, to);
-    });
-    try {
-      expect(() => restoreBackup({ dbPath, backupPath })).toThrow(/ENOSPC/);
-    } finally {
-      rename.mockRestore();
-    }
-    expect(fs.readFileSync(dbPath, 'utf8')).toBe('current');
-    expect(fs.readFileSync(`${dbPath}-wal`, 'utf8')).toBe('current wal');
-    expect(fs.readdirSync(dir).sort()).toEqual(['backup.db', 'microblog.db', 'microblog.db-wal']);
+    expectUntouchedAfter(() =>
+      vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+        if (String(from).endsWith('.restoring')) throw enospc();
+        realRename(from, to);
+      }),
+    );
   });
 });

@@ -1,30 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MigrationModule } from '../../electron/db/migration-types';
-import { type StartupOutcome, startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, tempDir } from './helpers';
-
-const opened: StartupOutcome[] = [];
-afterEach(() => {
-  for (const outcome of opened.splice(0)) if (outcome.ok && outcome.db.open) outcome.db.close();
-});
-
-async function start(options: Parameters<typeof startDatabase>[0]): Promise<StartupOutcome> {
-  const outcome = await startDatabase(options);
-  opened.push(outcome);
-  return outcome;
-}
-
-const backupsOf = (dir: string): string[] =>
-  fs.existsSync(path.join(dir, 'backups')) ? fs.readdirSync(path.join(dir, 'backups')).sort() : [];
-
-/** Logs what a case observed. */
-function observe(name: string, facts: Record<string, unknown>): void {
-  console.log(`[startup] ${name}: ${JSON.stringify(facts)}`);
-}
+import { backupsOf, observe, seedDatabase, start, tempDir } from '../fixtures/index';
 
 describe('startDatabase, backup rotation and the slow notice', () => {
   it('keeps only the newest backups, and never touches files it did not name', async () => {
@@ -46,7 +26,7 @@ describe('startDatabase, backup rotation and the slow notice', () => {
       fs.utimesSync(file, at, at);
     }
     fs.writeFileSync(path.join(folder, 'my-own-copy.db'), 'mine');
-    await makeDatabase(dbPath, migrations.slice(0, 2));
+    await seedDatabase(dbPath, { migrations: migrations.slice(0, 2) });
     const outcome = await start({ dbPath, keepBackups: 3 });
     if (!outcome.ok) throw new Error(outcome.message);
     const made = path.basename(outcome.backupPath as string);
@@ -76,7 +56,7 @@ describe('startDatabase, backup rotation and the slow notice', () => {
 
     // Already slow before migrating (here: at once): the window comes first.
     const dbPath = path.join(dir, 'b.db');
-    await makeDatabase(dbPath, migrations.slice(0, 2), 5);
+    await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 5 });
     await start({ dbPath, migrations: [...migrations, recorder('0005-a')], slowAfterMs: 0, onSlow });
     expect(events).toEqual(['slow', 'migrating 0005-a']);
 

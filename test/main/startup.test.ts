@@ -1,22 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MigrationModule } from '../../electron/db/migration-types';
-import { type StartupOutcome, startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, sha256, tempDir } from './helpers';
-
-const opened: StartupOutcome[] = [];
-afterEach(() => {
-  for (const outcome of opened.splice(0)) if (outcome.ok && outcome.db.open) outcome.db.close();
-});
-
-async function start(options: Parameters<typeof startDatabase>[0]): Promise<StartupOutcome> {
-  const outcome = await startDatabase(options);
-  opened.push(outcome);
-  return outcome;
-}
+import { backupsOf, observe, seedDatabase, sha256, start, tempDir } from '../fixtures/index';
 
 function readOnly(file: string) {
   return new Database(file, { readonly: true, fileMustExist: true });
@@ -40,14 +28,6 @@ function countIn(file: string, table: string): number {
   }
 }
 
-const backupsOf = (dir: string): string[] =>
-  fs.existsSync(path.join(dir, 'backups')) ? fs.readdirSync(path.join(dir, 'backups')).sort() : [];
-
-/** Logs what a case observed. */
-function observe(name: string, facts: Record<string, unknown>): void {
-  console.log(`[startup] ${name}: ${JSON.stringify(facts)}`);
-}
-
 const allNames = migrations.map((m) => m.name);
 
 describe('startDatabase', () => {
@@ -67,7 +47,7 @@ describe('startDatabase', () => {
   it('opens an up-to-date file without migrating or backing up', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath);
+    await seedDatabase(dbPath);
     const outcome = await start({ dbPath });
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.applied).toEqual([]);
@@ -80,7 +60,7 @@ describe('startDatabase', () => {
   it('backs up a file that needs migrations, then migrates it keeping its rows', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath, migrations.slice(0, 2), 25);
+    await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 25 });
     const before = sha256(dbPath);
     const outcome = await start({ dbPath });
     if (!outcome.ok) throw new Error(outcome.message);
@@ -115,7 +95,7 @@ describe('startDatabase', () => {
   it('leaves a rollback-journal file (a restored backup) byte-identical too, and makes it WAL only after migrating', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath, migrations.slice(0, 2), 5);
+    await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 5 });
     const Database = (await import('better-sqlite3')).default;
     const setDelete = new Database(dbPath);
     setDelete.pragma('journal_mode = DELETE');
@@ -142,7 +122,7 @@ describe('startDatabase', () => {
   it('leaves the file byte-identical when a migration throws, with the backup present', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath, migrations, 25);
+    await seedDatabase(dbPath, { posts: 25 });
     const works: MigrationModule = {
       name: '0005-add-bio',
       up: ({ context }) => context.exec(`ALTER TABLE users ADD COLUMN bio TEXT`),

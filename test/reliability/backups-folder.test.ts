@@ -6,7 +6,7 @@ import { latestBackup, listBackups } from '../../electron/main/backups';
 import { refusalDialog } from '../../electron/main/refusal';
 import { startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, sha256, tempDir } from '../main/helpers';
+import { seedDatabase, sha256, tempDir } from '../fixtures/index';
 
 const NAME = (stamp: string, n = '') => `microblog-${stamp}-before-0004-create-settings${n}.db`;
 
@@ -14,7 +14,7 @@ const NAME = (stamp: string, n = '') => `microblog-${stamp}-before-0004-create-s
 async function needingBackup(prepare: (folder: string, dir: string) => void) {
   const dir = tempDir();
   const dbPath = path.join(dir, 'microblog.db');
-  await makeDatabase(dbPath, migrations.slice(0, 2), 4);
+  await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 4 });
   prepare(path.join(dir, 'backups'), dir);
   return { dir, dbPath, folder: path.join(dir, 'backups') };
 }

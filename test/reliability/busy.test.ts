@@ -5,8 +5,7 @@ import { createRepositories } from '../../electron/db/index';
 import { refusalDialog } from '../../electron/main/refusal';
 import { type StartupOutcome, startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, sha256, tempDir } from '../main/helpers';
-import { runScript } from './helpers';
+import { runScript, seedDatabase, sha256, tempDir } from '../fixtures/index';
 
 /** Short, so each refusal comes quickly; the app waits the connection's 10 s. */
 const BUSY_MS = 300;
@@ -56,7 +55,7 @@ describe('startup beside another program holding the file', () => {
     'an up-to-date $mode file, another holding $how: $expected',
     async ({ mode, how, expected }) => {
       const dbPath = path.join(tempDir(), 'microblog.db');
-      await makeDatabase(dbPath);
+      await seedDatabase(dbPath);
       if (mode === 'rollback') new Database(dbPath).pragma('journal_mode = DELETE');
       hold(dbPath, how);
       // After the holder's own write (which, in rollback mode, is in the file itself).
@@ -72,7 +71,7 @@ describe('startup beside another program holding the file', () => {
     'an upgrade while another holds %s says "another program", not "migration failed", and offers no Restore',
     async (how) => {
       const dbPath = path.join(tempDir(), 'microblog.db');
-      await makeDatabase(dbPath, migrations.slice(0, 2), 5);
+      await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 5 });
       hold(dbPath, how);
       const before = sha256(dbPath);
       expectBusy(await startBeside(dbPath));

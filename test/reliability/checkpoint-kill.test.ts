@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../electron/db/index';
 import { parseHeader, readStart } from '../../electron/db/file-forensics';
 import { startDatabase } from '../../electron/main/startup';
-import { tempDir } from '../main/helpers';
+import { tempDir } from '../fixtures/index';
 import { killAtPwrite, pwriteTargets, writesTo } from './helpers';
 
 /** Posts written in WAL mode after the last checkpoint: enough pages for the checkpoint to need 24 writes. */

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRepositories, listAppliedMigrations, openDatabase } from '../../electron/db/index';
 import { knownMigrationNames } from '../../electron/db/migrator';
 import { startDatabase } from '../../electron/main/startup';
-import { runScript, seededRandom, tempFolder } from './helpers';
+import { runScript, seededRandom, tempFolder } from '../fixtures/index';
 import { migrations } from '../../migrations/index';
 
 const ROUNDS = 20;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { refusalDialog } from '../../electron/main/refusal';
 import { startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, sha256, tempDir } from '../main/helpers';
+import { seedDatabase, sha256, tempDir } from '../fixtures/index';
 import { underStrace } from './helpers';
 
 /** A small tmpfs at `dir`, or false where this machine does not allow mounting one. */
@@ -35,7 +35,7 @@ function fillDisk(dir: string): void {
 /** A database closed cleanly (WAL mode, no -wal left), with a backup beside it. */
 async function databaseWithBackup(dir: string): Promise<string> {
   const dbPath = path.join(dir, 'microblog.db');
-  await makeDatabase(dbPath, migrations.slice(0, 3), 20);
+  await seedDatabase(dbPath, { migrations: migrations.slice(0, 3), posts: 20 });
   const started = await startDatabase({ dbPath });
   if (!started.ok) throw new Error(started.message);
   started.db.close();

@@ -9,7 +9,7 @@ import { knownMigrationNames, listAppliedMigrations } from '../../electron/db/mi
 import { createMigrator } from '../../electron/db/migrator';
 import { migrations } from '../../migrations/index';
 import { backupFolder, listBackups } from '../../electron/main/backups';
-import { makeMigrated } from '../db/fixtures';
+import { seedDatabase } from '../fixtures/index';
 import {
   type RunOutput,
   type Verdict,
@@ -55,7 +55,7 @@ export async function prepare(name: ScenarioName, dir: string): Promise<Prepared
   const dbPath = path.join(dir, 'microblog.db');
   const tool = { MICROBLOG_DB: dbPath };
   if (name === 'post' || name === 'startup-upgrade') {
-    if (name === 'post') await makeMigrated(dbPath, 5);
+    if (name === 'post') await seedDatabase(dbPath, { users: 1, posts: 5, journal: 'delete' });
     else await at0004(dbPath);
     return {
       paths: sidecars(dbPath),
@@ -65,7 +65,7 @@ export async function prepare(name: ScenarioName, dir: string): Promise<Prepared
     };
   }
   if (name === 'seed') {
-    await makeMigrated(dbPath, 5);
+    await seedDatabase(dbPath, { users: 1, posts: 5, journal: 'delete' });
     return {
       paths: sidecars(dbPath),
       args: ['electron/cli/seed.ts', '--users', '2', '--posts', String(SEED_POSTS)],
@@ -121,7 +121,7 @@ export async function prepare(name: ScenarioName, dir: string): Promise<Prepared
       },
     };
   }
-  await makeMigrated(dbPath, 5);
+  await seedDatabase(dbPath, { users: 1, posts: 5, journal: 'delete' });
   const backup = path.join(backupFolder(dbPath), 'microblog-2026-01-01T00-00-00Z-before-fault-target.db');
   return {
     paths: [...sidecars(dbPath), ...sidecars(backup), ...sidecars(`${backup}.partial`)],

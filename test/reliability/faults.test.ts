@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STORAGE_VOCABULARY } from '../../electron/db/sqlite-errors';
 import { createAppContext } from '../../electron/main/app-context';
-import { makeMigrated } from '../db/fixtures';
+import { seedDatabase } from '../fixtures/index';
 import { STRACE, isWrong, runAll, runChild, sample, straceArgs, summarize } from './faults';
 import type { Prepared } from './faults-scenarios';
-import { tempFolder } from './helpers';
+import { tempFolder } from '../fixtures/index';
 
 const SAMPLE = 16;
 const seed = Number(process.env.FAULTS_SEED ?? Date.now() % 2 ** 31);
@@ -32,7 +32,7 @@ describe.runIf(fs.existsSync(STRACE))('fault injection under strace', () => {
     for (let n = 1; n <= 16 && failure === undefined; n++) {
       fs.rmSync(folder.dir, { recursive: true, force: true });
       fs.mkdirSync(folder.dir);
-      await makeMigrated(dbPath, 5);
+      await seedDatabase(dbPath, { users: 1, posts: 5, journal: 'delete' });
       const prepared: Prepared = {
         paths: ['', '-wal', '-shm', '-journal'].map((s) => `${dbPath}${s}`),
         args: ['test/reliability/children/fault-app.ts', dbPath, '1', '3', 'retry'],

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { type Prepared, type ScenarioName, type Verdict, prepare } from './faults-scenarios';
-import { ROOT, seededRandom, tempFolder } from './helpers';
+import { ROOT, seededRandom, tempFolder } from '../fixtures/index';
 
 export const STRACE = '/usr/bin/strace';
 export const SYSCALLS = ['pwrite64', 'fsync', 'fdatasync', 'fcntl', 'openat', 'unlink'] as const;

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, tempDir } from '../main/helpers';
+import { seedDatabase, tempDir } from '../fixtures/index';
 import { killAtPwrite, pwriteTargets } from './helpers';
 
 const START = ['--import', 'tsx', 'test/reliability/children/start.ts'];
@@ -77,7 +77,7 @@ function postsIn(dbPath: string): string[] {
 describe('a hot rollback journal', () => {
   it('after a restored backup (rollback mode) killed while migrating: starts, with every post', async () => {
     const restored = async (dbPath: string) => {
-      await makeDatabase(dbPath, migrations.slice(0, 2), 300);
+      await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 300 });
       const db = new Database(dbPath);
       db.pragma('journal_mode = DELETE');
       db.close();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeDatabase, sha256, tempDir } from '../main/helpers';
+import { seedDatabase, sha256, tempDir } from '../fixtures/index';
 import { underStrace } from './helpers';
 
 /**
@@ -28,27 +28,27 @@ async function startFailing(dbPath: string, syscall: string, errno: string) {
 }
 
 describe('trouble around the file is not damage', () => {
-  it('an input/output error reading the file says so, offers no Restore, and leaves it byte-identical', async () => {
-    const dbPath = path.join(tempDir(), 'microblog.db');
-    await makeDatabase(dbPath);
-    const before = sha256(dbPath);
-    const seen = await startFailing(dbPath, 'pread64', 'EIO');
-    console.log(`EIO on reads: ${seen.reason}: ${seen.message}`);
-    expect(seen.reason).toBe('io-error');
-    expect(seen.message).toContain('could not be read because of an input/output error');
-    expect(seen.actions).toBe('copy,quit');
-    expect(sha256(dbPath)).toBe(before);
-  });
-
-  it('too many open files says so, offers no Restore, and leaves the file byte-identical', async () => {
-    const dbPath = path.join(tempDir(), 'microblog.db');
-    await makeDatabase(dbPath);
-    const before = sha256(dbPath);
-    const seen = await startFailing(dbPath, 'openat', 'EMFILE');
-    console.log(`EMFILE on open: ${seen.reason}: ${seen.message}`);
-    expect(seen.reason).toBe('too-many-files');
-    expect(seen.message).toContain('too many files open');
-    expect(seen.actions).toBe('copy,quit');
-    expect(sha256(dbPath)).toBe(before);
-  });
+  it.each([
+    [
+      'an input/output error reading the file',
+      'pread64',
+      'EIO',
+      'io-error',
+      'could not be read because of an input/output error',
+    ],
+    ['too many open files', 'openat', 'EMFILE', 'too-many-files', 'too many files open'],
+  ])(
+    '%s says so, offers no Restore, and leaves the file byte-identical',
+    async (_what, syscall, errno, reason, sentence) => {
+      const dbPath = path.join(tempDir(), 'microblog.db');
+      await seedDatabase(dbPath);
+      const before = sha256(dbPath);
+      const seen = await startFailing(dbPath, syscall, errno);
+      console.log(`${errno} on ${syscall}: ${seen.reason}: ${seen.message}`);
+      expect(seen.reason).toBe(reason);
+      expect(seen.message).toContain(sentence);
+      expect(seen.actions).toBe('copy,quit');
+      expect(sha256(dbPath)).toBe(before);
+    },
+  );
 });

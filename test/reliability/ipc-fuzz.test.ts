@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../electron/db/errors';
 import { CHANNELS, type Channel, type Result } from '../../electron/ipc/contract';
 import { type AppContext, createAppContext } from '../../electron/main/app-context';
-import { tempFolder } from './helpers';
+import { tempFolder } from '../fixtures/index';
 import { hostileValue, payloadsFor } from './ipc-payloads';
 import { readsBackEqual } from './ipc-read-back';
 

@@ -5,7 +5,7 @@ import { inspectDatabaseFile } from '../../electron/db/guard';
 import { refusalDialog } from '../../electron/main/refusal';
 import { startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, sha256, tempDir } from '../main/helpers';
+import { seedDatabase, sha256, tempDir } from '../fixtures/index';
 
 const damages = {
   'the settings table dropped': 'DROP TABLE settings',
@@ -22,7 +22,7 @@ describe('schema damage inside a known history', () => {
     async (_label, damage) => {
       const dir = tempDir();
       const dbPath = path.join(dir, 'microblog.db');
-      await makeDatabase(dbPath, migrations.slice(0, 2), 5);
+      await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 5 });
       const first = await startDatabase({ dbPath }); // Migrates, with a backup first.
       if (!first.ok) throw new Error(first.message);
       first.db.close();

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Db, createRepositories, openDatabase } from '../../electron/db/index';
 import { startDatabase } from '../../electron/main/startup';
-import { makeDatabase, sha256, tempDir } from '../main/helpers';
-import { seededRandom } from './helpers';
+import { seedDatabase, seededRandom, sha256, tempDir } from '../fixtures/index';
 
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
 
@@ -45,7 +44,7 @@ describe('sidecar files', () => {
     for (const autocheckpoint of [0, 100]) {
       const dir = tempDir();
       const source = path.join(dir, 'source.db');
-      await makeDatabase(source);
+      await seedDatabase(source);
       const db = openWithoutCheckpoints(source);
       db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
       const dbPath = path.join(dir, 'microblog.db');
@@ -64,7 +63,7 @@ describe('sidecar files', () => {
     for (let round = 0; round < 15; round++) {
       const dir = tempDir();
       const source = path.join(dir, 'source.db');
-      await makeDatabase(source);
+      await seedDatabase(source);
       const db = openDatabase(source);
       if (random() < 0.5) db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma(`wal_autocheckpoint = ${[0, 10, 100, 1000][pick(4)]}`);
@@ -99,9 +98,9 @@ describe('sidecar files', () => {
   it('refuses a -wal and -shm that another database left beside the file, without applying them', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'microblog.db');
-    await makeDatabase(dbPath);
+    await seedDatabase(dbPath);
     const other = path.join(dir, 'other.db');
-    await makeDatabase(other, undefined, 40);
+    await seedDatabase(other, { posts: 40 });
     // Both files as the app leaves them (each started once, then quit).
     for (const file of [dbPath, other]) {
       const started = await startDatabase({ dbPath: file });
@@ -123,7 +122,7 @@ describe('sidecar files', () => {
   it("refuses an older copy put back by hand beside the newer file's crashed -wal", async () => {
     const dir = tempDir();
     const source = path.join(dir, 'source.db');
-    await makeDatabase(source, undefined, 20);
+    await seedDatabase(source, { posts: 20 });
     const older = path.join(dir, 'older-copy.db');
     fs.copyFileSync(source, older);
     const grow = openDatabase(source);
@@ -142,7 +141,7 @@ describe('sidecar files', () => {
 
   it('refuses a garbage -journal beside a WAL file with a sentence', async () => {
     const dbPath = path.join(tempDir(), 'microblog.db');
-    await makeDatabase(dbPath);
+    await seedDatabase(dbPath);
     fs.writeFileSync(`${dbPath}-journal`, 'not a journal at all '.repeat(50));
     fs.writeFileSync(`${dbPath}-wal`, '');
     await expectRefused(dbPath, 'stray-journal', /"-journal" file beside it that SQLite cannot use/);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../electron/main/app-context';
-import { ROOT, tempFolder, watch } from './helpers';
+import { ROOT, tempFolder, watch } from '../fixtures/index';
 
 const SEED_USERS = 5;
 const SEED_POSTS = 40_000;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
 import { migrateToLatest } from '../../electron/db/migrator';
 import { databaseWithRows, tryChange } from './scenario';
-import { tempDir } from '../main/helpers';
+import { tempDir } from '../fixtures/index';
 import path from 'node:path';
 
 const widenUsername = (sql: string) =>

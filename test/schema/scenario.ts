@@ -14,7 +14,7 @@ import { buildDeclared } from '../../electron/schema/build';
 import { compareSchemas } from '../../electron/schema/compare';
 import { readSchema } from '../../electron/schema/model';
 import { migrations } from '../../migrations/index';
-import { makeDatabase, tempDir } from '../main/helpers';
+import { seedDatabase, tempDir } from '../fixtures/index';
 
 const open: Db[] = [];
 afterEach(() => {
@@ -42,7 +42,7 @@ export async function databaseWithRows(
   file: string,
   list: readonly MigrationModule[] = migrations,
 ): Promise<void> {
-  await makeDatabase(file, list, 6);
+  await seedDatabase(file, { migrations: list, posts: 6 });
   const db = openDatabase(file);
   db.prepare(`INSERT INTO drafts (user_id, body) VALUES (1, 'half a thought')`).run();
   db.prepare(`INSERT INTO settings (key, value) VALUES ('active_user', '1')`).run();

@@ -1,10 +1,9 @@
 /** The import direction is enforced by lint: each backwards import fails, the intended ones pass. */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../fixtures/root';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: path.join(ROOT, '.ci/eslint.config.js') });
 
 /** The no-restricted-imports messages for a file at `file` that imports `from`. */

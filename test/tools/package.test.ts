@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
 import { Arch, Platform, build } from 'electron-builder';
@@ -20,9 +19,10 @@ import {
   packagedPrebuilds,
   prebuildName,
 } from '../../electron/tools/packaged-addon';
+import { tempFolder } from '../fixtures/temp';
 import { copyProject, makeStandInElectron, readFuseWire } from './package-fixture';
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-package-'));
+const work = tempFolder('package').dir;
 const project = path.join(work, 'project');
 const release = path.join(work, 'release');
 const appOutDir = path.join(release, 'linux-unpacked');

@@ -3,7 +3,7 @@ import type { Db } from '../../../electron/db/connection';
 import { createRepositories } from '../../../electron/db/index';
 import { createMigrator, migrateToLatest } from '../../../electron/db/migrator';
 import { migrations } from '../../../migrations/index';
-import { emptyDb } from '../helpers';
+import { emptyDb } from '../../fixtures/index';
 
 const BEFORE = '0004-create-settings';
 const NAME = '0005-never-reuse-ids-and-write-keys';
