@@ -3,6 +3,11 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 interface DialogProps {
   title: string;
   onClose: () => void;
+  /**
+   * Asked as the dialog closes: true when its opener is going away (a deleted post's button may
+   * still be on screen until the list refetches), so focus goes to the main region instead.
+   */
+  openerGone?: () => boolean;
   children: ReactNode;
 }
 
@@ -10,9 +15,13 @@ interface DialogProps {
  * A real modal `<dialog>`: focus is trapped by the browser and Escape closes it. Mount it to open
  * it; unmounting it gives focus back to what had it before, as a native dialog would.
  */
-export function Dialog({ title, onClose, children }: DialogProps) {
+export function Dialog({ title, onClose, openerGone, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const openerGoneRef = useRef(openerGone);
+  useEffect(() => {
+    openerGoneRef.current = openerGone;
+  }, [openerGone]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -26,7 +35,8 @@ export function Dialog({ title, onClose, children }: DialogProps) {
       // React removes the element before this runs, so the browser cannot restore focus itself.
       // When the opener went with what the dialog did (a deleted post's button), the page's
       // main region takes focus rather than the document body.
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      const back = opener instanceof HTMLElement && opener.isConnected && !openerGoneRef.current?.();
+      if (back) opener.focus();
       else document.getElementById('main')?.focus();
     };
   }, []);
@@ -48,6 +58,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
 
 interface ConfirmProps {
   title: string;
+  openerGone?: () => boolean;
   message: ReactNode;
   confirmLabel: string;
   pending?: boolean;
@@ -59,7 +70,11 @@ interface ConfirmProps {
 /** Asks before something that cannot be undone; the destructive button is clearly marked. */
 export function ConfirmDialog(props: ConfirmProps) {
   return (
-    <Dialog title={props.title} onClose={props.onCancel}>
+    <Dialog
+      title={props.title}
+      onClose={props.onCancel}
+      {...(props.openerGone && { openerGone: props.openerGone })}
+    >
       <p>{props.message}</p>
       {props.error && (
         <p className="form-error" role="alert">
