@@ -49,28 +49,21 @@ export function createRawSide(db: Db): BenchSide {
       const log = db.prepare<[string]>(`INSERT INTO schema_migrations (name) VALUES (?)`);
       const unlog = db.prepare<[string]>(`DELETE FROM schema_migrations WHERE name = ?`);
       const tables: string[][] = [];
+      // As the runner does: one transaction per migration, and a migration that rebuilds a
+      // parent table (foreignKeys: 'off') runs with foreign keys off around it.
+      const step = (migration: (typeof migrations)[number], direction: 'up' | 'down') => {
+        const rebuilds = migration.foreignKeys === 'off';
+        if (rebuilds) db.pragma('foreign_keys = OFF');
+        db.exec('BEGIN IMMEDIATE');
+        migration[direction]({ name: migration.name, context: db });
+        (direction === 'up' ? log : unlog).run(migration.name);
+        db.exec('COMMIT');
+        if (rebuilds) db.pragma('foreign_keys = ON');
+      };
       for (let c = 0; c < cycles; c++) {
-        // As the runner does: a migration that rebuilds a parent table runs with foreign keys off.
-        const keys = (migration: (typeof migrations)[number], on: boolean) => {
-          if (migration.foreignKeys === 'off') db.pragma(`foreign_keys = ${on ? 'ON' : 'OFF'}`);
-        };
-        for (const migration of [...migrations].reverse()) {
-          keys(migration, false);
-          db.exec('BEGIN IMMEDIATE');
-          migration.down({ name: migration.name, context: db });
-          unlog.run(migration.name);
-          db.exec('COMMIT');
-          keys(migration, true);
-        }
+        for (const migration of [...migrations].reverse()) step(migration, 'down');
         tables.push(tableNames(db));
-        for (const migration of migrations) {
-          keys(migration, false);
-          db.exec('BEGIN IMMEDIATE');
-          migration.up({ name: migration.name, context: db });
-          log.run(migration.name);
-          db.exec('COMMIT');
-          keys(migration, true);
-        }
+        for (const migration of migrations) step(migration, 'up');
         tables.push(tableNames(db));
       }
       return tables;

@@ -4,7 +4,20 @@ import { CharacterCounter } from '../../renderer/components/CharacterCounter';
 import { Composer } from '../../renderer/components/Composer';
 import { DRAFT_DEBOUNCE_MS } from '../../renderer/components/draft-saver';
 import { brokenTextSentence } from '../../electron/db/rules';
+import type { MicroblogApi } from '../../electron/ipc/contract';
 import { installFakeApi, ok, withQueryClient } from './fake-api';
+
+const user = { id: 7, username: 'ann', email: 'ann@example.com', hasPassword: false };
+
+/** The composer with an empty draft whose saves succeed, posting through `create`. */
+async function composerPosting(create: MicroblogApi['posts']['create']): Promise<HTMLTextAreaElement> {
+  installFakeApi({
+    drafts: { get: () => ok(null), save: (input) => ok({ body: input.body, updatedAt: 'x' }) },
+    posts: { create },
+  });
+  render(withQueryClient(<Composer user={user} />));
+  return (await screen.findByRole('textbox', { name: 'New post' })) as HTMLTextAreaElement;
+}
 
 afterEach(() => {
   cleanup();
@@ -42,8 +55,6 @@ describe('the composer counter', () => {
 });
 
 describe('the composer', () => {
-  const user = { id: 7, username: 'ann', email: 'ann@example.com', hasPassword: false };
-
   it('restores the saved draft, disables Post over the limit, and saves the draft after a pause', async () => {
     const save = vi.fn((input: { userId: number; body: string }) => ok({ body: input.body, updatedAt: 'x' }));
     installFakeApi({ drafts: { get: () => ok({ body: 'from last time', updatedAt: 'x' }), save } });
@@ -62,21 +73,12 @@ describe('the composer', () => {
   });
 
   it('keeps the text and shows the reason when main refuses the post', async () => {
-    installFakeApi({
-      drafts: { get: () => ok(null), save: (input) => ok({ body: input.body, updatedAt: 'x' }) },
-      posts: {
-        create: () =>
-          Promise.resolve({
-            ok: false as const,
-            error: {
-              code: 'DATABASE_BUSY' as const,
-              message: 'The database is busy. Try again in a moment.',
-            },
-          }),
-      },
-    });
-    render(withQueryClient(<Composer user={user} />));
-    const box = (await screen.findByRole('textbox', { name: 'New post' })) as HTMLTextAreaElement;
+    const box = await composerPosting(() =>
+      Promise.resolve({
+        ok: false as const,
+        error: { code: 'DATABASE_BUSY' as const, message: 'The database is busy. Try again in a moment.' },
+      }),
+    );
     fireEvent.change(box, { target: { value: 'a post worth keeping' } });
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     expect((await screen.findByRole('alert')).textContent).toBe(
@@ -87,12 +89,7 @@ describe('the composer', () => {
 
   it('refuses a lone surrogate with the database’s sentence, without sending it', async () => {
     const create = vi.fn(() => ok({ id: 1, body: 'x', timestamp: 'x', userId: 7 }));
-    installFakeApi({
-      drafts: { get: () => ok(null), save: (input) => ok({ body: input.body, updatedAt: 'x' }) },
-      posts: { create },
-    });
-    render(withQueryClient(<Composer user={user} />));
-    const box = (await screen.findByRole('textbox', { name: 'New post' })) as HTMLTextAreaElement;
+    const box = await composerPosting(create);
     fireEvent.change(box, { target: { value: 'half an emoji \uD83D' } });
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     expect((await screen.findByRole('alert')).textContent).toBe(brokenTextSentence('body'));
@@ -109,12 +106,7 @@ describe('the composer', () => {
           : ok({ id: 1, body: input.body, timestamp: '2026-01-01T00:00:00.000Z', userId: 7 }),
       ),
     );
-    installFakeApi({
-      drafts: { get: () => ok(null), save: (input) => ok({ body: input.body, updatedAt: 'x' }) },
-      posts: { create },
-    });
-    render(withQueryClient(<Composer user={user} />));
-    const box = (await screen.findByRole('textbox', { name: 'New post' })) as HTMLTextAreaElement;
+    const box = await composerPosting(create);
     fireEvent.change(box, { target: { value: 'worth keeping' } });
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     expect((await screen.findByRole('alert')).textContent).toBe(full);
