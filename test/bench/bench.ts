@@ -36,7 +36,7 @@ export interface BenchResult {
 export interface BenchOptions {
   /** How many times the whole workload runs, each time on two fresh files (default 1). */
   rounds?: number;
-  /** Measure the extra figures (latencies, startup, file size, memory). */
+  /** Also measure the figures beyond the table: latencies, startup, file size, memory. */
   extras?: boolean;
   log?: (line: string) => void;
 }

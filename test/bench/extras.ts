@@ -22,7 +22,7 @@ export interface Latency {
   p99_ms: number;
 }
 
-/** The figures beyond the per-operation table, measured through the project's code. */
+/** The figures beyond the per-operation table (latencies, startup, file size, memory), measured through the project's code. */
 export interface Extras {
   timeline_first_page: Latency;
   timeline_deep_page: Latency & { depth: number };

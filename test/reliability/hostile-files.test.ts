@@ -34,7 +34,7 @@ describe('hostile files', () => {
     },
   );
 
-  it('tried every kind of hostile file listed in the issue', () => {
+  it('tries a file of every refusal reason the guard has for a hostile file', () => {
     console.log(`hostile files tried: ${HOSTILE_FILES.length}`);
     const reasons = [...new Set(HOSTILE_FILES.map((c) => c.reason))].sort();
     const expected = 'corrupt empty-file from-the-future not-a-database out-of-sync read-only unknown-schema';
