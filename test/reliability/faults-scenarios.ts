@@ -9,7 +9,7 @@ import { knownMigrationNames, listAppliedMigrations } from '../../electron/db/mi
 import { createMigrator } from '../../electron/db/migrator';
 import { migrations } from '../../migrations/index';
 import { backupFolder, listBackups } from '../../electron/main/backups';
-import { seedDatabase } from '../fixtures/index';
+import { seedDatabase } from '../fixtures/seed';
 import {
   type RunOutput,
   type Verdict,

@@ -6,7 +6,9 @@
  */
 import { spawn } from 'node:child_process';
 import { type Prepared, type ScenarioName, type Verdict, prepare } from './faults-scenarios';
-import { ROOT, seededRandom, tempFolder } from '../fixtures/index';
+import { seededRandom } from '../fixtures/random';
+import { ROOT } from '../fixtures/root';
+import { tempFolder } from '../fixtures/temp';
 
 export const STRACE = '/usr/bin/strace';
 export const SYSCALLS = ['pwrite64', 'fsync', 'fdatasync', 'fcntl', 'openat', 'unlink'] as const;
