@@ -11,6 +11,9 @@ const e2eFiles = findBrowser().ok ? ['test/e2e/**/*.test.ts'] : ['test/e2e/brows
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
+    // Each test file in its own worker: the tests open real files, spawn processes and hold
+    // module state (the e2e browser); isolation is chosen, not a default to tune away.
+    isolate: true,
     projects: [
       {
         extends: true,
