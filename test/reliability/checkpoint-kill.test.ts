@@ -5,7 +5,7 @@ import { createRepositories } from '../../electron/db/index';
 import { parseHeader, readStart } from '../../electron/db/file-forensics';
 import { startDatabase } from '../../electron/main/startup';
 import { tempDir } from '../fixtures/index';
-import { killAtPwrite, pwriteTargets, writesTo } from './helpers';
+import { HAS_STRACE, killAtPwrite, pwriteTargets, writesTo } from './helpers';
 
 /** Posts written in WAL mode after the last checkpoint: enough pages for the checkpoint to need 24 writes. */
 const POSTS = 270;
@@ -47,7 +47,7 @@ beforeAll(async () => {
   db.close();
 });
 
-describe('a kill during the WAL checkpoint at quit', () => {
+describe.runIf(HAS_STRACE)('a kill during the WAL checkpoint at quit', () => {
   it(`starts after a SIGKILL at each main-file write of the checkpoint, with every acknowledged post`, async () => {
     const traced = copyTemplate();
     const targets = await pwriteTargets(['-e', QUIT, traced], path.join(path.dirname(traced), 'trace'));

@@ -6,7 +6,7 @@ import { refusalDialog } from '../../electron/main/refusal';
 import { startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
 import { seedDatabase, sha256, tempDir } from '../fixtures/index';
-import { underStrace } from './helpers';
+import { HAS_STRACE, underStrace } from './helpers';
 
 /** A small tmpfs at `dir`, or false where this machine does not allow mounting one. */
 function mountTmpfs(dir: string): boolean {
@@ -42,7 +42,7 @@ async function databaseWithBackup(dir: string): Promise<string> {
   return dbPath;
 }
 
-describe('a full disk at startup', () => {
+describe.runIf(HAS_STRACE)('a full disk at startup', () => {
   it('says the disk is full, offers no Restore, and leaves the file byte-identical', async () => {
     const disk = tempDir();
     const mounted = mountTmpfs(disk);

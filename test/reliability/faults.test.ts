@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { STORAGE_VOCABULARY } from '../../electron/db/sqlite-errors';
 import { createAppContext } from '../../electron/main/app-context';
 import { seedDatabase } from '../fixtures/index';
-import { STRACE, isWrong, runAll, runChild, sample, straceArgs, summarize } from './faults';
+import { isWrong, runAll, runChild, sample, straceArgs, summarize } from './faults';
+import { HAS_STRACE } from './helpers';
 import type { Prepared } from './faults-scenarios';
 import { tempFolder } from '../fixtures/index';
 
@@ -13,7 +14,7 @@ const seed = Number(process.env.FAULTS_SEED ?? Date.now() % 2 ** 31);
 const folder = tempFolder('faults-retry');
 afterAll(() => folder.remove());
 
-describe.runIf(fs.existsSync(STRACE))('fault injection under strace', () => {
+describe.runIf(HAS_STRACE)('fault injection under strace', () => {
   it(`answers truthfully on a seeded sample of ${SAMPLE} faults (seed ${seed})`, async () => {
     const results = await runAll(sample(seed, SAMPLE), 2);
     const summary = summarize(results);

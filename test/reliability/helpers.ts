@@ -1,7 +1,14 @@
 /** strace-driven children for the reliability suite: which file each write hits, and a kill at one of them. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { ROOT, type ScriptChild, watch } from '../fixtures/index';
+
+/** strace is Linux-only; where it runs, the scenarios that inject syscall faults run too. */
+export const HAS_STRACE = process.platform === 'linux' && spawnSync('strace', ['-V']).status === 0;
+
+/** What to do when the scenarios cannot run on a Linux machine: one sentence. */
+export const NO_STRACE_MESSAGE =
+  'The crash, disk and fault-injection tests need strace: install it (Debian/Ubuntu: `sudo apt-get install strace`); .ci/run does that on CI.';
 
 /** Starts `strace <straceArgs> -- node <nodeArgs>` in the repository root (strace ends with its tracee's signal). */
 export function underStrace(straceArgs: string[], nodeArgs: string[]): ScriptChild {

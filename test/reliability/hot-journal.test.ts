@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';
 import { seedDatabase, tempDir } from '../fixtures/index';
-import { killAtPwrite, pwriteTargets } from './helpers';
+import { HAS_STRACE, killAtPwrite, pwriteTargets } from './helpers';
 
 const START = ['--import', 'tsx', 'test/reliability/children/start.ts'];
 const FULL = process.env.RECOVERY_FULL === '1';
@@ -74,7 +74,7 @@ function postsIn(dbPath: string): string[] {
   }
 }
 
-describe('a hot rollback journal', () => {
+describe.runIf(HAS_STRACE)('a hot rollback journal', () => {
   it('after a restored backup (rollback mode) killed while migrating: starts, with every post', async () => {
     const restored = async (dbPath: string) => {
       await seedDatabase(dbPath, { migrations: migrations.slice(0, 2), posts: 300 });

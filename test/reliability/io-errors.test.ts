@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedDatabase, sha256, tempDir } from '../fixtures/index';
-import { underStrace } from './helpers';
+import { HAS_STRACE, underStrace } from './helpers';
 
 /**
  * Starts the app's startup in a child whose system calls on the database file fail as strace
@@ -27,7 +27,7 @@ async function startFailing(dbPath: string, syscall: string, errno: string) {
   return { reason, actions, message };
 }
 
-describe('trouble around the file is not damage', () => {
+describe.runIf(HAS_STRACE)('trouble around the file is not damage', () => {
   it.each([
     [
       'an input/output error reading the file',
