@@ -6,21 +6,53 @@
 -- uniqueness, sorting and the `LIKE 's%'` prefix search, and lets those use the unique indexes.
 -- SQLite's length() and GLOB stop at a NUL character, so NUL is refused on the bytes first.
 -- AUTOINCREMENT: an id is never handed out twice, so nothing keyed by an id points at a newer row.
+-- The email is optional (NULL: none; still unique when given). A display name and about me are
+-- limited in graphemes (characters as the user sees them), which SQLite cannot count: rules.ts
+-- counts those, and the CHECKs here hold a code-point ceiling that no valid value reaches.
+-- Times are UTC ISO-8601 to the millisecond, so text order is time order.
 CREATE TABLE users (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   username      TEXT NOT NULL COLLATE NOCASE
     CONSTRAINT username_no_nul CHECK (instr(CAST(username AS BLOB), x'00') = 0)
     CONSTRAINT username_length CHECK (length(username) BETWEEN 1 AND 64)
     CONSTRAINT username_chars CHECK (username NOT GLOB '*[^A-Za-z0-9_.-]*'),
-  email         TEXT NOT NULL COLLATE NOCASE
+  email         TEXT COLLATE NOCASE
     CONSTRAINT email_no_nul CHECK (instr(CAST(email AS BLOB), x'00') = 0)
     CONSTRAINT email_length CHECK (length(email) <= 120)
     CONSTRAINT email_shape CHECK (email GLOB '?*@?*' AND instr(email, ' ') = 0),
   password_hash TEXT
-    CONSTRAINT password_hash_length CHECK (password_hash IS NULL OR length(password_hash) <= 256)
+    CONSTRAINT password_hash_length CHECK (password_hash IS NULL OR length(password_hash) <= 256),
+  display_name  TEXT
+    CONSTRAINT display_name_no_nul CHECK (instr(CAST(display_name AS BLOB), x'00') = 0)
+    CONSTRAINT display_name_length CHECK (length(display_name) BETWEEN 1 AND 400),
+  about_me      TEXT
+    CONSTRAINT about_me_no_nul CHECK (instr(CAST(about_me AS BLOB), x'00') = 0)
+    CONSTRAINT about_me_length CHECK (length(about_me) BETWEEN 1 AND 2240),
+  last_seen     TEXT
+    CONSTRAINT last_seen_format CHECK (
+      last_seen GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9].[0-9][0-9][0-9]Z'
+    ),
+  created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    CONSTRAINT created_at_format CHECK (
+      created_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9].[0-9][0-9][0-9]Z'
+    )
 ) STRICT;
 CREATE UNIQUE INDEX ix_users_username ON users (username);
 CREATE UNIQUE INDEX ix_users_email ON users (email);
+
+-- A profile's picture, at most 256 KB, a PNG, JPEG or WebP by its first bytes (main checks the
+-- same before writing). Its own table, so listing users never reads the images.
+CREATE TABLE avatars (
+  user_id    INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  image      BLOB NOT NULL
+    CONSTRAINT avatar_size CHECK (length(image) BETWEEN 12 AND 262144)
+    CONSTRAINT avatar_type CHECK (
+      hex(substr(image, 1, 8)) = '89504E470D0A1A0A'
+      OR hex(substr(image, 1, 3)) = 'FFD8FF'
+      OR (hex(substr(image, 1, 4)) = '52494646' AND hex(substr(image, 9, 4)) = '57454250')
+    ),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
 
 -- Posts: 1 to 140 code points, not blank (the characters JavaScript's trim() removes), stored
 -- with a UTC ISO-8601 timestamp to the millisecond so that text order is time order. The two

@@ -8,6 +8,7 @@ import {
   nulSentence,
   tooLongSentence,
 } from './rules';
+import { PROFILE_CHECKS } from './profile-checks';
 import { storageFailure } from './sqlite-errors';
 
 export const ERROR_CODES = [
@@ -91,6 +92,9 @@ const CHECKS: Record<string, MicroblogError> = {
   draft_length: new MicroblogError('INVALID_INPUT', tooLongSentence('draft', DRAFT_MAX), 'body'),
   timestamp_format: new MicroblogError('INVALID_INPUT', 'That time is not valid.', 'timestamp'),
   write_key_length: new MicroblogError('INVALID_INPUT', 'That request key is not valid.', 'key'),
+  ...Object.fromEntries(
+    Object.entries(PROFILE_CHECKS).map(([name, e]) => [name, new MicroblogError(e.code, e.message, e.field)]),
+  ),
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from './connection';
 import { createDraftRepository } from './drafts';
 import { createPostRepository } from './posts';
+import { createProfileRepository } from './profiles';
 import { createSettingsRepository } from './settings';
 import { createUserRepository } from './users';
 
@@ -11,6 +12,7 @@ export function createRepositories(db: Db) {
     posts: createPostRepository(db),
     drafts: createDraftRepository(db),
     settings: createSettingsRepository(db),
+    profiles: createProfileRepository(db),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from './connection';
 import { decodeCursor, encodeCursor } from './cursor';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
+import { TOUCH_LAST_SEEN_SQL, touchArguments } from './profiles';
 import { PAGE_SIZE_MAX, PAGE_SIZE_SENTENCE, bodyProblem } from './rules';
 
 import type { NewPost, Page, PageOptions, Post, TimelinePost } from './models';
@@ -46,6 +47,14 @@ export function createPostRepository(db: Db) {
   const userAfter = db.prepare<[number, string, number, number], Post>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? AND (p.timestamp, p.id) < (?, ?) ${NEWEST_FIRST}`,
   );
+  const touch = db.prepare<[string, number, string]>(TOUCH_LAST_SEEN_SQL);
+  // Posting now is being seen now: the post and last_seen commit together (a savepoint inside
+  // a caller's transaction). An import with its own timestamp says nothing about being seen.
+  const postNow = db.transaction((body: string, userId: number, now: Date) => {
+    const { lastInsertRowid } = insert.run(body, now.toISOString(), userId);
+    touch.run(...touchArguments(userId, now));
+    return Number(lastInsertRowid);
+  });
   const remove = db.prepare<[number]>(`DELETE FROM posts WHERE id = ?`);
   const removeOwn = db.prepare<[number, number]>(`DELETE FROM posts WHERE id = ? AND user_id = ?`);
   const count = db.prepare<[], number>(`SELECT count(*) FROM posts`).pluck();
@@ -56,8 +65,13 @@ export function createPostRepository(db: Db) {
       const problem = bodyProblem(input.body);
       if (problem) throw new MicroblogError(problem.code, problem.message, 'body');
       if (!Number.isSafeInteger(input.userId) || input.userId < 1) throw profileNotFound();
-      const timestamp = input.timestamp ?? new Date().toISOString();
       try {
+        if (input.timestamp === undefined) {
+          const now = new Date();
+          const id = postNow(input.body, input.userId, now);
+          return { id, body: input.body, timestamp: now.toISOString(), userId: input.userId };
+        }
+        const { timestamp } = input;
         const { lastInsertRowid } = insert.run(input.body, timestamp, input.userId);
         return { id: Number(lastInsertRowid), body: input.body, timestamp, userId: input.userId };
       } catch (error) {

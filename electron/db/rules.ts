@@ -28,6 +28,8 @@ export const FIELD_NOUNS = {
   body: 'A post',
   draft: 'A draft',
   prefix: 'A filter',
+  displayName: 'A display name',
+  aboutMe: 'About me',
 } as const;
 
 export type TextField = keyof typeof FIELD_NOUNS;
@@ -135,4 +137,13 @@ export function draftProblem(body: string): string | null {
   if (!isWellFormed(body)) return brokenTextSentence('draft');
   if (countCodePoints(body) > DRAFT_MAX) return tooLongSentence('draft', DRAFT_MAX);
   return null;
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Counts grapheme clusters: 👋🏽, a flag or e + combining accent each count once, as a reader sees them. */
+export function countGraphemes(text: string): number {
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
 }

@@ -36,7 +36,7 @@ describe('toMicroblogError maps each constraint to a code and a field', () => {
       'INVALID_INPUT',
       'password',
     ],
-    [`INSERT INTO users (username) VALUES ('x')`, 'INVALID_INPUT', 'email'],
+    [`INSERT INTO users (username, created_at) VALUES ('x', NULL)`, 'INVALID_INPUT', 'created_at'],
     [`INSERT INTO posts (body, user_id) VALUES ('  ', 1)`, 'BODY_EMPTY', 'body'],
     [`INSERT INTO posts (body, user_id) VALUES ('${'x'.repeat(141)}', 1)`, 'BODY_TOO_LONG', 'body'],
     [`INSERT INTO posts (body, user_id) VALUES ('a' || char(0) || 'b', 1)`, 'INVALID_INPUT', 'body'],

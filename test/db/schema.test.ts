@@ -24,7 +24,7 @@ describe('the schema at head', () => {
   it('has exactly the app tables plus the bookkeeping table', async () => {
     const { db } = await migratedDb();
     expect(tableNames(db)).toEqual(
-      ['drafts', 'posts', MIGRATIONS_TABLE, 'settings', 'users', 'write_keys'].sort(),
+      ['avatars', 'drafts', 'posts', MIGRATIONS_TABLE, 'settings', 'users', 'write_keys'].sort(),
     );
   });
 
@@ -33,8 +33,12 @@ describe('the schema at head', () => {
     expect(columns(db, 'users').map((c) => [c.name, c.type, c.notnull, c.pk])).toEqual([
       ['id', 'INTEGER', 0, 1],
       ['username', 'TEXT', 1, 0],
-      ['email', 'TEXT', 1, 0],
+      ['email', 'TEXT', 0, 0],
       ['password_hash', 'TEXT', 0, 0],
+      ['display_name', 'TEXT', 0, 0],
+      ['about_me', 'TEXT', 0, 0],
+      ['last_seen', 'TEXT', 0, 0],
+      ['created_at', 'TEXT', 1, 0],
     ]);
     const list = indexes(db, 'users');
     expect(list.find((i) => i.name === 'ix_users_username')?.unique).toBe(1);
