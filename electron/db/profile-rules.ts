@@ -32,11 +32,11 @@ export const AVATAR_SIDE_MAX = 256;
 function graphemeTextProblem(field: 'displayName' | 'aboutMe', text: string, max: number): string | null {
   if (text.includes('\0')) return nulSentence(field);
   if (!isWellFormed(text)) return brokenTextSentence(field);
-  // Cheap bound first: more code points than the ceiling can never be valid, whatever the graphemes.
+  if (countGraphemes(text) > max) return tooLongSentence(field, max);
+  // Few graphemes but many code points: marks stacked on letters, past the schema's ceiling.
   if (countCodePoints(text) > max * CODE_POINTS_PER_GRAPHEME) {
     return `${FIELD_NOUNS[field]} has too many combining marks for its length.`;
   }
-  if (countGraphemes(text) > max) return tooLongSentence(field, max);
   return null;
 }
 

@@ -1,14 +1,8 @@
 import type { Db } from './connection';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
 import type { AvatarImage, ProfileDetails, ProfileEdit, User } from './models';
-import {
-  aboutMeProblem,
-  avatarProblem,
-  displayNameProblem,
-  imageTypeOf,
-  optionalEmailProblem,
-} from './profile-rules';
-import { usernameProblem } from './rules';
+import { profileEditProblems } from './profile-edit';
+import { avatarProblem, imageTypeOf } from './profile-rules';
 import { USER_COLUMNS, type UserRow, orNull, toUser } from './users';
 
 /** last_seen moves at most this often, so posting in a burst writes the users row once. */
@@ -25,20 +19,6 @@ export const TOUCH_LAST_SEEN_SQL = `UPDATE users SET last_seen = ?
 /** The bound values of TOUCH_LAST_SEEN_SQL for profile `userId` at time `now`. */
 export function touchArguments(userId: number, now: Date): [string, number, string] {
   return [now.toISOString(), userId, new Date(now.getTime() - LAST_SEEN_EVERY_MS).toISOString()];
-}
-
-/** Every problem of an edit, field by field: the form shows them all at once. */
-export function profileEditProblems(edit: ProfileEdit): Partial<Record<keyof ProfileEdit, string>> {
-  const problems: Partial<Record<keyof ProfileEdit, string>> = {};
-  const username = usernameProblem(edit.username);
-  if (username) problems.username = username;
-  const displayName = displayNameProblem(edit.displayName);
-  if (displayName) problems.displayName = displayName;
-  const aboutMe = aboutMeProblem(edit.aboutMe);
-  if (aboutMe) problems.aboutMe = aboutMe;
-  const email = optionalEmailProblem(edit.email);
-  if (email) problems.email = email;
-  return problems;
 }
 
 /** A profile's own fields: editing, password hash, picture, and last seen. */

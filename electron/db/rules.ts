@@ -144,6 +144,7 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 /** Counts grapheme clusters: 👋🏽, a flag or e + combining accent each count once, as a reader sees them. */
 export function countGraphemes(text: string): number {
   let count = 0;
-  for (const _ of graphemes.segment(text)) count++;
+  const segments = graphemes.segment(text)[Symbol.iterator]();
+  while (!segments.next().done) count++;
   return count;
 }

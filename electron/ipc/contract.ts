@@ -8,7 +8,15 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../db/errors';
-import { USER_ORDERS, type Draft, type Page, type Post, type TimelinePost, type User } from '../db/models';
+import {
+  USER_ORDERS,
+  type Draft,
+  type Page,
+  type Post,
+  type ProfileDetails,
+  type TimelinePost,
+  type User,
+} from '../db/models';
 import {
   BAD_CURSOR_SENTENCE,
   CURSOR_MAX,
@@ -17,18 +25,27 @@ import {
   PAGE_SIZE_MAX,
   PAGE_SIZE_SENTENCE,
   PASSWORD_MAX,
-  type TextField,
   USERNAME_MAX,
   brokenTextSentence,
-  countCodePoints,
   isWellFormed,
-  tooLongSentence,
 } from '../db/rules';
+import { optionalEmailSchema, profileChannels } from './channels/profiles';
+import { channel, id, text } from './channels/schema-kit';
 
 export type { Draft, Page, Post, TimelinePost, User };
 export type { UserOrder } from '../db/models';
 // The renderer's forms and counter use the same rules as the database, through this module only.
 export { BODY_MAX, PASSWORD_MIN, bodyProblem, countCodePoints, isBlank } from '../db/rules';
+export {
+  ABOUT_ME_MAX,
+  AVATAR_BYTES_MAX,
+  AVATAR_SIDE_MAX,
+  DISPLAY_NAME_MAX,
+  avatarProblem,
+} from '../db/profile-rules';
+export { profileEditProblems } from '../db/profile-edit';
+export { countGraphemes, passwordProblem } from '../db/rules';
+export type { ProfileDetails, ProfileEdit } from '../db/models';
 
 /** Facts about the running app, for the About panel and bug reports. */
 export interface AppInfo {
@@ -40,9 +57,11 @@ export interface AppInfo {
   platform: string;
 }
 
-/** A profile page's header: the profile and how many posts it has. */
-export interface UserProfile extends User {
+/** A profile page's header: the profile, how many posts it has, about me, times and picture. */
+export interface UserProfile extends User, ProfileDetails {
   postCount: number;
+  /** The profile's own picture as a `data:` URL, or null for the generated one. */
+  avatar: string | null;
 }
 
 /** Which profile is active, and whether it still needs its password in this session. */
@@ -53,11 +72,6 @@ export interface Session {
 
 // Schemas: strict objects, so unknown keys are rejected rather than silently passed on. Every
 // check carries the app's own sentence, so no validator wording ever reaches the screen.
-const id = z
-  .number()
-  .int('That id is not valid.')
-  .positive('That id is not valid.')
-  .max(Number.MAX_SAFE_INTEGER, 'That id is not valid.');
 const cursor = z
   .string()
   .max(CURSOR_MAX, BAD_CURSOR_SENTENCE)
@@ -76,27 +90,12 @@ const limit = z
   .max(PAGE_SIZE_MAX, PAGE_SIZE_SENTENCE)
   .optional();
 
-/**
- * Text as main accepts it: well-formed Unicode (no lone surrogate) and at most `max` code
- * points, as SQLite's length() counts. The payload cap bounds the cost of counting.
- */
-function text(field: TextField, max: number, whenEmpty?: string) {
-  return (whenEmpty === undefined ? z.string() : z.string().min(1, whenEmpty))
-    .refine(isWellFormed, brokenTextSentence(field))
-    .refine((value) => countCodePoints(value) <= max, tooLongSentence(field, max));
-}
-
 export const usernameSchema = text('username', USERNAME_MAX, 'Choose a username.');
 export const emailSchema = text('email', EMAIL_MAX, 'Enter an email address.');
 export const passwordSchema = text('password', PASSWORD_MAX);
 /** The post body as the composer sends it; its length is checked (and reported) by the repository. */
 export const bodySchema = z.string().refine(isWellFormed, brokenTextSentence('body'));
 export const draftSchema = text('draft', DRAFT_MAX);
-
-/** Declares a channel: `channel<Result>()(inputSchema)`, so the input type is inferred. */
-function channel<O>() {
-  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
-}
 
 const empty = z.object({}).strict();
 const byUser = z.object({ userId: id }).strict();
@@ -113,7 +112,7 @@ export const channels = {
     z
       .object({
         username: usernameSchema,
-        email: emailSchema,
+        email: optionalEmailSchema,
         password: passwordSchema.nullable().optional(),
       })
       .strict(),
@@ -133,7 +132,10 @@ export const channels = {
       })
       .strict(),
   ),
-  'users:delete': channel<{ deletedPosts: number }>()(byUser),
+  'users:delete': channel<{ deletedPosts: number }>()(
+    z.object({ userId: id, password: passwordSchema.optional() }).strict(),
+  ),
+  ...profileChannels,
 
   'posts:create': channel<Post>()(z.object({ userId: id, body: bodySchema, key }).strict()),
   'posts:timeline': channel<Page<TimelinePost>>()(z.object({ cursor, limit }).strict()),

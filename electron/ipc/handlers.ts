@@ -1,6 +1,7 @@
 import { createAppHandlers } from './handlers/app';
 import { createDraftHandlers } from './handlers/drafts';
 import { createPostHandlers } from './handlers/posts';
+import { createProfileHandlers } from './handlers/profiles';
 import { createSessionHandlers } from './handlers/session';
 import { createUserHandlers } from './handlers/users';
 import type { HandlerContext, Handlers } from './handler-types';
@@ -28,6 +29,7 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createAppHandlers(ctx),
     ...createSessionHandlers(session),
     ...createUserHandlers(ctx, session),
+    ...createProfileHandlers(ctx, session),
     ...createPostHandlers(ctx, session),
     ...createDraftHandlers(ctx, session),
   } satisfies Handlers;

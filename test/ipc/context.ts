@@ -32,6 +32,9 @@ export async function startApp() {
   return { ctx, dir, dbPath, call, ok, fails };
 }
 
+/** The smallest bytes the avatar checks take for a PNG: its signature, then one empty chunk length. */
+export const TINY_PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+
 /** A valid payload for each channel, against `seededApp`'s database (user 1 and post 1). */
 export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'app:info': {},
@@ -42,6 +45,11 @@ export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'users:list': { order: 'asc' },
   'users:get': { username: 'susan' },
   'users:delete': { userId: 1 },
+  'users:update': { userId: 1, username: 'susan', displayName: 'Susan', aboutMe: 'hi', email: '' },
+  'users:setPassword': { userId: 1, newPassword: 'a new password' },
+  'users:setAvatar': { userId: 1, image: TINY_PNG },
+  'users:removeAvatar': { userId: 1 },
+  'users:avatar': { userId: 1 },
   'posts:create': { userId: 1, body: 'hello' },
   'posts:timeline': {},
   'posts:byUser': { userId: 1 },
@@ -58,7 +66,7 @@ export async function seededApp() {
   await app.ok('drafts:save', { userId: 1, body: 'a draft' });
   const snapshot = () =>
     JSON.stringify(
-      ['users', 'posts', 'drafts', 'settings'].map((table) =>
+      ['users', 'posts', 'drafts', 'settings', 'avatars'].map((table) =>
         app.ctx.db.prepare(`SELECT * FROM ${table}`).all(),
       ),
     );

@@ -28,7 +28,7 @@ function fingerprint(): string {
     .prepare(
       `SELECT total_changes() || '|' || (SELECT count(*) FROM users) || '|' || (SELECT count(*) FROM posts) || '|' ||
               (SELECT coalesce(max(id), 0) FROM posts) || '|' || (SELECT count(*) FROM drafts) || '|' ||
-              (SELECT count(*) FROM settings)`,
+              (SELECT count(*) FROM settings) || '|' || (SELECT count(*) FROM avatars)`,
     )
     .pluck()
     .get() as string;
@@ -109,6 +109,18 @@ describe('bad input at the IPC boundary', () => {
     },
     120_000,
   );
+
+  it('writes for a profile other than the active one were refused FORBIDDEN and changed nothing', () => {
+    // Each refusal was checked against the fingerprint as it came; here: they really came.
+    const writes = [
+      'users:delete',
+      'users:update',
+      'users:setPassword',
+      'users:setAvatar',
+      'users:removeAvatar',
+    ];
+    for (const channel of writes) expect(tally[channel]?.codes.FORBIDDEN ?? 0, channel).toBeGreaterThan(0);
+  });
 
   it(`unknown channels: ${RUNS} generated names are refused`, async () => {
     const names = fc.oneof(

@@ -154,6 +154,24 @@ const deletableId = fc.oneof(fc.integer({ min: 3, max: 60 }), hostileValue);
 const cursorish = fc.oneof(fc.constant(null), edgeStrings, fc.string(), hostileValue);
 const limitish = fc.oneof(fc.integer({ min: -2, max: 120 }), edgeNumbers, hostileValue);
 
+/** Picture bytes: the smallest valid PNG, JPEG and WebP, random bytes, ones over the limit, anything. */
+const imageish = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+      new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0, 0, 0, 0, 0]),
+      new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50]),
+    ),
+  },
+  { weight: 2, arbitrary: fc.uint8Array({ maxLength: 64 }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(new Uint8Array(256 * 1024 + 1).fill(0xff), new Uint8Array(300_000)),
+  },
+  { weight: 3, arbitrary: hostileValue },
+);
+
 /** Each channel's fields, each filled from plausible, edge and hostile values. */
 const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'app:info': {},
@@ -170,6 +188,17 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'posts:delete': { postId: fc.oneof(fc.integer({ min: 0, max: 300 }), hostileValue), userId: idish },
   'drafts:get': { userId: idish },
   'drafts:save': { userId: idish, body: fc.oneof(textish, fc.constant('d'.repeat(4001))) },
+  'users:update': {
+    userId: idish,
+    username: usernameish,
+    displayName: textish,
+    aboutMe: fc.oneof(textish, fc.constant('a'.repeat(281))),
+    email: fc.oneof(emailish, fc.constant('')),
+  },
+  'users:setPassword': { userId: idish, currentPassword: passwordish, newPassword: passwordish },
+  'users:setAvatar': { userId: idish, image: imageish },
+  'users:removeAvatar': { userId: idish },
+  'users:avatar': { userId: idish },
 };
 
 const dangerousKey = fc.constantFrom(

@@ -46,19 +46,30 @@ export async function readsBackEqual(
       const expected = {
         id: user.id,
         username: sent.username,
-        email: sent.email,
+        displayName: null,
+        email: sent.email === undefined || sent.email === '' ? null : sent.email,
         hasPassword: typeof sent.password === 'string' && sent.password !== '',
+        hasAvatar: false,
       };
       same('users:create result', value, expected);
-      same('users:get', await readValue(app, 'users:get', { username: user.username }), {
-        ...expected,
-        postCount: 0,
-      });
-      const hex = `SELECT hex(username) || '/' || hex(email) FROM users WHERE id = ?`;
+      const profile = (await readValue(app, 'users:get', { username: user.username })) as Fields;
+      same(
+        'users:get',
+        { ...profile, lastSeen: null, createdAt: null },
+        {
+          ...expected,
+          postCount: 0,
+          aboutMe: null,
+          lastSeen: null,
+          createdAt: null,
+          avatar: null,
+        },
+      );
+      const hex = `SELECT hex(username) || '/' || coalesce(hex(email), '') FROM users WHERE id = ?`;
       same(
         'stored username/email',
         storedHex(app, hex, user.id),
-        `${utf8Hex(user.username)}/${utf8Hex(String(sent.email))}`,
+        `${utf8Hex(user.username)}/${utf8Hex(typeof sent.email === 'string' ? sent.email : '')}`,
       );
       return true;
     }
@@ -97,6 +108,41 @@ export async function readsBackEqual(
       );
       return true;
     }
+    case 'users:update': {
+      const orNull = (text: unknown) => (text === '' ? null : text);
+      const user = value as { id: number; username: string };
+      same('users:update result', value, {
+        ...(value as Fields),
+        username: sent.username,
+        displayName: orNull(sent.displayName),
+        email: orNull(sent.email),
+      });
+      const profile = (await readValue(app, 'users:get', { username: user.username })) as Fields;
+      same(
+        'users:get',
+        [profile.id, profile.username, profile.displayName, profile.email, profile.aboutMe],
+        [user.id, sent.username, orNull(sent.displayName), orNull(sent.email), orNull(sent.aboutMe)],
+      );
+      const hex = `SELECT hex(username) || '/' || coalesce(hex(display_name), '') || '/' || coalesce(hex(about_me), '') FROM users WHERE id = ?`;
+      same(
+        'stored username/display name/about me',
+        storedHex(app, hex, user.id),
+        [sent.username, sent.displayName, sent.aboutMe].map((t) => utf8Hex(String(t))).join('/'),
+      );
+      return true;
+    }
+    case 'users:setAvatar': {
+      const bytes = Buffer.from(sent.image as Uint8Array).toString('base64');
+      same(
+        'users:avatar',
+        String(await readValue(app, 'users:avatar', { userId: sent.userId })).split(',')[1],
+        bytes,
+      );
+      return true;
+    }
+    case 'users:removeAvatar':
+      same('users:avatar', await readValue(app, 'users:avatar', { userId: sent.userId }), null);
+      return true;
     case 'posts:delete':
       same(
         'deleted post',
