@@ -1,9 +1,11 @@
 import type { Db } from '../../electron/db/index';
+import { TOUCH_LAST_SEEN_SQL, touchArguments } from '../../electron/db/profiles';
+import { USER_COLUMNS } from '../../electron/db/users';
 import { migrations } from '../../migrations/index';
 import { type BenchSide, type TimelineRef, type UserRef, each, tableNames, times } from './side';
 import { TIMELINE_PAGE_SIZE, USER_PAGE_SIZE } from './workload';
 
-const USER = `id, username, email, password_hash IS NOT NULL AS hasPassword`;
+const USER = USER_COLUMNS;
 const POST = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId`;
 const TIMELINE = `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id`;
 
@@ -19,10 +21,20 @@ interface DeepCursor {
  * rows in one transaction each, directly, without Umzug.
  */
 export function createRawSide(db: Db): BenchSide {
-  const insertUser = db.prepare<[string, string]>(`INSERT INTO users (username, email) VALUES (?, ?)`);
+  const insertUser = db.prepare<[string, string, string, string]>(
+    `INSERT INTO users (username, email, password_hash, display_name, created_at, last_seen)
+     VALUES (?, ?, NULL, NULL, ?, ?)`,
+  );
   const insertPost = db.prepare<[string, string, number]>(
     `INSERT INTO posts (body, timestamp, user_id) VALUES (?, ?, ?)`,
   );
+  const touchLastSeen = db.prepare<[string, number, string]>(TOUCH_LAST_SEEN_SQL);
+  // The same rows as the project writes: the post and the author's last_seen, in one transaction.
+  const postNow = db.transaction((body: string, userId: number, now: Date) => {
+    const id = Number(insertPost.run(body, now.toISOString(), userId).lastInsertRowid);
+    touchLastSeen.run(...touchArguments(userId, now));
+    return id;
+  });
   const userById = db.prepare<[number], UserRef>(`SELECT ${USER} FROM users WHERE id = ?`);
   const userPosts = db.prepare<[number, number], TimelineRef>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`,
@@ -70,7 +82,10 @@ export function createRawSide(db: Db): BenchSide {
     },
 
     createUsers: (specs) =>
-      each(specs, (spec) => Number(insertUser.run(spec.username, spec.email).lastInsertRowid)),
+      each(specs, (spec) => {
+        const now = new Date().toISOString();
+        return Number(insertUser.run(spec.username, spec.email, now, now).lastInsertRowid);
+      }),
 
     bulkInsert: (list) =>
       db.transaction(() =>
@@ -80,7 +95,7 @@ export function createRawSide(db: Db): BenchSide {
     postOneByOne: (postings) =>
       each(postings, ({ userId, body }) => {
         const author = userById.get(userId);
-        const id = Number(insertPost.run(body, new Date().toISOString(), userId).lastInsertRowid);
+        const id = postNow(body, userId, new Date());
         return { author, post: { id, userId } };
       }),
 
