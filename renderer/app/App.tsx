@@ -10,6 +10,7 @@ import { TimelinePage } from '../pages/TimelinePage';
 import { UsersPage } from '../pages/UsersPage';
 import { WelcomePage } from '../pages/WelcomePage';
 import { ErrorBoundary } from './ErrorBoundary';
+import { PostingAsRegion } from './PostingAsRegion';
 import { hrefFor, useRoute, type Route } from './router';
 
 /** Sets the window title; Electron shows it in the title bar and the task switcher. */
@@ -19,8 +20,18 @@ function useDocumentTitle(title: string) {
   }, [title]);
 }
 
-/** Picks the screen from the session: first run, choose or unlock a profile, or the app itself. */
+/** The screen, and beside it the live region that says who is posting after a switch. */
 export function App() {
+  return (
+    <>
+      <Screen />
+      <PostingAsRegion />
+    </>
+  );
+}
+
+/** Picks the screen from the session: first run, choose or unlock a profile, or the app itself. */
+function Screen() {
   const session = useSession();
   const users = useUsers('asc');
   const active = session.data?.activeUser ?? null;

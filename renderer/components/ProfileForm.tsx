@@ -16,7 +16,7 @@ const INPUTS: Record<Field, Omit<Parameters<typeof TextField>[0], 'name'>> = {
     autoFocus: true,
     hint: 'Letters, digits, “_”, “.” and “-”.',
   },
-  email: { label: 'Email', type: 'email', autoComplete: 'email' },
+  email: { label: 'Email (optional)', type: 'email', autoComplete: 'email' },
   password: {
     label: 'Password (optional)',
     type: 'password',

@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import type { User, UserProfile } from '../../electron/ipc/contract';
-import { errorMessage, hasCode } from '../api/client';
+import { hasCode } from '../api/client';
 import { useUserPosts } from '../api/posts';
-import { useDeleteProfile, useProfile } from '../api/users';
+import { useProfile } from '../api/users';
 import { navigate } from '../app/router';
-import { ConfirmDialog } from '../components/Dialog';
-import { PostFeed } from '../components/PostFeed';
-import { Empty, ErrorState, Loading } from '../components/States';
 import { Avatar } from '../components/Avatar';
+import { AvatarPicker } from '../components/AvatarPicker';
+import { DeleteProfileDialog, postsPhrase } from '../components/DeleteProfileDialog';
+import { EditProfileForm } from '../components/EditProfileForm';
+import { PasswordForm } from '../components/PasswordForm';
+import { PostFeed } from '../components/PostFeed';
+import { RelativeTime } from '../components/RelativeTime';
+import { Empty, ErrorState, Loading } from '../components/States';
 
 /** One profile: who it is, how many posts, and those posts newest first. */
 export function ProfilePage({ username, activeUser }: { username: string; activeUser: User }) {
@@ -20,62 +24,95 @@ export function ProfilePage({ username, activeUser }: { username: string; active
   return <Profile key={profile.data.id} profile={profile.data} activeUser={activeUser} />;
 }
 
-function postsPhrase(count: number): string {
-  return count === 1 ? '1 post' : `${count.toLocaleString()} posts`;
+const joined = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
+
+/** The header of chapter 6: picture, names, about me, joined, last seen, post count. */
+function ProfileHeader({
+  profile,
+  own,
+  onEdit,
+  onDelete,
+}: {
+  profile: UserProfile;
+  own: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <header className="profile-header">
+      <Avatar name={profile.username} src={profile.avatar} />
+      <div className="profile-facts">
+        <h1 id="profile-title">{profile.displayName ?? profile.username}</h1>
+        <p className="muted handle">@{profile.username}</p>
+        {profile.aboutMe && <p className="about-me">{profile.aboutMe}</p>}
+        <p className="muted profile-times">
+          <span>Joined {joined.format(new Date(profile.createdAt))}</span>
+          {profile.lastSeen && (
+            <span>
+              Last seen <RelativeTime timestamp={profile.lastSeen} />
+            </span>
+          )}
+        </p>
+        <p className="post-count">{postsPhrase(profile.postCount)}</p>
+      </div>
+      {own && (
+        <div className="profile-actions">
+          <button type="button" onClick={onEdit}>
+            Edit profile
+          </button>
+          <button type="button" className="danger secondary" onClick={onDelete}>
+            Delete profile…
+          </button>
+        </div>
+      )}
+    </header>
+  );
 }
 
 function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: User }) {
   const posts = useUserPosts(profile.id);
+  const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const remove = useDeleteProfile();
+  // Only your own page can change or delete anything; someone else's shows nothing destructive.
   const own = profile.id === activeUser.id;
+
+  if (own && editing) {
+    return (
+      <section className="page edit-profile" aria-labelledby="edit-title">
+        <h1 id="edit-title">Edit profile</h1>
+        <AvatarPicker profile={profile} />
+        <EditProfileForm
+          profile={profile}
+          onDone={(username) => {
+            setEditing(false);
+            if (username !== profile.username) navigate({ name: 'profile', username });
+          }}
+        />
+        <h2>Password</h2>
+        <PasswordForm user={activeUser} />
+      </section>
+    );
+  }
 
   return (
     <section className="page" aria-labelledby="profile-title">
-      <header className="profile-header">
-        <Avatar name={profile.username} />
-        <div className="profile-facts">
-          <h1 id="profile-title">{profile.username}</h1>
-          <p className="muted">{profile.email}</p>
-          <p className="post-count">{postsPhrase(profile.postCount)}</p>
-        </div>
-        <button type="button" className="danger secondary" onClick={() => setConfirming(true)}>
-          Delete profile…
-        </button>
-      </header>
+      <ProfileHeader
+        profile={profile}
+        own={own}
+        onEdit={() => setEditing(true)}
+        onDelete={() => setConfirming(true)}
+      />
       <PostFeed
         label={`Posts by ${profile.username}`}
         query={posts}
         activeUser={activeUser}
         authorOf={() => profile.username}
       />
-      {confirming && (
-        <ConfirmDialog
-          title={`Delete the profile ${profile.username}?`}
-          message={
-            profile.postCount === 0
-              ? 'This profile has no posts. The profile will be deleted for good.'
-              : `Its ${postsPhrase(profile.postCount)} will be deleted with it, for good.`
-          }
-          confirmLabel={
-            profile.postCount === 0
-              ? 'Delete profile'
-              : `Delete profile and ${postsPhrase(profile.postCount)}`
-          }
-          pending={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : undefined}
-          onCancel={() => {
-            setConfirming(false);
-            remove.reset();
-          }}
-          onConfirm={() =>
-            // mutateAsync, not mutate's callbacks: deleting the active profile unmounts this page
-            // before they would run. A failure is shown from `remove.error`.
-            remove.mutateAsync(profile.id).then(
-              () => navigate({ name: own ? 'timeline' : 'users' }),
-              () => undefined,
-            )
-          }
+      {own && confirming && (
+        <DeleteProfileDialog
+          profile={profile}
+          onCancel={() => setConfirming(false)}
+          onDeleted={() => navigate({ name: 'timeline' })}
         />
       )}
     </section>

@@ -7,7 +7,14 @@ import { brokenTextSentence } from '../../electron/db/rules';
 import type { MicroblogApi } from '../../electron/ipc/contract';
 import { installFakeApi, ok, withQueryClient } from './fake-api';
 
-const user = { id: 7, username: 'ann', email: 'ann@example.com', hasPassword: false };
+const user = {
+  id: 7,
+  username: 'ann',
+  email: 'ann@example.com',
+  hasPassword: false,
+  displayName: null,
+  hasAvatar: false,
+};
 
 /** The composer with an empty draft whose saves succeed, posting through `create`. */
 async function composerPosting(create: MicroblogApi['posts']['create']): Promise<HTMLTextAreaElement> {

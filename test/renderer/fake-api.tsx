@@ -35,3 +35,11 @@ export function withQueryClient(children: ReactNode): ReactNode {
   });
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
+
+/** What a profile page's read adds to a user: no about me, no picture, fixed times. */
+export const PROFILE_EXTRAS = {
+  aboutMe: null,
+  avatar: null,
+  lastSeen: '2026-01-02T00:00:00.000Z',
+  createdAt: '2026-01-01T00:00:00.000Z',
+};

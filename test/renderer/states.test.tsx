@@ -4,11 +4,18 @@ import { ErrorBoundary } from '../../renderer/app/ErrorBoundary';
 import { ProfilePage } from '../../renderer/pages/ProfilePage';
 import { TimelinePage } from '../../renderer/pages/TimelinePage';
 import { UsersPage } from '../../renderer/pages/UsersPage';
-import { fail, installFakeApi, ok, withQueryClient } from './fake-api';
+import { PROFILE_EXTRAS, fail, installFakeApi, ok, withQueryClient } from './fake-api';
 
 afterEach(cleanup);
 
-const ann = { id: 1, username: 'ann', email: 'ann@example.com', hasPassword: false };
+const ann = {
+  id: 1,
+  username: 'ann',
+  email: 'ann@example.com',
+  hasPassword: false,
+  displayName: null,
+  hasAvatar: false,
+};
 
 describe('empty, error and crash states', () => {
   it('says "No posts yet." on an empty timeline, under a usable composer', async () => {
@@ -23,7 +30,7 @@ describe('empty, error and crash states', () => {
 
   it('says "No posts yet." on a profile without posts, with its count', async () => {
     installFakeApi({
-      users: { get: () => ok({ ...ann, postCount: 0 }) },
+      users: { get: () => ok({ ...ann, ...PROFILE_EXTRAS, postCount: 0 }) },
       posts: { byUser: () => ok({ items: [], nextCursor: null }) },
     });
     render(withQueryClient(<ProfilePage username="ann" activeUser={ann} />));
