@@ -44,7 +44,7 @@ export function PasswordForm({ user }: { user: User }) {
   };
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Password">
+    <form className="stack" onSubmit={submit} noValidate aria-label="Password settings">
       {user.hasPassword && (
         <TextField
           name="currentPassword"

@@ -79,7 +79,8 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
           activeUser={activeUser}
           onChoose={choose}
           onAdd={() => {
-            close(false);
+            // Focus on the button first: the dialog gives it back there when it closes.
+            close(true);
             setAdding(true);
           }}
           onClose={close}

@@ -1,7 +1,7 @@
 import { AVATAR_BYTES_MAX, AVATAR_SIDE_MAX } from '../../electron/ipc/contract';
 
 /** A picked file larger than this is refused before it is decoded: no photo needs more. */
-export const AVATAR_FILE_MAX = 20 * 1024 * 1024;
+export const AVATAR_FILE_MAX = 10 * 1024 * 1024;
 
 /** Why a picked file cannot become a profile picture, as a sentence; thrown by `avatarFromFile`. */
 export class AvatarFileError extends Error {}
