@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { tempDir } from '../fixtures/index';
-import type { Channel, IpcError, Result } from '../../electron/ipc/contract';
+import type { Channel, IpcError, Result, User } from '../../electron/ipc/contract';
 import { type AppContext, createAppContext } from '../../electron/main/app-context';
 
 const open: AppContext[] = [];
@@ -71,4 +71,27 @@ export async function seededApp() {
       ),
     );
   return { ...app, snapshot };
+}
+
+/** Two profiles, `a` active; `b` (with a password) has a post, a draft and a picture. */
+export async function twoProfiles() {
+  const app = await startApp();
+  const b = await app.ok<User>('users:create', {
+    username: 'b',
+    email: 'b@example.com',
+    password: 'b password',
+  });
+  await app.ok('session:activate', { userId: b.id });
+  await app.ok('posts:create', { userId: b.id, body: 'by b' });
+  await app.ok('drafts:save', { userId: b.id, body: 'b draft' });
+  await app.ok('users:setAvatar', { userId: b.id, image: TINY_PNG });
+  const a = await app.ok<User>('users:create', { username: 'a' });
+  await app.ok('session:activate', { userId: a.id });
+  const snapshot = () =>
+    JSON.stringify(
+      ['users', 'posts', 'drafts', 'avatars', 'settings'].map((t) =>
+        app.ctx.db.prepare(`SELECT * FROM ${t}`).all(),
+      ),
+    );
+  return { ...app, a, b, snapshot };
 }

@@ -1,6 +1,7 @@
 /** Generators of hostile IPC payloads for the fuzz test: wrong types, edge values, huge and deep things. */
 import fc from 'fast-check';
 import type { Channel } from '../../electron/ipc/contract';
+import { edgeNumbers, edgeStrings } from './ipc-edge-values';
 
 function nestedObject(depth: number): unknown {
   let value: unknown = { userId: 1 };
@@ -20,59 +21,6 @@ function withOwnKey(key: string, value: unknown, base: Record<string, unknown>):
   Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
   return target;
 }
-
-const edgeNumbers = fc.constantFrom(
-  0,
-  -0,
-  -1,
-  1.5,
-  NaN,
-  Infinity,
-  -Infinity,
-  2 ** 31,
-  2 ** 32,
-  2 ** 53,
-  2 ** 53 + 2,
-  Number.MAX_SAFE_INTEGER,
-  Number.MIN_SAFE_INTEGER,
-  Number.MAX_VALUE,
-  Number.MIN_VALUE,
-  Number.EPSILON,
-);
-
-const edgeStrings = fc.constantFrom(
-  '',
-  ' ',
-  '\t\n\r\f\v',
-  '\u0000',
-  'a\u0000b',
-  '\uD800',
-  '\uDC00x',
-  '\uDBFF\uDFFF',
-  '😀'.repeat(140),
-  '😀'.repeat(141),
-  '👩‍👩‍👧‍👦',
-  'e\u0301'.repeat(80),
-  '\u202Eevil',
-  '\uFEFF',
-  'ＳＵＳＡＮ',
-  'İı',
-  'ß',
-  "'; DROP TABLE users; --",
-  '%',
-  '_',
-  '\\',
-  's%',
-  'a'.repeat(140),
-  'a'.repeat(141),
-  'u'.repeat(65),
-  '\r\n'.repeat(80),
-  '__proto__',
-  'constructor',
-  '2000-01-01T00:00:00.000Z_1',
-  '9999-12-31T23:59:59.999Z_9007199254740991',
-  'not-a-cursor_1_2',
-);
 
 const hugeStrings = fc.constantFrom('h'.repeat(70_000), '😀'.repeat(20_000), 'x'.repeat(1_000_000));
 const deepThings = fc.constantFrom(nestedObject(50), nestedObject(100_000), nestedArray(100_000));

@@ -2,20 +2,11 @@
  * Migration 0006 the Signal way: a database at 0005 with 1,000 users, 100,000 posts and drafts
  * goes to 0006 through the app's startup path, and every row comes through.
  */
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/db/connection';
 import { createMigrator } from '../../../electron/db/migrator';
 import { migrations } from '../../../migrations/index';
-import {
-  backupsOf,
-  emptyDb,
-  insertRows,
-  migrateTo,
-  sha256Text,
-  start,
-  tempDbPath,
-} from '../../fixtures/index';
+import * as fx from '../../fixtures/index';
 
 const BEFORE = '0005-never-reuse-ids-and-write-keys';
 const NAME = '0006-profiles';
@@ -26,7 +17,7 @@ const OLD_USER_COLUMNS = 'id, username, email, password_hash';
 /** Every row of `table` as `columns` in id order, hashed: equal hashes, equal content. */
 function tableHash(db: Db, table: string, columns = '*', order = 'rowid'): string {
   const rows = db.prepare(`SELECT ${columns} FROM ${table} ORDER BY ${order}`).raw().all();
-  return sha256Text(JSON.stringify(rows));
+  return fx.sha256Text(JSON.stringify(rows));
 }
 
 const hashes = (db: Db) => ({
@@ -64,9 +55,9 @@ function schema(db: Db): Record<string, unknown> {
  */
 async function at0005(file: string): Promise<void> {
   const db = openDatabase(file);
-  await migrateTo(db, BEFORE);
+  await fx.migrateTo(db, BEFORE);
   db.transaction(() => {
-    insertRows(
+    fx.insertRows(
       db,
       'users',
       Array.from({ length: USERS }, (_, i) => ({
@@ -82,7 +73,7 @@ async function at0005(file: string): Promise<void> {
        SELECT 'post ' || i || ' 👋🏽', strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || i || ' seconds'), i % 900 + 1
        FROM n`,
     ).run(POSTS);
-    insertRows(
+    fx.insertRows(
       db,
       'drafts',
       Array.from({ length: Math.floor(USERS / 7) }, (_, i) => ({
@@ -91,15 +82,15 @@ async function at0005(file: string): Promise<void> {
         updated_at: '2026-02-01T00:00:00.000Z',
       })),
     );
-    insertRows(db, 'settings', [{ key: 'activeUserId', value: '3' }]);
-    insertRows(db, 'write_keys', [{ key: 'k-1', channel: 'posts:create', result: '{"id":1}' }]);
+    fx.insertRows(db, 'settings', [{ key: 'activeUserId', value: '3' }]);
+    fx.insertRows(db, 'write_keys', [{ key: 'k-1', channel: 'posts:create', result: '{"id":1}' }]);
   })();
   db.close();
 }
 
 describe(`migration ${NAME}`, () => {
   it('at startup: backs up first, then carries every row of 1,000 users and 100,000 posts', async () => {
-    const file = tempDbPath();
+    const file = fx.tempDbPath();
     await at0005(file);
     const db0005 = openDatabase(file, { readonly: true });
     const before = hashes(db0005);
@@ -107,11 +98,11 @@ describe(`migration ${NAME}`, () => {
     db0005.close();
 
     const startedAt = new Date().toISOString();
-    const outcome = await start({ dbPath: file });
+    const outcome = await fx.start({ dbPath: file });
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.applied).toEqual([NAME]);
     // The backup holds the file as it was at 0005, byte for byte in content.
-    expect(backupsOf(file.replace(/\/[^/]+$/, ''))).toEqual([
+    expect(fx.backupsOf(file.replace(/\/[^/]+$/, ''))).toEqual([
       expect.stringMatching(/before-0006-profiles\.db$/),
     ]);
     const backup = openDatabase(outcome.backupPath as string, { readonly: true });
@@ -153,7 +144,7 @@ describe(`migration ${NAME}`, () => {
   });
 
   it('makes email optional (still unique when given) and keeps every limit a named CHECK', async () => {
-    const db = emptyDb();
+    const db = fx.emptyDb();
     await createMigrator(db, { migrations }).up({ to: NAME });
     const insert = db.prepare(
       `INSERT INTO users (username, email, display_name, about_me) VALUES (?, ?, ?, ?)`,
@@ -182,7 +173,7 @@ describe(`migration ${NAME}`, () => {
   });
 
   it('down restores the 0005 schema with every row, and up runs again', async () => {
-    const file = tempDbPath();
+    const file = fx.tempDbPath();
     await at0005(file);
     const reference = openDatabase(file, { readonly: true });
     const before = hashes(reference);
@@ -205,6 +196,5 @@ describe(`migration ${NAME}`, () => {
     await umzug.up({ to: NAME });
     expect(hashes(db)).toEqual(before);
     db.close();
-    expect(fs.existsSync(file)).toBe(true);
   });
 });
