@@ -1,5 +1,6 @@
 import { createAppHandlers } from './handlers/app';
 import { createDraftHandlers } from './handlers/drafts';
+import { createLinkHandlers } from './handlers/links';
 import { createPostHandlers } from './handlers/posts';
 import { createSessionHandlers } from './handlers/session';
 import { createUserHandlers } from './handlers/users';
@@ -30,6 +31,7 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createUserHandlers(ctx, session),
     ...createPostHandlers(ctx, session),
     ...createDraftHandlers(ctx, session),
+    ...createLinkHandlers(ctx),
   } satisfies Handlers;
 }
 

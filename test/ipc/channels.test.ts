@@ -9,6 +9,7 @@ import type {
   User,
   UserProfile,
 } from '../../electron/ipc/contract';
+import { migrations } from '../../migrations/index';
 import { startApp } from './context';
 
 describe('every channel, called as IPC would', () => {
@@ -19,7 +20,7 @@ describe('every channel, called as IPC would', () => {
       version: '9.9.9',
       databasePath: app.dbPath,
       dataFolder: app.dir,
-      schemaVersion: '0005-never-reuse-ids-and-write-keys',
+      schemaVersion: migrations.at(-1)?.name,
       platform: process.platform,
     });
   });

@@ -88,7 +88,7 @@ describe('the composer', () => {
   });
 
   it('refuses a lone surrogate with the database’s sentence, without sending it', async () => {
-    const create = vi.fn(() => ok({ id: 1, body: 'x', timestamp: 'x', userId: 7 }));
+    const create = vi.fn(() => ok({ id: 1, body: 'x', timestamp: 'x', userId: 7, editedAt: null }));
     const box = await composerPosting(create);
     fireEvent.change(box, { target: { value: 'half an emoji \uD83D' } });
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
@@ -103,7 +103,7 @@ describe('the composer', () => {
       Promise.resolve(
         create.mock.calls.length < 3
           ? { ok: false as const, error: { code: 'DISK_FULL' as const, message: full } }
-          : ok({ id: 1, body: input.body, timestamp: '2026-01-01T00:00:00.000Z', userId: 7 }),
+          : ok({ id: 1, body: input.body, timestamp: '2026-01-01T00:00:00.000Z', userId: 7, editedAt: null }),
       ),
     );
     const box = await composerPosting(create);

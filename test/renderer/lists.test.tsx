@@ -18,6 +18,7 @@ const post = (id: number, user: typeof ann, body: string): TimelinePost => ({
   userId: user.id,
   username: user.username,
   timestamp: new Date(Date.now() - id * 60_000).toISOString(),
+  editedAt: null,
 });
 
 describe('PostFeed on the timeline and on a profile page', () => {
