@@ -47,10 +47,11 @@ function backfillTags(db: Db): void {
     `INSERT INTO post_tags (tag, post_id, timestamp) VALUES (?, ?, ?)`,
   );
   // Only bodies with a `#` can hold a tag; SQLite finds those without handing the rest to JS.
+  // Read whole first: a connection cannot write while a statement is still stepping.
   const rows = db.prepare<[], { id: number; body: string; timestamp: string }>(
     `SELECT id, body, timestamp FROM posts WHERE instr(body, '#') > 0`,
   );
-  for (const { id, body, timestamp } of rows.iterate()) {
+  for (const { id, body, timestamp } of rows.all()) {
     for (const tag of tagsOf(body)) insert.run(tag, id, timestamp);
   }
 }

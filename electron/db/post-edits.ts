@@ -25,7 +25,9 @@ export function createPostEdits(db: Db, tags: TagStatements) {
   const keep = db.prepare<[number, string, string]>(
     `INSERT INTO post_revisions (post_id, body, written_at) VALUES (?, ?, ?)`,
   );
-  const update = db.prepare<[string, string, number]>(`UPDATE posts SET body = ?, edited_at = ? WHERE id = ?`);
+  const update = db.prepare<[string, string, number]>(
+    `UPDATE posts SET body = ?, edited_at = ? WHERE id = ?`,
+  );
   const revisions = db.prepare<[number], PostRevision>(
     `SELECT body, written_at AS writtenAt FROM post_revisions WHERE post_id = ? ORDER BY id DESC`,
   );

@@ -20,7 +20,9 @@ export function createTagStatements(db: Db) {
   );
   const clear = db.prepare<[number]>(`DELETE FROM post_tags WHERE post_id = ?`);
   const page = db.prepare<[string, string, number, number], TimelinePost>(TAG_PAGE_SQL);
-  const ofPost = db.prepare<[number], string>(`SELECT tag FROM post_tags WHERE post_id = ? ORDER BY rowid`).pluck();
+  const ofPost = db
+    .prepare<[number], string>(`SELECT tag FROM post_tags WHERE post_id = ? ORDER BY rowid`)
+    .pluck();
 
   const write = (postId: number, tags: readonly string[], timestamp: string): void => {
     for (const tag of tags) insert.run(tag, postId, timestamp);

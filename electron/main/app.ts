@@ -74,7 +74,11 @@ async function startContext(
     if (choice !== 'read-only') return { state: 'refused', choice };
     try {
       return {
-        context: createReadOnlyContext({ dbPath, version, openExternal: (url) => electron.shell.openExternal(url) }),
+        context: createReadOnlyContext({
+          dbPath,
+          version,
+          openExternal: (url) => electron.shell.openExternal(url),
+        }),
         readOnly: true,
         closeUpdating,
       };

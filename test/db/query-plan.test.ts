@@ -89,7 +89,10 @@ describe('EXPLAIN QUERY PLAN: the paged and prefix queries use their indexes', (
     const { db, sources } = await setup();
     // The statement the repository prepared, exactly.
     expect(only(sources, (s) => s.includes('FROM post_tags t'), 'tag page')).toBe(TAG_PAGE_SQL);
-    for (const cursor of [['9999-12-31T23:59:59.999Z', Number.MAX_SAFE_INTEGER], [cursorTime, 500]]) {
+    for (const cursor of [
+      ['9999-12-31T23:59:59.999Z', Number.MAX_SAFE_INTEGER],
+      [cursorTime, 500],
+    ]) {
       const details = plan(db, TAG_PAGE_SQL, ['til', ...cursor, 21]);
       expectIndexed(
         details,

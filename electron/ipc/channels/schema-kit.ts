@@ -55,6 +55,5 @@ export function channel<O>() {
   return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
 }
 
-
 /** The post body as the composer sends it; its length is checked (and reported) by the repository. */
 export const bodySchema = z.string().refine(isWellFormed, brokenTextSentence('body'));

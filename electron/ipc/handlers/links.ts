@@ -12,7 +12,8 @@ export function createLinkHandlers(ctx: HandlerContext) {
     'links:open': async ({ url }) => {
       const problem = externalUrlProblem(url);
       if (problem) throw new MicroblogError('INVALID_INPUT', problem, 'url');
-      if (!ctx.openExternal) throw new MicroblogError('INVALID_INPUT', 'This window cannot open links.', 'url');
+      if (!ctx.openExternal)
+        throw new MicroblogError('INVALID_INPUT', 'This window cannot open links.', 'url');
       await ctx.openExternal(url);
       return { opened: true as const };
     },
