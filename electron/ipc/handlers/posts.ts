@@ -12,7 +12,6 @@ export function createPostHandlers(ctx: HandlerContext, session: SessionState) {
   const { repos } = ctx;
   /** Changing an existing post takes its author, active and unlocked: anyone else is FORBIDDEN. */
   const requireActiveAuthor = (userId: number): void => {
-    session.requireUnlocked(userId);
     const { activeUser, locked } = session.current();
     if (activeUser?.id !== userId || locked) throw notYourPost();
   };
