@@ -96,7 +96,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  */
 export function countGraphemes(text: string): number {
   let count = 0;
-  for (const _ of graphemes.segment(text)) count++;
+  const segments = graphemes.segment(text)[Symbol.iterator]();
+  while (!segments.next().done) count++;
   return count;
 }
 

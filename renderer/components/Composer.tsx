@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { BODY_MAX, bodyProblem, countCodePoints, isBlank, type User } from '../../electron/ipc/contract';
+import { BODY_MAX, bodyProblem, countGraphemes, isBlank, type User } from '../../electron/ipc/contract';
 import { errorMessage } from '../api/client';
 import { useDraft } from '../api/drafts';
 import { useCreatePost } from '../api/posts';
-import { CharacterCounter } from './CharacterCounter';
+import { CharacterCounter, OverLimitBackdrop, syncBackdrop } from './CharacterCounter';
 import { useDraftSaver } from './draft-saver';
 
 /** The text box for a new post, with its draft restored from the database. */
@@ -21,7 +21,7 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
   const drafts = useDraftSaver(user.id);
   const counterId = useId();
   const errorId = useId();
-  const count = countCodePoints(text);
+  const count = countGraphemes(text);
   const over = count > BODY_MAX;
   const blank = isBlank(text);
 
@@ -61,22 +61,26 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
       <label htmlFor={`${counterId}-text`} className="visually-hidden">
         New post
       </label>
-      <textarea
-        id={`${counterId}-text`}
-        name="body"
-        rows={3}
-        placeholder={`What’s on your mind, ${user.username}?`}
-        value={text}
-        aria-invalid={over || Boolean(error) || undefined}
-        aria-describedby={`${counterId} ${errorId}`}
-        onChange={(event) => {
-          setText(event.target.value);
-          setError(null);
-          drafts.schedule(event.target.value);
-        }}
-        onBlur={drafts.flush}
-        onKeyDown={onKeyDown}
-      />
+      <div className="text-with-backdrop">
+        <OverLimitBackdrop text={text} />
+        <textarea
+          id={`${counterId}-text`}
+          name="body"
+          rows={3}
+          placeholder={`What’s on your mind, ${user.username}?`}
+          value={text}
+          aria-invalid={over || Boolean(error) || undefined}
+          aria-describedby={`${counterId} ${errorId}`}
+          onChange={(event) => {
+            setText(event.target.value);
+            setError(null);
+            drafts.schedule(event.target.value);
+          }}
+          onBlur={drafts.flush}
+          onKeyDown={onKeyDown}
+          onScroll={syncBackdrop}
+        />
+      </div>
       <div className="composer-bar">
         <div id={errorId} className="composer-messages">
           {error && (

@@ -76,7 +76,7 @@ describe('undo of a delete', () => {
       expect(app.db.pragma('foreign_key_check')).toEqual([]);
       // Its id is never handed out again.
       const next = await app.dispatch('posts:create', { userId: 1, body: 'after the restart' });
-      expect(next.ok && next.value.id).toBeGreaterThan(postId);
+      expect(next.ok && (next.value as { id: number }).id).toBeGreaterThan(postId);
     } finally {
       app.close();
     }

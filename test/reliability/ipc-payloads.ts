@@ -195,7 +195,11 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'posts:edit': { postId: postish, userId: idish, body: fc.oneof(textish, tagged) },
   'posts:history': { postId: postish },
   'posts:restore': { postId: postish, userId: idish },
-  'posts:byTag': { tag: fc.oneof(fc.constantFrom('seed', 'SEED', 'tíl', ''), textish), cursor: cursorish, limit: limitish },
+  'posts:byTag': {
+    tag: fc.oneof(fc.constantFrom('seed', 'SEED', 'tíl', ''), textish),
+    cursor: cursorish,
+    limit: limitish,
+  },
   'links:open': { url: urlish },
 };
 

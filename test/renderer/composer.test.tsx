@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CharacterCounter } from '../../renderer/components/CharacterCounter';
+import { CharacterCounter, OverLimitBackdrop } from '../../renderer/components/CharacterCounter';
 import { Composer } from '../../renderer/components/Composer';
 import { DRAFT_DEBOUNCE_MS } from '../../renderer/components/draft-saver';
 import { brokenTextSentence } from '../../electron/db/rules';
@@ -40,11 +40,23 @@ describe('the composer counter', () => {
   it('counts an emoji once, though it is two UTF-16 units', () => {
     expect('😀'.length).toBe(2);
     expect(counterText('😀').label).toBe('1/140');
-    expect(counterText('hi 👋🏽').label).toBe('5/140'); // the skin tone is its own code point
+    expect(counterText('hi 👋🏽').label).toBe('4/140'); // a hand and its skin tone are one character
   });
 
-  it('counts a combining mark separately, as SQLite length() does', () => {
-    expect(counterText('e\u0301').label).toBe('2/140');
+  it('counts what the user sees: a family, a flag, a letter with its accent once each', () => {
+    expect(counterText('👨‍👩‍👧‍👦').label).toBe('1/140');
+    expect(counterText('🇩🇪').label).toBe('1/140');
+    expect(counterText('e\u0301').label).toBe('1/140');
+    expect(counterText('👨‍👩‍👧‍👦'.repeat(30)).label).toBe('30/140');
+  });
+
+  it('marks exactly the characters past the limit behind the text', () => {
+    const text = `${'a'.repeat(139)}👨‍👩‍👧‍👦🇩🇪!`;
+    const { container } = render(<OverLimitBackdrop text={text} />);
+    expect(container.querySelector('mark')?.textContent).toBe('🇩🇪!');
+    expect(container.textContent).toBe(text);
+    cleanup();
+    expect(render(<OverLimitBackdrop text={'a'.repeat(140)} />).container.querySelector('mark')).toBeNull();
   });
 
   it('accepts 140 and flags 141 as over the limit', () => {

@@ -37,7 +37,7 @@ describe('PostFeed on the timeline and on a profile page', () => {
     expect(within(theirs).queryByRole('button', { name: /Delete post/ })).toBeNull();
     fireEvent.click(within(mine).getByRole('button', { name: /Delete post/ }));
     const dialog = screen.getByRole('dialog', { name: 'Delete this post?' });
-    expect(dialog.textContent).toContain('“mine” will be removed for good.');
+    expect(dialog.textContent).toContain('“mine” will be removed. You can undo it for a few seconds.');
     expect(remove).not.toHaveBeenCalled();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete post' }));
     await vi.waitFor(() =>

@@ -106,8 +106,7 @@ describe('db migrate, kind by kind', () => {
   });
 
   it('changes a CHECK by rebuilding the table: marked, refused without the flag, every post kept', async () => {
-    const edit = (sql: string) =>
-      sql.replace('CHECK (length(body) <= 2240)', 'CHECK (length(body) <= 4480)');
+    const edit = (sql: string) => sql.replace('CHECK (length(body) <= 2240)', 'CHECK (length(body) <= 4480)');
     await expect(tryChange(edit)).rejects.toThrow(/adds or changes a CHECK on posts\.body/);
     const change = await tryChange(edit, { allowDataLoss: true });
     expect(change.source).toMatch(/Rebuild posts[\s\S]*INSERT INTO _new_posts/);
