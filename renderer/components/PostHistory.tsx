@@ -12,7 +12,7 @@ export function PostHistory({ postId }: { postId: number }) {
       {history.data.map((revision, i) => (
         <li key={i}>
           <RelativeTime timestamp={revision.writtenAt} />
-          <p className="post-body">{revision.body}</p>
+          <p className="revision-body">{revision.body}</p>
         </li>
       ))}
     </ol>
