@@ -29,12 +29,7 @@ export function createTagStatements(db: Db) {
   };
 
   return {
-    /** Stores the tags found in `body`; call inside the transaction that wrote the post. */
-    writeFor(postId: number, body: string, timestamp: string): void {
-      write(postId, extractTags(body), timestamp);
-    },
-
-    /** Stores exactly these (already folded) tags, as a restore puts them back. */
+    /** Stores these (already folded) tags; call inside the transaction that wrote the post. */
     write,
 
     /** Replaces a post's tags after an edit. */

@@ -3,6 +3,7 @@ import { decodeCursor } from './cursor';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
 import { createPostEdits } from './post-edits';
 import { NEWEST_FIRST, POST, pageSize, toPage } from './post-pages';
+import { extractTags } from './post-text';
 import { createTagStatements } from './post-tags';
 import { createPostUndo } from './post-undo';
 import { bodyProblem } from './rules';
@@ -33,12 +34,18 @@ export function createPostRepository(db: Db) {
   const count = db.prepare<[], number>(`SELECT count(*) FROM posts`).pluck();
   const tags = createTagStatements(db);
   const undo = createPostUndo(db, tags);
-  // The post and its tags commit together (a savepoint inside a caller's transaction).
-  const save = db.transaction((body: string, timestamp: string, userId: number): number => {
+  // A post and its tags commit together (a savepoint inside a caller's transaction); a post
+  // without tags is one INSERT, as before there were tags.
+  const saveTagged = db.transaction((body: string, timestamp: string, userId: number, found: string[]) => {
     const id = Number(insert.run(body, timestamp, userId).lastInsertRowid);
-    tags.writeFor(id, body, timestamp);
+    tags.write(id, found, timestamp);
     return id;
   });
+  const save = (body: string, timestamp: string, userId: number): number => {
+    const found = extractTags(body);
+    if (found.length > 0) return saveTagged(body, timestamp, userId, found);
+    return Number(insert.run(body, timestamp, userId).lastInsertRowid);
+  };
 
   return {
     /** Saves a post; fails with BODY_EMPTY, BODY_TOO_LONG, INVALID_INPUT or USER_NOT_FOUND. */

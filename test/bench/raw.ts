@@ -1,4 +1,5 @@
 import type { Db } from '../../electron/db/index';
+import { extractTags } from '../../electron/db/post-text';
 import { migrations } from '../../migrations/index';
 import { type BenchSide, type TimelineRef, type UserRef, each, tableNames, times } from './side';
 import { TIMELINE_PAGE_SIZE, USER_PAGE_SIZE } from './workload';
@@ -23,6 +24,20 @@ export function createRawSide(db: Db): BenchSide {
   const insertPost = db.prepare<[string, string, number]>(
     `INSERT INTO posts (body, timestamp, user_id) VALUES (?, ?, ?)`,
   );
+  const insertTag = db.prepare<[string, number, string]>(
+    `INSERT INTO post_tags (tag, post_id, timestamp) VALUES (?, ?, ?)`,
+  );
+  // A post and its tags, in one transaction, as the repository writes them; without tags, one INSERT.
+  const tagged = db.transaction((body: string, timestamp: string, userId: number, tags: string[]) => {
+    const id = Number(insertPost.run(body, timestamp, userId).lastInsertRowid);
+    for (const tag of tags) insertTag.run(tag, id, timestamp);
+    return id;
+  });
+  const postWithTags = (body: string, timestamp: string, userId: number): number => {
+    const tags = extractTags(body);
+    if (tags.length > 0) return tagged(body, timestamp, userId, tags);
+    return Number(insertPost.run(body, timestamp, userId).lastInsertRowid);
+  };
   const userById = db.prepare<[number], UserRef>(`SELECT ${USER} FROM users WHERE id = ?`);
   const userPosts = db.prepare<[number, number], TimelineRef>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`,
@@ -73,14 +88,12 @@ export function createRawSide(db: Db): BenchSide {
       each(specs, (spec) => Number(insertUser.run(spec.username, spec.email).lastInsertRowid)),
 
     bulkInsert: (list) =>
-      db.transaction(() =>
-        each(list, (post) => Number(insertPost.run(post.body, post.timestamp, post.userId).lastInsertRowid)),
-      )(),
+      db.transaction(() => each(list, (post) => postWithTags(post.body, post.timestamp, post.userId)))(),
 
     postOneByOne: (postings) =>
       each(postings, ({ userId, body }) => {
         const author = userById.get(userId);
-        const id = Number(insertPost.run(body, new Date().toISOString(), userId).lastInsertRowid);
+        const id = postWithTags(body, new Date().toISOString(), userId);
         return { author, post: { id, userId } };
       }),
 
