@@ -86,7 +86,6 @@ export function countCodePoints(text: string): number {
   return count;
 }
 
-// eslint-disable-next-line no-control-regex
 const PLAIN_ASCII = /^[\x20-\x7e\t\n]*$/;
 // One segmenter for the process: building one loads ICU's break rules.
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
