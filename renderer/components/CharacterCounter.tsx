@@ -1,4 +1,3 @@
-import type { UIEvent } from 'react';
 import { BODY_MAX, countGraphemes, splitGraphemes } from '../../electron/ipc/contract';
 
 /** The live count of visible characters (grapheme clusters), exactly as main counts a post. */
@@ -16,25 +15,21 @@ export function CharacterCounter({ text, id }: { text: string; id?: string }) {
   );
 }
 
+/** How much of the text that still fits is shown before the part that does not, for context. */
+const CONTEXT = 12;
+
 /**
- * Drawn behind the text box, in the same font and wrapping: the text itself invisible, the
- * part past the limit marked, so the user sees exactly which characters will not fit.
+ * Under the text box while it runs over: the last few characters that fit, then the part past
+ * the limit, marked, so the user sees exactly which characters will not fit.
  */
-export function OverLimitBackdrop({ text }: { text: string }) {
+export function OverLimitPreview({ text }: { text: string }) {
   const { within, over } = splitGraphemes(text, BODY_MAX);
   if (over === '') return null;
+  const context = splitGraphemes(within, BODY_MAX - CONTEXT).over;
   return (
-    <div className="over-backdrop" aria-hidden="true">
-      {within}
+    <p className="over-preview">
+      <span className="over-label">Does not fit: </span>…{context}
       <mark>{over}</mark>
-      {/* A final line break in a textarea still takes a line; the backdrop must too. */}
-      {text.endsWith('\n') ? ' ' : null}
-    </div>
+    </p>
   );
-}
-
-/** Keeps the backdrop scrolled with its text box (the box's previous sibling). */
-export function syncBackdrop(event: UIEvent<HTMLTextAreaElement>): void {
-  const backdrop = event.currentTarget.previousElementSibling;
-  if (backdrop instanceof HTMLElement) backdrop.scrollTop = event.currentTarget.scrollTop;
 }

@@ -3,7 +3,7 @@ import { BODY_MAX, bodyProblem, countGraphemes, isBlank, type User } from '../..
 import { errorMessage } from '../api/client';
 import { useDraft } from '../api/drafts';
 import { useCreatePost } from '../api/posts';
-import { CharacterCounter, OverLimitBackdrop, syncBackdrop } from './CharacterCounter';
+import { CharacterCounter, OverLimitPreview } from './CharacterCounter';
 import { useDraftSaver } from './draft-saver';
 
 /** The text box for a new post, with its draft restored from the database. */
@@ -61,26 +61,23 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
       <label htmlFor={`${counterId}-text`} className="visually-hidden">
         New post
       </label>
-      <div className="text-with-backdrop">
-        <OverLimitBackdrop text={text} />
-        <textarea
-          id={`${counterId}-text`}
-          name="body"
-          rows={3}
-          placeholder={`What’s on your mind, ${user.username}?`}
-          value={text}
-          aria-invalid={over || Boolean(error) || undefined}
-          aria-describedby={`${counterId} ${errorId}`}
-          onChange={(event) => {
-            setText(event.target.value);
-            setError(null);
-            drafts.schedule(event.target.value);
-          }}
-          onBlur={drafts.flush}
-          onKeyDown={onKeyDown}
-          onScroll={syncBackdrop}
-        />
-      </div>
+      <textarea
+        id={`${counterId}-text`}
+        name="body"
+        rows={3}
+        placeholder={`What’s on your mind, ${user.username}?`}
+        value={text}
+        aria-invalid={over || Boolean(error) || undefined}
+        aria-describedby={`${counterId} ${errorId}`}
+        onChange={(event) => {
+          setText(event.target.value);
+          setError(null);
+          drafts.schedule(event.target.value);
+        }}
+        onBlur={drafts.flush}
+        onKeyDown={onKeyDown}
+      />
+      <OverLimitPreview text={text} />
       <div className="composer-bar">
         <div id={errorId} className="composer-messages">
           {error && (

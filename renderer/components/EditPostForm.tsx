@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { BODY_MAX, bodyProblem, countGraphemes, isBlank, type Post } from '../../electron/ipc/contract';
 import { errorMessage } from '../api/client';
 import { useEditPost } from '../api/post-edits';
-import { CharacterCounter, OverLimitBackdrop, syncBackdrop } from './CharacterCounter';
+import { CharacterCounter, OverLimitPreview } from './CharacterCounter';
 
 interface Props {
   post: Post;
@@ -45,24 +45,21 @@ export function EditPostForm({ post, username, onDone }: Props) {
       <label htmlFor={`${id}-text`} className="visually-hidden">
         Post text
       </label>
-      <div className="text-with-backdrop">
-        <OverLimitBackdrop text={text} />
-        <textarea
-          id={`${id}-text`}
-          rows={3}
-          value={text}
-          // Opened on purpose from the post's Edit button: the box takes the focus.
-          autoFocus
-          aria-invalid={over || Boolean(error) || undefined}
-          aria-describedby={`${id} ${id}-error`}
-          onChange={(event) => {
-            setText(event.target.value);
-            setError(null);
-          }}
-          onKeyDown={onKeyDown}
-          onScroll={syncBackdrop}
-        />
-      </div>
+      <textarea
+        id={`${id}-text`}
+        rows={3}
+        value={text}
+        // Opened on purpose from the post's Edit button: the box takes the focus.
+        autoFocus
+        aria-invalid={over || Boolean(error) || undefined}
+        aria-describedby={`${id} ${id}-error`}
+        onChange={(event) => {
+          setText(event.target.value);
+          setError(null);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <OverLimitPreview text={text} />
       <div className="composer-bar">
         <div id={`${id}-error`} className="composer-messages">
           {error && (

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CharacterCounter, OverLimitBackdrop } from '../../renderer/components/CharacterCounter';
+import { CharacterCounter, OverLimitPreview } from '../../renderer/components/CharacterCounter';
 import { Composer } from '../../renderer/components/Composer';
 import { DRAFT_DEBOUNCE_MS } from '../../renderer/components/draft-saver';
 import { brokenTextSentence } from '../../electron/db/rules';
@@ -50,13 +50,13 @@ describe('the composer counter', () => {
     expect(counterText('👨‍👩‍👧‍👦'.repeat(30)).label).toBe('30/140');
   });
 
-  it('marks exactly the characters past the limit behind the text', () => {
+  it('marks exactly the characters past the limit under the text', () => {
     const text = `${'a'.repeat(139)}👨‍👩‍👧‍👦🇩🇪!`;
-    const { container } = render(<OverLimitBackdrop text={text} />);
+    const { container } = render(<OverLimitPreview text={text} />);
     expect(container.querySelector('mark')?.textContent).toBe('🇩🇪!');
-    expect(container.textContent).toBe(text);
+    expect(container.textContent).toBe(`Does not fit: …${'a'.repeat(11)}👨‍👩‍👧‍👦🇩🇪!`);
     cleanup();
-    expect(render(<OverLimitBackdrop text={'a'.repeat(140)} />).container.querySelector('mark')).toBeNull();
+    expect(render(<OverLimitPreview text={'a'.repeat(140)} />).container.querySelector('mark')).toBeNull();
   });
 
   it('accepts 140 and flags 141 as over the limit', () => {
