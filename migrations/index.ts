@@ -11,6 +11,7 @@ import * as m0003 from './0003-create-drafts';
 import * as m0004 from './0004-create-settings';
 import * as m0005 from './0005-never-reuse-ids-and-write-keys';
 import * as m0006 from './0006-profiles';
+import * as m0007 from './0007-posts-edit-tags-undo';
 
 export const migrations: readonly MigrationModule[] = [
   { name: '0001-create-users', ...m0001 },
@@ -19,4 +20,5 @@ export const migrations: readonly MigrationModule[] = [
   { name: '0004-create-settings', ...m0004 },
   { name: '0005-never-reuse-ids-and-write-keys', ...m0005 },
   { name: '0006-profiles', ...m0006 },
+  { name: '0007-posts-edit-tags-undo', ...m0007 },
 ];

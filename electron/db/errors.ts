@@ -1,10 +1,11 @@
 /** Typed errors of the data layer: a stable `code`, a sentence for people, and the offending field. */
 import {
-  BODY_MAX,
-  DRAFT_MAX,
+  BODY_CEILING,
+  DRAFT_CEILING,
   EMAIL_MAX,
   FIELD_NOUNS,
   USERNAME_MAX,
+  ceilingSentence,
   nulSentence,
   tooLongSentence,
 } from './rules';
@@ -88,9 +89,12 @@ const CHECKS: Record<string, MicroblogError> = {
   email_shape: new MicroblogError('INVALID_INPUT', 'That is not an email address.', 'email'),
   password_hash_length: new MicroblogError('INVALID_INPUT', 'That password cannot be stored.', 'password'),
   body_not_blank: new MicroblogError('BODY_EMPTY', 'Write something first.', 'body'),
-  body_length: new MicroblogError('BODY_TOO_LONG', tooLongSentence('body', BODY_MAX), 'body'),
+  body_ceiling: new MicroblogError('BODY_TOO_LONG', ceilingSentence('body', BODY_CEILING), 'body'),
+  revision_body_ceiling: new MicroblogError('BODY_TOO_LONG', ceilingSentence('body', BODY_CEILING), 'body'),
   body_no_nul: new MicroblogError('INVALID_INPUT', nulSentence('body'), 'body'),
-  draft_length: new MicroblogError('INVALID_INPUT', tooLongSentence('draft', DRAFT_MAX), 'body'),
+  draft_ceiling: new MicroblogError('INVALID_INPUT', ceilingSentence('draft', DRAFT_CEILING), 'body'),
+  tag_folded: new MicroblogError('INVALID_INPUT', 'That tag cannot be stored.', 'body'),
+  edited_at_format: new MicroblogError('INVALID_INPUT', 'That time is not valid.', 'timestamp'),
   timestamp_format: new MicroblogError('INVALID_INPUT', 'That time is not valid.', 'timestamp'),
   write_key_length: new MicroblogError('INVALID_INPUT', 'That request key is not valid.', 'key'),
   ...Object.fromEntries(

@@ -60,6 +60,14 @@ export interface Post {
   body: string;
   timestamp: string;
   userId: number;
+  /** When the body was last edited (UTC ISO-8601), or null if it never was. */
+  editedAt: string | null;
+}
+
+/** An earlier version of an edited post: its body, and when that version was written. */
+export interface PostRevision {
+  body: string;
+  writtenAt: string;
 }
 
 /** A post with its author's username, as the timeline shows it. */

@@ -13,29 +13,42 @@ import {
   type Draft,
   type Page,
   type Post,
+  type PostRevision,
   type ProfileDetails,
   type TimelinePost,
   type User,
 } from '../db/models';
 import {
-  BAD_CURSOR_SENTENCE,
-  CURSOR_MAX,
+  DRAFT_CEILING,
   DRAFT_MAX,
   EMAIL_MAX,
-  PAGE_SIZE_MAX,
-  PAGE_SIZE_SENTENCE,
   PASSWORD_MAX,
   USERNAME_MAX,
   brokenTextSentence,
+  ceilingSentence,
+  countCodePoints,
+  countGraphemes,
   isWellFormed,
+  tooLongSentence,
 } from '../db/rules';
+import { linkChannels } from './channels/links';
 import { optionalEmailSchema, profileChannels } from './channels/profiles';
-import { channel, id, text } from './channels/schema-kit';
+import { postChannels } from './channels/posts';
+import { bodySchema, channel, cursor, id, key, limit, text } from './channels/schema-kit';
 
-export type { Draft, Page, Post, TimelinePost, User };
+export type { Draft, Page, Post, PostRevision, TimelinePost, User };
 export type { UserOrder } from '../db/models';
 // The renderer's forms and counter use the same rules as the database, through this module only.
-export { BODY_MAX, PASSWORD_MIN, bodyProblem, countCodePoints, isBlank } from '../db/rules';
+export {
+  BODY_MAX,
+  PASSWORD_MIN,
+  bodyProblem,
+  countCodePoints,
+  countGraphemes,
+  isBlank,
+  splitGraphemes,
+} from '../db/rules';
+export { tokenizePost, type PostToken } from '../db/post-text';
 export {
   ABOUT_ME_MAX,
   AVATAR_BYTES_MAX,
@@ -44,7 +57,7 @@ export {
   avatarProblem,
 } from '../db/profile-rules';
 export { profileEditProblems } from '../db/profile-edit';
-export { countGraphemes, passwordProblem } from '../db/rules';
+export { passwordProblem } from '../db/rules';
 export type { ProfileDetails, ProfileEdit } from '../db/models';
 
 /** Facts about the running app, for the About panel and bug reports. */
@@ -70,32 +83,16 @@ export interface Session {
   locked: boolean;
 }
 
-// Schemas: strict objects, so unknown keys are rejected rather than silently passed on. Every
-// check carries the app's own sentence, so no validator wording ever reaches the screen.
-const cursor = z
-  .string()
-  .max(CURSOR_MAX, BAD_CURSOR_SENTENCE)
-  .refine(isWellFormed, BAD_CURSOR_SENTENCE)
-  .nullable()
-  .optional();
-/** A write's client-made key (a UUID): a retry with the same key gets the first outcome back. */
-const key = z
-  .string()
-  .regex(/^[A-Za-z0-9-]{1,64}$/, 'That request key is not valid.')
-  .optional();
-const limit = z
-  .number()
-  .int(PAGE_SIZE_SENTENCE)
-  .min(1, PAGE_SIZE_SENTENCE)
-  .max(PAGE_SIZE_MAX, PAGE_SIZE_SENTENCE)
-  .optional();
-
 export const usernameSchema = text('username', USERNAME_MAX, 'Choose a username.');
 export const emailSchema = text('email', EMAIL_MAX, 'Enter an email address.');
 export const passwordSchema = text('password', PASSWORD_MAX);
-/** The post body as the composer sends it; its length is checked (and reported) by the repository. */
-export const bodySchema = z.string().refine(isWellFormed, brokenTextSentence('body'));
-export const draftSchema = text('draft', DRAFT_MAX);
+export { bodySchema } from './channels/schema-kit';
+/** A draft: at most DRAFT_MAX visible characters, under the schema's code point ceiling. */
+export const draftSchema = z
+  .string()
+  .refine(isWellFormed, brokenTextSentence('draft'))
+  .refine((value) => countCodePoints(value) <= DRAFT_CEILING, ceilingSentence('draft', DRAFT_CEILING))
+  .refine((value) => countGraphemes(value) <= DRAFT_MAX, tooLongSentence('draft', DRAFT_MAX));
 
 const empty = z.object({}).strict();
 const byUser = z.object({ userId: id }).strict();
@@ -144,6 +141,9 @@ export const channels = {
 
   'drafts:get': channel<Draft | null>()(byUser),
   'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: draftSchema, key }).strict()),
+
+  ...postChannels,
+  ...linkChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -24,4 +24,6 @@ export interface HandlerContext {
   db: Db;
   repos: Repositories;
   app: AppFacts;
+  /** Opens a checked http(s) address in the system browser (Electron's shell.openExternal). */
+  openExternal?: (url: string) => Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { createAppHandlers } from './handlers/app';
 import { createDraftHandlers } from './handlers/drafts';
+import { createLinkHandlers } from './handlers/links';
 import { createPostHandlers } from './handlers/posts';
 import { createProfileHandlers } from './handlers/profiles';
 import { createSessionHandlers } from './handlers/session';
@@ -32,6 +33,7 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createProfileHandlers(ctx, session),
     ...createPostHandlers(ctx, session),
     ...createDraftHandlers(ctx, session),
+    ...createLinkHandlers(ctx),
   } satisfies Handlers;
 }
 

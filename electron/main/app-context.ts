@@ -16,6 +16,8 @@ export interface AppContextOptions extends Pick<
   version?: string;
   /** Reported by `app:info`; the running platform by default. */
   platform?: string;
+  /** Opens a checked link in the system browser; without it `links:open` says it cannot. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export interface AppContext {
@@ -40,7 +42,7 @@ export class StartupRefusedError extends Error {
 
 function contextOn(
   live: LiveDatabase,
-  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform'>,
+  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform' | 'openExternal'>,
   startup: AppContext['startup'],
 ): AppContext {
   const handlers = createHandlers({
@@ -54,6 +56,7 @@ function contextOn(
       dataFolder: path.dirname(options.dbPath),
       platform: options.platform ?? process.platform,
     },
+    ...(options.openExternal && { openExternal: options.openExternal }),
   });
   return {
     dispatch: createDispatcher(handlers),
@@ -63,6 +66,19 @@ function contextOn(
     startup,
     close: () => live.close(),
   };
+}
+
+/**
+ * A post deleted just before the last quit stays deleted: its Undo ended with that run. If the
+ * disk refuses now, the snapshots stay and the next start tries again; either way a post is
+ * whole or gone.
+ */
+function forgetUndoneDeletes(live: LiveDatabase): void {
+  try {
+    live.repos.posts.purgeDeleted();
+  } catch (error) {
+    console.error('Forgetting the deleted posts of the last run failed:', error);
+  }
 }
 
 /**
@@ -84,6 +100,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     if (!cause) throw error;
     throw new StartupRefusedError(refused(options.dbPath, cause.reason, cause.message));
   }
+  forgetUndoneDeletes(live);
   return contextOn(live, options, { applied: outcome.applied, backupPath: outcome.backupPath });
 }
 
@@ -93,7 +110,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
  * cannot read it after all.
  */
 export function createReadOnlyContext(
-  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform'>,
+  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform' | 'openExternal'>,
 ): AppContext {
   const db = openDatabase(options.dbPath, { readonly: true });
   try {

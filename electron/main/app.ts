@@ -33,9 +33,12 @@ async function startContext(
     updating = null;
   };
   try {
+    // Opening a link is the only way out of the app: the system browser, never this window.
+    const openExternal = (url: string) => electron.shell.openExternal(url);
     const context = await createAppContext({
       dbPath,
       version,
+      openExternal,
       onSlow: () => {
         const opened = openUpdatingWindow(BrowserWindow);
         updating = opened.window;
@@ -70,7 +73,15 @@ async function startContext(
     );
     if (choice !== 'read-only') return { state: 'refused', choice };
     try {
-      return { context: createReadOnlyContext({ dbPath, version }), readOnly: true, closeUpdating };
+      return {
+        context: createReadOnlyContext({
+          dbPath,
+          version,
+          openExternal: (url) => electron.shell.openExternal(url),
+        }),
+        readOnly: true,
+        closeUpdating,
+      };
     } catch (readError) {
       console.error('Opening the database read-only failed:', readError);
       electron.dialog.showErrorBox(

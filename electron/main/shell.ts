@@ -7,6 +7,7 @@ import type {
   MessageBoxReturnValue,
   Protocol,
   Session,
+  Shell,
   WebContents,
 } from 'electron';
 import type { HardenableContents } from './window';
@@ -49,6 +50,8 @@ export interface ElectronShell {
     showErrorBox(title: string, content: string): void;
   };
   clipboard: Pick<Clipboard, 'writeText'>;
+  /** Only for `links:open`, after main checked the address. */
+  shell: Pick<Shell, 'openExternal'>;
   session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> };
   env: NodeJS.ProcessEnv;
 }

@@ -6,6 +6,7 @@ import { ProfileSwitcher } from '../components/ProfileSwitcher';
 import { ErrorState, Loading } from '../components/States';
 import { ChooseProfilePage } from '../pages/ChooseProfilePage';
 import { ProfilePage } from '../pages/ProfilePage';
+import { TagPage } from '../pages/TagPage';
 import { TimelinePage } from '../pages/TimelinePage';
 import { UsersPage } from '../pages/UsersPage';
 import { WelcomePage } from '../pages/WelcomePage';
@@ -86,6 +87,7 @@ function Shell({ user }: { user: User }) {
           {route.name === 'timeline' && <TimelinePage user={user} />}
           {route.name === 'users' && <UsersPage activeUser={user} />}
           {route.name === 'profile' && <ProfilePage username={route.username} activeUser={user} />}
+          {route.name === 'tag' && <TagPage tag={route.tag} activeUser={user} />}
         </ErrorBoundary>
       </main>
     </div>

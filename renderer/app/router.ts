@@ -1,10 +1,14 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens of the app, addressed by the URL hash so Back/Forward work without a router library. */
-export type Route = { name: 'timeline' } | { name: 'users' } | { name: 'profile'; username: string };
+export type Route =
+  | { name: 'timeline' }
+  | { name: 'users' }
+  | { name: 'profile'; username: string }
+  | { name: 'tag'; tag: string };
 
 /**
- * Parses `#/`, `#/users` and `#/u/<username>`; anything else is the timeline. A typed or
+ * Parses `#/`, `#/users`, `#/u/<username>` and `#/t/<tag>`; anything else is the timeline. A typed or
  * pasted address may hold broken percent-encoding (`%E0%A4%A`), which decodeURIComponent
  * throws on: such a name is taken as written, so the profile page says no one has it.
  */
@@ -13,6 +17,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/users') return { name: 'users' };
   const profile = /^\/u\/(.+)$/.exec(path);
   if (profile?.[1]) return { name: 'profile', username: decodeOrKeep(profile[1]) };
+  const tag = /^\/t\/(.+)$/.exec(path);
+  if (tag?.[1]) return { name: 'tag', tag: decodeOrKeep(tag[1]) };
   return { name: 'timeline' };
 }
 
@@ -28,6 +34,7 @@ function decodeOrKeep(text: string): string {
 export function hrefFor(route: Route): string {
   if (route.name === 'users') return '#/users';
   if (route.name === 'profile') return `#/u/${encodeURIComponent(route.username)}`;
+  if (route.name === 'tag') return `#/t/${encodeURIComponent(route.tag)}`;
   return '#/';
 }
 

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { BODY_MAX, bodyProblem, countCodePoints, isBlank, type User } from '../../electron/ipc/contract';
+import { BODY_MAX, bodyProblem, countGraphemes, isBlank, type User } from '../../electron/ipc/contract';
 import { errorMessage } from '../api/client';
 import { useDraft } from '../api/drafts';
 import { useCreatePost } from '../api/posts';
-import { CharacterCounter } from './CharacterCounter';
+import { CharacterCounter, OverLimitPreview } from './CharacterCounter';
 import { useDraftSaver } from './draft-saver';
 
 /** The text box for a new post, with its draft restored from the database. */
@@ -21,7 +21,7 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
   const drafts = useDraftSaver(user.id);
   const counterId = useId();
   const errorId = useId();
-  const count = countCodePoints(text);
+  const count = countGraphemes(text);
   const over = count > BODY_MAX;
   const blank = isBlank(text);
 
@@ -77,6 +77,7 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
         onBlur={drafts.flush}
         onKeyDown={onKeyDown}
       />
+      <OverLimitPreview text={text} />
       <div className="composer-bar">
         <div id={errorId} className="composer-messages">
           {error && (

@@ -4,6 +4,7 @@ import type { Page, Post, User } from '../../electron/ipc/contract';
 import { DeletePostDialog } from './DeletePostDialog';
 import { PostItem } from './PostItem';
 import { PostList } from './PostList';
+import { UndoToast } from './UndoToast';
 
 interface Props<T extends Post> {
   /** The feed's accessible name ("Timeline", "Posts by ann"). */
@@ -18,7 +19,8 @@ interface Props<T extends Post> {
 
 /**
  * A page of posts as every screen shows them: loaded page by page as you scroll, each post
- * with its author and time, and the active profile's own posts deletable after a confirm.
+ * with its author and time, and the active profile's own posts editable, and deletable after a
+ * confirm with a few seconds to undo.
  */
 export function PostFeed<T extends Post>({ label, query, activeUser, authorOf }: Props<T>) {
   const [deleting, setDeleting] = useState<Post | null>(null);
@@ -37,11 +39,12 @@ export function PostFeed<T extends Post>({ label, query, activeUser, authorOf }:
           <PostItem
             post={post}
             username={authorOf(post)}
-            {...(post.userId === activeUser.id && { onDelete: setDeleting })}
+            {...(post.userId === activeUser.id && { onDelete: setDeleting, editable: true })}
           />
         )}
       />
       {deleting && <DeletePostDialog post={deleting} author={activeUser} onDone={() => setDeleting(null)} />}
+      <UndoToast />
     </>
   );
 }

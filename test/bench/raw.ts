@@ -1,6 +1,7 @@
 import type { Db } from '../../electron/db/index';
 import { TOUCH_LAST_SEEN_SQL, touchArguments } from '../../electron/db/profiles';
 import { USER_COLUMNS } from '../../electron/db/users';
+import { extractTags } from '../../electron/db/post-text';
 import { migrations } from '../../migrations/index';
 import { type BenchSide, type TimelineRef, type UserRef, each, tableNames, times } from './side';
 import { TIMELINE_PAGE_SIZE, USER_PAGE_SIZE } from './workload';
@@ -29,12 +30,25 @@ export function createRawSide(db: Db): BenchSide {
     `INSERT INTO posts (body, timestamp, user_id) VALUES (?, ?, ?)`,
   );
   const touchLastSeen = db.prepare<[string, number, string]>(TOUCH_LAST_SEEN_SQL);
-  // The same rows as the project writes: the post and the author's last_seen, in one transaction.
-  const postNow = db.transaction((body: string, userId: number, now: Date) => {
-    const id = Number(insertPost.run(body, now.toISOString(), userId).lastInsertRowid);
-    touchLastSeen.run(...touchArguments(userId, now));
-    return id;
-  });
+  const insertTag = db.prepare<[string, number, string]>(
+    `INSERT INTO post_tags (tag, post_id, timestamp) VALUES (?, ?, ?)`,
+  );
+  // The same rows as the project writes: a post, its tags and (posted now) the author's last_seen,
+  // in one transaction; a post with its own time and no tags is one INSERT.
+  const saveAll = db.transaction(
+    (body: string, timestamp: string, userId: number, tags: string[], seen: Date | null) => {
+      const id = Number(insertPost.run(body, timestamp, userId).lastInsertRowid);
+      for (const tag of tags) insertTag.run(tag, id, timestamp);
+      if (seen) touchLastSeen.run(...touchArguments(userId, seen));
+      return id;
+    },
+  );
+  const save = (body: string, timestamp: string, userId: number, seen: Date | null): number => {
+    const tags = extractTags(body);
+    if (tags.length === 0 && seen === null)
+      return Number(insertPost.run(body, timestamp, userId).lastInsertRowid);
+    return saveAll(body, timestamp, userId, tags, seen);
+  };
   const userById = db.prepare<[number], UserRef>(`SELECT ${USER} FROM users WHERE id = ?`);
   const userPosts = db.prepare<[number, number], TimelineRef>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`,
@@ -88,14 +102,13 @@ export function createRawSide(db: Db): BenchSide {
       }),
 
     bulkInsert: (list) =>
-      db.transaction(() =>
-        each(list, (post) => Number(insertPost.run(post.body, post.timestamp, post.userId).lastInsertRowid)),
-      )(),
+      db.transaction(() => each(list, (post) => save(post.body, post.timestamp, post.userId, null)))(),
 
     postOneByOne: (postings) =>
       each(postings, ({ userId, body }) => {
         const author = userById.get(userId);
-        const id = postNow(body, userId, new Date());
+        const now = new Date();
+        const id = save(body, now.toISOString(), userId, now);
         return { author, post: { id, userId } };
       }),
 

@@ -24,7 +24,18 @@ describe('the schema at head', () => {
   it('has exactly the app tables plus the bookkeeping table', async () => {
     const { db } = await migratedDb();
     expect(tableNames(db)).toEqual(
-      ['avatars', 'drafts', 'posts', MIGRATIONS_TABLE, 'settings', 'users', 'write_keys'].sort(),
+      [
+        'avatars',
+        'deleted_posts',
+        'drafts',
+        'post_revisions',
+        'post_tags',
+        'posts',
+        MIGRATIONS_TABLE,
+        'settings',
+        'users',
+        'write_keys',
+      ].sort(),
     );
   });
 
@@ -54,6 +65,7 @@ describe('the schema at head', () => {
       ['id', 'INTEGER', 0, 1],
       ['body', 'TEXT', 1, 0],
       ['timestamp', 'TEXT', 1, 0],
+      ['edited_at', 'TEXT', 0, 0],
       ['user_id', 'INTEGER', 1, 0],
     ]);
     expect(cols.find((c) => c.name === 'timestamp')?.dflt_value).toContain('now');
@@ -146,7 +158,7 @@ describe('the schema itself rejects bad rows (raw SQL, no application code)', ()
   const badBodies: [string, string][] = [
     ['empty', ''],
     ['blank', ' \t\n '],
-    ['141 code points', 'a'.repeat(141)],
+    ['2,241 code points (over the ceiling)', 'a'.repeat(2241)],
     ['NUL byte', 'a\0b'],
   ];
   it.each(badBodies)('posts with a %s body fail a CHECK', async (_label, body) => {
@@ -155,12 +167,14 @@ describe('the schema itself rejects bad rows (raw SQL, no application code)', ()
     expect(() => db.prepare('INSERT INTO posts (body, user_id) VALUES (?, 1)').run(body)).toThrow(/CHECK/);
   });
 
-  it('posts: 140 emoji fit (code points, not UTF-16 units), a bad timestamp and a missing user do not', async () => {
+  it('posts: 2,240 emoji fit (code points, not UTF-16 units), a bad timestamp and a missing user do not', async () => {
     const { db } = await migratedDb();
     db.prepare(`INSERT INTO users (username, email) VALUES ('u', 'u@example.com')`).run();
     const insert = db.prepare('INSERT INTO posts (body, timestamp, user_id) VALUES (?, ?, ?)');
-    expect(insert.run('😀'.repeat(140), '2024-01-01T00:00:00.000Z', 1).changes).toBe(1);
-    expect(() => insert.run('😀'.repeat(141), '2024-01-01T00:00:00.000Z', 1)).toThrow(/CHECK/);
+    expect(insert.run('😀'.repeat(2240), '2024-01-01T00:00:00.000Z', 1).changes).toBe(1);
+    expect(() => insert.run('😀'.repeat(2241), '2024-01-01T00:00:00.000Z', 1)).toThrow(
+      /CHECK constraint failed: body_ceiling/,
+    );
     expect(() => insert.run('hi', '2024-01-01 00:00:00', 1)).toThrow(
       /CHECK constraint failed: timestamp_format/,
     );

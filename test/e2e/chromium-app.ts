@@ -40,7 +40,12 @@ export function startChromium(launch: { executablePath: string; channel?: string
 /** Opens the app on `options.dbPath` in a new browser context of the shared Chromium. */
 export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOptions): Promise<OpenApp> {
   const [assets, { url }, browser] = await Promise.all([builtAssets(), shared.server, shared.browser]);
-  const app = await createAppContext({ dbPath: options.dbPath, version: '0.0.0-e2e' });
+  // Links open nowhere here: `received()` shows what main was asked to open.
+  const app = await createAppContext({
+    dbPath: options.dbPath,
+    version: '0.0.0-e2e',
+    openExternal: () => Promise.resolve(),
+  });
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1100, height: 800 },

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BODY_CEILING,
   BODY_MAX,
   DRAFT_MAX,
   EMAIL_MAX,
   PASSWORD_MAX,
   USERNAME_MAX,
   brokenTextSentence,
+  ceilingSentence,
   tooLongSentence,
   type TextField,
 } from '../../electron/db/rules';
@@ -104,11 +106,13 @@ describe('every length error is the app’s own sentence', () => {
         // Past the payload cap, the size check answers before any field is read.
         expect(error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'That request is too large.' });
       } else if (t.field === 'body') {
-        expect(error).toEqual({
-          code: 'BODY_TOO_LONG',
-          message: `${tooLongSentence('body', BODY_MAX)} This one has ${t.max * times}.`,
-          field: 'body',
-        });
+        // Past the schema's code point ceiling the sentence says so; below it, the count.
+        const length = t.max * times;
+        const message =
+          length > BODY_CEILING
+            ? ceilingSentence('body', BODY_CEILING)
+            : `${tooLongSentence('body', BODY_MAX)} This one has ${length}.`;
+        expect(error).toEqual({ code: 'BODY_TOO_LONG', message, field: 'body' });
       } else {
         expect(error).toEqual({
           code: 'BAD_REQUEST',

@@ -56,6 +56,11 @@ export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'posts:delete': { postId: 1, userId: 1 },
   'drafts:get': { userId: 1 },
   'drafts:save': { userId: 1, body: 'draft' },
+  'posts:edit': { postId: 1, userId: 1, body: 'first, edited' },
+  'posts:history': { postId: 1 },
+  'posts:restore': { postId: 1, userId: 1 },
+  'posts:byTag': { tag: 'til' },
+  'links:open': { url: 'https://example.com/' },
 };
 
 /** A started app with user 1 (susan, no password), post 1 and a draft; `snapshot` is every row as text. */

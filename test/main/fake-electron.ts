@@ -118,6 +118,7 @@ export function fakeElectron(options: {
   const messageBoxes: MessageBoxOptions[] = [];
   const answers: number[] = [];
   const clipboardTexts: string[] = [];
+  const openedExternal: string[] = [];
   const permission = {
     request: null as null | ((...a: never[]) => void),
     check: null as null | ((...a: never[]) => boolean),
@@ -162,6 +163,7 @@ export function fakeElectron(options: {
       showErrorBox: (title) => void calls.push(`showErrorBox ${title}`),
     },
     clipboard: { writeText: async (text) => void clipboardTexts.push(text) },
+    shell: { openExternal: async (url) => void openedExternal.push(url) },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler) => {
@@ -174,5 +176,15 @@ export function fakeElectron(options: {
     },
     env: options.env ?? {},
   };
-  return { electron, calls, appEvents, handlers, messageBoxes, answers, clipboardTexts, permission };
+  return {
+    electron,
+    calls,
+    appEvents,
+    handlers,
+    messageBoxes,
+    answers,
+    clipboardTexts,
+    openedExternal,
+    permission,
+  };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../electron/db/errors';
+import { externalUrlProblem } from '../../electron/db/post-text';
 import { CHANNELS, type Channel, type Result } from '../../electron/ipc/contract';
 import { type AppContext, createAppContext } from '../../electron/main/app-context';
 import { tempFolder } from '../fixtures/index';
@@ -21,6 +22,12 @@ const folder = tempFolder('fuzz');
 let app: AppContext;
 const tally: Record<string, { calls: number; ok: number; codes: Record<string, number> }> = {};
 let readBacks = 0;
+/** What `links:open` handed the shell: each one must be an address main allows. */
+const opened: string[] = [];
+const openExternal = async (url: string): Promise<void> => {
+  if (externalUrlProblem(url) !== null) throw new Error(`links:open passed ${url} to the shell`);
+  opened.push(url);
+};
 
 /** Cheap, and enough: this connection is the only writer, and total_changes counts every row it touched. */
 function fingerprint(): string {
@@ -82,7 +89,7 @@ beforeAll(async () => {
   expect(alice.ok && bob.ok).toBe(true);
   // A fresh app session: bob's password has not been given yet.
   app.close();
-  app = await createAppContext({ dbPath: path.join(folder.dir, 'microblog.db') });
+  app = await createAppContext({ dbPath: path.join(folder.dir, 'microblog.db'), openExternal });
   for (let i = 0; i < 30; i++) await app.dispatch('posts:create', { userId: 1, body: `seed post ${i}` });
 });
 
@@ -92,6 +99,7 @@ afterAll(() => {
   const total = Object.values(tally).reduce((sum, t) => sum + t.calls, 0);
   console.log(`IPC fuzz: ${total} calls over ${Object.keys(tally).length} channels`);
   console.log(`  acknowledged writes read back equal: ${readBacks}`);
+  console.log(`  links handed to the shell: ${opened.length}`);
   for (const [channel, t] of Object.entries(tally)) {
     console.log(`  ${channel}: ${t.calls} calls, ${t.ok} ok, rejected ${JSON.stringify(t.codes)}`);
   }

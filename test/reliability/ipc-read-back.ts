@@ -4,6 +4,7 @@
  * must have saved exactly that: no lone surrogate turned into U+FFFD, no text cut or changed.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { extractTags } from '../../electron/db/post-text';
 import type { Channel } from '../../electron/ipc/contract';
 import type { AppContext } from '../../electron/main/app-context';
 
@@ -80,6 +81,7 @@ export async function readsBackEqual(
         body: sent.body,
         timestamp: post.timestamp,
         userId: sent.userId,
+        editedAt: null,
       });
       const row = app.db
         .prepare(`SELECT body, timestamp, user_id AS userId FROM posts WHERE id = ?`)
@@ -143,6 +145,26 @@ export async function readsBackEqual(
     case 'users:removeAvatar':
       same('users:avatar', await readValue(app, 'users:avatar', { userId: sent.userId }), null);
       return true;
+    case 'posts:edit':
+    case 'posts:restore': {
+      const post = value as { id: number; body: string; timestamp: string; editedAt: string | null };
+      const row = app.db
+        .prepare(`SELECT id, body, timestamp, edited_at AS editedAt FROM posts WHERE id = ?`)
+        .get(post.id);
+      same(`${channel} stored post`, row, {
+        id: post.id,
+        body: post.body,
+        timestamp: post.timestamp,
+        editedAt: post.editedAt,
+      });
+      if (channel === 'posts:edit') same('edited body', post.body, sent.body);
+      same(
+        'stored tags',
+        app.db.prepare(`SELECT tag FROM post_tags WHERE post_id = ? ORDER BY rowid`).pluck().all(post.id),
+        extractTags(post.body),
+      );
+      return true;
+    }
     case 'posts:delete':
       same(
         'deleted post',

@@ -35,6 +35,7 @@ const post = (id: number, user: typeof ann, body: string): TimelinePost => ({
   userId: user.id,
   username: user.username,
   timestamp: new Date(Date.now() - id * 60_000).toISOString(),
+  editedAt: null,
 });
 
 describe('PostFeed on the timeline and on a profile page', () => {
@@ -53,7 +54,7 @@ describe('PostFeed on the timeline and on a profile page', () => {
     expect(within(theirs).queryByRole('button', { name: /Delete post/ })).toBeNull();
     fireEvent.click(within(mine).getByRole('button', { name: /Delete post/ }));
     const dialog = screen.getByRole('dialog', { name: 'Delete this post?' });
-    expect(dialog.textContent).toContain('“mine” will be removed for good.');
+    expect(dialog.textContent).toContain('“mine” will be removed. You can undo it for a few seconds.');
     expect(remove).not.toHaveBeenCalled();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete post' }));
     await vi.waitFor(() =>

@@ -1,9 +1,13 @@
 /**
- * The small pieces every channel file builds its schemas from: the channel declarer, ids,
- * write keys and text as main accepts it. Pure zod: runs in main and in the renderer.
+ * The pieces every channel's schema is built from, shared by contract.ts and the per-area
+ * channel files in this folder. Pure zod: nothing here may import Node or Electron.
  */
 import { z } from 'zod';
 import {
+  BAD_CURSOR_SENTENCE,
+  CURSOR_MAX,
+  PAGE_SIZE_MAX,
+  PAGE_SIZE_SENTENCE,
   type TextField,
   brokenTextSentence,
   countCodePoints,
@@ -11,17 +15,30 @@ import {
   tooLongSentence,
 } from '../../db/rules';
 
-/** Declares a channel: `channel<Result>()(inputSchema)`, so the input type is inferred. */
-export function channel<O>() {
-  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
-}
-
-/** A row id: a positive safe integer. */
+// Schemas: strict objects, so unknown keys are rejected rather than silently passed on. Every
+// check carries the app's own sentence, so no validator wording ever reaches the screen.
 export const id = z
   .number()
   .int('That id is not valid.')
   .positive('That id is not valid.')
   .max(Number.MAX_SAFE_INTEGER, 'That id is not valid.');
+export const cursor = z
+  .string()
+  .max(CURSOR_MAX, BAD_CURSOR_SENTENCE)
+  .refine(isWellFormed, BAD_CURSOR_SENTENCE)
+  .nullable()
+  .optional();
+/** A write's client-made key (a UUID): a retry with the same key gets the first outcome back. */
+export const key = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'That request key is not valid.')
+  .optional();
+export const limit = z
+  .number()
+  .int(PAGE_SIZE_SENTENCE)
+  .min(1, PAGE_SIZE_SENTENCE)
+  .max(PAGE_SIZE_MAX, PAGE_SIZE_SENTENCE)
+  .optional();
 
 /**
  * Text as main accepts it: well-formed Unicode (no lone surrogate) and at most `max` code
@@ -32,3 +49,11 @@ export function text(field: TextField, max: number, whenEmpty?: string) {
     .refine(isWellFormed, brokenTextSentence(field))
     .refine((value) => countCodePoints(value) <= max, tooLongSentence(field, max));
 }
+
+/** Declares a channel: `channel<Result>()(inputSchema)`, so the input type is inferred. */
+export function channel<O>() {
+  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
+}
+
+/** The post body as the composer sends it; its length is checked (and reported) by the repository. */
+export const bodySchema = z.string().refine(isWellFormed, brokenTextSentence('body'));
