@@ -91,6 +91,7 @@ const CHECKS: Record<string, MicroblogError> = {
   draft_length: new MicroblogError('INVALID_INPUT', tooLongSentence('draft', DRAFT_MAX), 'body'),
   timestamp_format: new MicroblogError('INVALID_INPUT', 'That time is not valid.', 'timestamp'),
   write_key_length: new MicroblogError('INVALID_INPUT', 'That request key is not valid.', 'key'),
+  follow_not_self: new MicroblogError('INVALID_INPUT', 'You cannot follow yourself.', 'followedId'),
 };
 
 /**

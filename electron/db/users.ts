@@ -1,5 +1,6 @@
 import type { Db } from './connection';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
+import { naturalKey } from './natural-key';
 import { hashPassword, hashPasswordSync, verifyPassword } from './password';
 import { emailProblem, passwordProblem, usernameProblem } from './rules';
 
@@ -38,8 +39,8 @@ function assertValid(input: NewUser): void {
 
 /** Users over prepared statements, prepared once per connection. */
 export function createUserRepository(db: Db) {
-  const insert = db.prepare<[string, string, string | null]>(
-    `INSERT INTO users (username, email, password_hash) VALUES (?, ?, ?)`,
+  const insert = db.prepare<[string, string, string | null, string]>(
+    `INSERT INTO users (username, email, password_hash, sort_key) VALUES (?, ?, ?, ?)`,
   );
   const byId = db.prepare<[number], UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
   const byUsername = db.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM users WHERE username = ?`);
@@ -66,7 +67,7 @@ export function createUserRepository(db: Db) {
 
   const store = (input: NewUser, hash: string | null): User => {
     try {
-      const { lastInsertRowid } = insert.run(input.username, input.email, hash);
+      const { lastInsertRowid } = insert.run(input.username, input.email, hash, naturalKey(input.username));
       const id = Number(lastInsertRowid);
       return { id, username: input.username, email: input.email, hasPassword: hash !== null };
     } catch (error) {
