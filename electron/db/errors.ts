@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'DATABASE_DAMAGED',
   'SCHEMA_MISMATCH',
   'DATABASE_ERROR',
+  'FORBIDDEN',
   'INTERNAL',
 ] as const;
 

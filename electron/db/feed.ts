@@ -6,6 +6,11 @@ import type { Page, PageOptions, TimelinePost } from './models';
 
 /** The Following feed's arms merge in one statement up to this many authors (SQLite allows 500). */
 export const MERGE_MAX_AUTHORS = 200;
+/**
+ * Following at least one profile in this many, the timeline walk finds a page within a few
+ * pages' worth of rows (measured: 0.2 ms against 4.7 ms for a 101-arm merge at 100,000 posts).
+ */
+export const WALK_WHEN_ONE_IN = 20;
 /** Statements kept for different author counts; older ones are prepared again when needed. */
 const CACHED_SHAPES = 64;
 /** Sorts after every stored timestamp and id, so the first page is the cursor query too. */
@@ -30,9 +35,9 @@ export function mergedFeedSql(authors: number): string {
 }
 
 /**
- * For someone following very many profiles (more than a compound statement may hold): walk the
- * timeline index newest first and keep the posts of the profiles followed. Following so many
- * makes the page dense, so the walk ends soon. INDEXED BY and CROSS JOIN keep the planner off the
+ * For someone following a good share of all profiles: walk the timeline index newest first and
+ * keep the posts of the profiles followed. The page is dense, so the walk ends after a few
+ * pages' worth of rows; for a sparse feed the merge above reads less. INDEXED BY and CROSS JOIN keep the planner off the
  * per-author index, which would read every post of every author and sort them.
  */
 export const WIDE_FEED_SQL = `SELECT ${COLUMNS}
@@ -48,6 +53,8 @@ export function createFeedRepository(db: Db) {
     .prepare<[number], number>(`SELECT followed_id FROM follows WHERE follower_id = ?`)
     .pluck();
   const wide = db.prepare<[Params], TimelinePost>(WIDE_FEED_SQL);
+  // The highest id ever handed out: the number of profiles, give or take deleted ones, in O(log n).
+  const profiles = db.prepare<[], number>(`SELECT coalesce(max(id), 0) FROM users`).pluck();
   const shapes = new Map<number, Database.Statement<[Params], TimelinePost>>();
 
   const merged = (authors: number): Database.Statement<[Params], TimelinePost> => {
@@ -71,7 +78,8 @@ export function createFeedRepository(db: Db) {
       const base: Params = { ts: at.timestamp, id: at.id, lim: size + 1 };
       const authors = [userId, ...followed.all(userId)];
       let rows: TimelinePost[];
-      if (authors.length > MERGE_MAX_AUTHORS) {
+      const dense = authors.length * WALK_WHEN_ONE_IN >= (profiles.get() ?? 0);
+      if (dense || authors.length > MERGE_MAX_AUTHORS) {
         rows = wide.all({ ...base, me: userId });
       } else {
         const params: Params = { ...base };

@@ -8,24 +8,15 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../db/errors';
+import type { FollowCounts } from '../db/social-models';
 import { USER_ORDERS, type Draft, type Page, type Post, type TimelinePost, type User } from '../db/models';
-import {
-  BAD_CURSOR_SENTENCE,
-  CURSOR_MAX,
-  DRAFT_MAX,
-  EMAIL_MAX,
-  PAGE_SIZE_MAX,
-  PAGE_SIZE_SENTENCE,
-  PASSWORD_MAX,
-  type TextField,
-  USERNAME_MAX,
-  brokenTextSentence,
-  countCodePoints,
-  isWellFormed,
-  tooLongSentence,
-} from '../db/rules';
+import { DRAFT_MAX, EMAIL_MAX, PASSWORD_MAX, USERNAME_MAX, brokenTextSentence, isWellFormed } from '../db/rules';
+import { searchChannels } from './channels/search';
+import { channel, cursor, id, limit, text } from './channels/schema-kit';
 
 export type { Draft, Page, Post, TimelinePost, User };
+export type { DirectoryUser, FollowCounts, FollowEntry, SearchHit } from '../db/social-models';
+export { cursorBefore } from '../db/cursor';
 export type { UserOrder } from '../db/models';
 // The renderer's forms and counter use the same rules as the database, through this module only.
 export { BODY_MAX, PASSWORD_MIN, bodyProblem, countCodePoints, isBlank } from '../db/rules';
@@ -40,8 +31,8 @@ export interface AppInfo {
   platform: string;
 }
 
-/** A profile page's header: the profile and how many posts it has. */
-export interface UserProfile extends User {
+/** A profile page's header: the profile, how many posts it has, its followers and following. */
+export interface UserProfile extends User, FollowCounts {
   postCount: number;
 }
 
@@ -53,38 +44,11 @@ export interface Session {
 
 // Schemas: strict objects, so unknown keys are rejected rather than silently passed on. Every
 // check carries the app's own sentence, so no validator wording ever reaches the screen.
-const id = z
-  .number()
-  .int('That id is not valid.')
-  .positive('That id is not valid.')
-  .max(Number.MAX_SAFE_INTEGER, 'That id is not valid.');
-const cursor = z
-  .string()
-  .max(CURSOR_MAX, BAD_CURSOR_SENTENCE)
-  .refine(isWellFormed, BAD_CURSOR_SENTENCE)
-  .nullable()
-  .optional();
 /** A write's client-made key (a UUID): a retry with the same key gets the first outcome back. */
 const key = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'That request key is not valid.')
   .optional();
-const limit = z
-  .number()
-  .int(PAGE_SIZE_SENTENCE)
-  .min(1, PAGE_SIZE_SENTENCE)
-  .max(PAGE_SIZE_MAX, PAGE_SIZE_SENTENCE)
-  .optional();
-
-/**
- * Text as main accepts it: well-formed Unicode (no lone surrogate) and at most `max` code
- * points, as SQLite's length() counts. The payload cap bounds the cost of counting.
- */
-function text(field: TextField, max: number, whenEmpty?: string) {
-  return (whenEmpty === undefined ? z.string() : z.string().min(1, whenEmpty))
-    .refine(isWellFormed, brokenTextSentence(field))
-    .refine((value) => countCodePoints(value) <= max, tooLongSentence(field, max));
-}
 
 export const usernameSchema = text('username', USERNAME_MAX, 'Choose a username.');
 export const emailSchema = text('email', EMAIL_MAX, 'Enter an email address.');
@@ -92,11 +56,6 @@ export const passwordSchema = text('password', PASSWORD_MAX);
 /** The post body as the composer sends it; its length is checked (and reported) by the repository. */
 export const bodySchema = z.string().refine(isWellFormed, brokenTextSentence('body'));
 export const draftSchema = text('draft', DRAFT_MAX);
-
-/** Declares a channel: `channel<Result>()(inputSchema)`, so the input type is inferred. */
-function channel<O>() {
-  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
-}
 
 const empty = z.object({}).strict();
 const byUser = z.object({ userId: id }).strict();
@@ -142,6 +101,8 @@ export const channels = {
 
   'drafts:get': channel<Draft | null>()(byUser),
   'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: draftSchema, key }).strict()),
+
+  ...searchChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -1,6 +1,7 @@
 import { createAppHandlers } from './handlers/app';
 import { createDraftHandlers } from './handlers/drafts';
 import { createPostHandlers } from './handlers/posts';
+import { createSearchHandlers } from './handlers/search';
 import { createSessionHandlers } from './handlers/session';
 import { createUserHandlers } from './handlers/users';
 import type { HandlerContext, Handlers } from './handler-types';
@@ -30,6 +31,7 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createUserHandlers(ctx, session),
     ...createPostHandlers(ctx, session),
     ...createDraftHandlers(ctx, session),
+    ...createSearchHandlers(ctx, session),
   } satisfies Handlers;
 }
 

@@ -9,6 +9,7 @@ import type {
   User,
   UserProfile,
 } from '../../electron/ipc/contract';
+import { migrations } from '../../migrations/index';
 import { startApp } from './context';
 
 describe('every channel, called as IPC would', () => {
@@ -19,7 +20,7 @@ describe('every channel, called as IPC would', () => {
       version: '9.9.9',
       databasePath: app.dbPath,
       dataFolder: app.dir,
-      schemaVersion: '0005-never-reuse-ids-and-write-keys',
+      schemaVersion: migrations.at(-1)?.name,
       platform: process.platform,
     });
   });
@@ -40,7 +41,7 @@ describe('every channel, called as IPC would', () => {
     await app.ok('posts:create', { userId: susan.id, body: 'one' });
     await app.ok('posts:create', { userId: susan.id, body: 'two' });
     const profile = await app.ok<UserProfile>('users:get', { username: 'susan' });
-    expect(profile).toEqual({ ...susan, postCount: 2 });
+    expect(profile).toEqual({ ...susan, postCount: 2, followers: 0, following: 0 });
     expect(Object.keys(profile)).not.toContain('password_hash');
     expect(await app.fails('users:get', { username: 'nobody' })).toMatchObject({
       code: 'USER_NOT_FOUND',

@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import { tempDir } from '../fixtures/index';
 import type { Channel, IpcError, Result } from '../../electron/ipc/contract';
 import { type AppContext, createAppContext } from '../../electron/main/app-context';
+import { SEARCH_VALID_PAYLOADS } from './search-payloads';
 
 const open: AppContext[] = [];
 afterEach(() => {
@@ -48,6 +49,7 @@ export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'posts:delete': { postId: 1, userId: 1 },
   'drafts:get': { userId: 1 },
   'drafts:save': { userId: 1, body: 'draft' },
+  ...SEARCH_VALID_PAYLOADS,
 };
 
 /** A started app with user 1 (susan, no password), post 1 and a draft; `snapshot` is every row as text. */

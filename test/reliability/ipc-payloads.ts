@@ -1,6 +1,7 @@
 /** Generators of hostile IPC payloads for the fuzz test: wrong types, edge values, huge and deep things. */
 import fc from 'fast-check';
 import type { Channel } from '../../electron/ipc/contract';
+import { searchFields } from './ipc-payloads-search';
 
 function nestedObject(depth: number): unknown {
   let value: unknown = { userId: 1 };
@@ -170,6 +171,7 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'posts:delete': { postId: fc.oneof(fc.integer({ min: 0, max: 300 }), hostileValue), userId: idish },
   'drafts:get': { userId: idish },
   'drafts:save': { userId: idish, body: fc.oneof(textish, fc.constant('d'.repeat(4001))) },
+  ...searchFields({ idish, textish, cursorish, limitish, hostileValue }),
 };
 
 const dangerousKey = fc.constantFrom(

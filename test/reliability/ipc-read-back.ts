@@ -53,6 +53,8 @@ export async function readsBackEqual(
       same('users:get', await readValue(app, 'users:get', { username: user.username }), {
         ...expected,
         postCount: 0,
+        followers: 0,
+        following: 0,
       });
       const hex = `SELECT hex(username) || '/' || hex(email) FROM users WHERE id = ?`;
       same(
@@ -124,6 +126,17 @@ export async function readsBackEqual(
         sent.userId,
       );
       same('session:get', await readValue(app, 'session:get', {}), value);
+      return true;
+    case 'follows:add':
+    case 'follows:remove':
+      same(
+        `${channel} stored`,
+        app.db
+          .prepare(`SELECT count(*) FROM follows WHERE follower_id = ? AND followed_id = ?`)
+          .pluck()
+          .get(sent.followerId, sent.followedId),
+        channel === 'follows:add' ? 1 : 0,
+      );
       return true;
     default:
       return false;

@@ -50,7 +50,7 @@ describe('PostFeed on the timeline and on a profile page', () => {
 
   it('names the profile’s author on every post, and offers Delete only on your own page', async () => {
     const byUser = () => ok({ items: [post(3, bob, 'from bob')], nextCursor: null });
-    installFakeApi({ users: { get: () => ok({ ...bob, postCount: 1 }) }, posts: { byUser } });
+    installFakeApi({ users: { get: () => ok({ ...bob, postCount: 1, followers: 0, following: 0 }) }, posts: { byUser } });
     render(withQueryClient(<ProfilePage username="bob" activeUser={ann} />));
     const article = await screen.findByRole('article', { name: 'Post by bob' });
     expect(screen.getByRole('feed', { name: 'Posts by bob' })).toBeTruthy();

@@ -23,7 +23,7 @@ describe('empty, error and crash states', () => {
 
   it('says "No posts yet." on a profile without posts, with its count', async () => {
     installFakeApi({
-      users: { get: () => ok({ ...ann, postCount: 0 }) },
+      users: { get: () => ok({ ...ann, postCount: 0, followers: 0, following: 0 }) },
       posts: { byUser: () => ok({ items: [], nextCursor: null }) },
     });
     render(withQueryClient(<ProfilePage username="ann" activeUser={ann} />));

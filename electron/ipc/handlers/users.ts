@@ -18,7 +18,7 @@ export function createUserHandlers({ repos }: HandlerContext, session: SessionSt
       const user = repos.users.getByUsername(username);
       if (!user)
         throw new MicroblogError('USER_NOT_FOUND', `There is no profile named ${username}.`, 'username');
-      return { ...user, postCount: repos.users.postCount(user.id) };
+      return { ...user, postCount: repos.users.postCount(user.id), ...repos.follows.counts(user.id) };
     },
 
     'users:delete': ({ userId }) => {
