@@ -24,7 +24,21 @@ describe('the schema at head', () => {
   it('has exactly the app tables plus the bookkeeping table', async () => {
     const { db } = await migratedDb();
     expect(tableNames(db)).toEqual(
-      ['drafts', 'posts', MIGRATIONS_TABLE, 'settings', 'users', 'write_keys'].sort(),
+      [
+        'drafts',
+        'follows',
+        'posts',
+        // FTS5's virtual table and the tables it keeps its index in.
+        'posts_fts',
+        'posts_fts_config',
+        'posts_fts_data',
+        'posts_fts_docsize',
+        'posts_fts_idx',
+        MIGRATIONS_TABLE,
+        'settings',
+        'users',
+        'write_keys',
+      ].sort(),
     );
   });
 
@@ -35,6 +49,7 @@ describe('the schema at head', () => {
       ['username', 'TEXT', 1, 0],
       ['email', 'TEXT', 1, 0],
       ['password_hash', 'TEXT', 0, 0],
+      ['sort_key', 'TEXT', 1, 0],
     ]);
     const list = indexes(db, 'users');
     expect(list.find((i) => i.name === 'ix_users_username')?.unique).toBe(1);
