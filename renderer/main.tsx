@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/posts.css';
 import './styles/profile.css';
 import './styles/dialogs.css';
+import './styles/search.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -47,8 +47,15 @@ export function createDirectoryRepository(db: Db) {
       const rows =
         text === ''
           ? (desc ? statements.desc : statements.asc).all({ viewer })
-          : (desc ? statements.descFiltered : statements.ascFiltered).all({ viewer, like: likeSubstring(text) });
-      return rows.map((row) => ({ ...row, hasPassword: row.hasPassword === 1, followed: row.followed === 1 }));
+          : (desc ? statements.descFiltered : statements.ascFiltered).all({
+              viewer,
+              like: likeSubstring(text),
+            });
+      return rows.map((row) => ({
+        ...row,
+        hasPassword: row.hasPassword === 1,
+        followed: row.followed === 1,
+      }));
     },
   };
 }

@@ -52,7 +52,9 @@ export function createFeedRepository(db: Db) {
   const followed = db
     .prepare<[number], number>(`SELECT followed_id FROM follows WHERE follower_id = ?`)
     .pluck();
-  const followCount = db.prepare<[number], number>(`SELECT count(*) FROM follows WHERE follower_id = ?`).pluck();
+  const followCount = db
+    .prepare<[number], number>(`SELECT count(*) FROM follows WHERE follower_id = ?`)
+    .pluck();
   const wide = db.prepare<[Params], TimelinePost>(WIDE_FEED_SQL);
   // The highest id ever handed out: the number of profiles, give or take deleted ones, in O(log n).
   const profiles = db.prepare<[], number>(`SELECT coalesce(max(id), 0) FROM users`).pluck();

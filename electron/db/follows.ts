@@ -39,9 +39,13 @@ export function createFollowRepository(db: Db) {
   const insert = db.prepare<[number, number, string]>(
     `INSERT INTO follows (follower_id, followed_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
   );
-  const remove = db.prepare<[number, number]>(`DELETE FROM follows WHERE follower_id = ? AND followed_id = ?`);
+  const remove = db.prepare<[number, number]>(
+    `DELETE FROM follows WHERE follower_id = ? AND followed_id = ?`,
+  );
   const exists = db
-    .prepare<[number, number], number>(`SELECT count(*) FROM follows WHERE follower_id = ? AND followed_id = ?`)
+    .prepare<[number, number], number>(
+      `SELECT count(*) FROM follows WHERE follower_id = ? AND followed_id = ?`,
+    )
     .pluck();
   const followerCount = db
     .prepare<[number], number>(`SELECT count(*) FROM follows WHERE followed_id = ?`)
@@ -52,11 +56,15 @@ export function createFollowRepository(db: Db) {
   const followedIds = db
     .prepare<[number], number>(`SELECT followed_id FROM follows WHERE follower_id = ?`)
     .pluck();
-  const followersFirst = db.prepare<[number, number], FollowEntry>(listSql('followed_id', 'follower_id', false));
+  const followersFirst = db.prepare<[number, number], FollowEntry>(
+    listSql('followed_id', 'follower_id', false),
+  );
   const followersAfter = db.prepare<[number, string, number, number], FollowEntry>(
     listSql('followed_id', 'follower_id', true),
   );
-  const followingFirst = db.prepare<[number, number], FollowEntry>(listSql('follower_id', 'followed_id', false));
+  const followingFirst = db.prepare<[number, number], FollowEntry>(
+    listSql('follower_id', 'followed_id', false),
+  );
   const followingAfter = db.prepare<[number, string, number, number], FollowEntry>(
     listSql('follower_id', 'followed_id', true),
   );

@@ -13,7 +13,8 @@ export type { SearchHit } from './social-models';
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const NEWEST = Number.MAX_SAFE_INTEGER;
-const REJECTED_SENTENCE = 'That search could not be understood. Try plain words, "a phrase" or a prefix like sql*.';
+const REJECTED_SENTENCE =
+  'That search could not be understood. Try plain words, "a phrase" or a prefix like sql*.';
 
 const COLUMNS = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId, u.username AS username`;
 
@@ -110,9 +111,15 @@ export function createSearchRepository(db: Db) {
         rows = run(FILTERED_SQL, { ...params, ts: at?.timestamp ?? '9999', id: at?.id ?? NEWEST });
       } else {
         const start = at ? below.get(at.timestamp, at.id) : NEWEST;
-        rows = start === undefined ? [] : run(searchSql(filters), { ...params, match: parsed.match, below: start });
+        rows =
+          start === undefined
+            ? []
+            : run(searchSql(filters), { ...params, match: parsed.match, below: start });
       }
-      const hits = rows.map(({ marked, ...post }) => ({ ...post, highlights: highlightRanges(marked, post.body) }));
+      const hits = rows.map(({ marked, ...post }) => ({
+        ...post,
+        highlights: highlightRanges(marked, post.body),
+      }));
       if (hits.length <= size) return { items: hits, nextCursor: null };
       const items = hits.slice(0, size);
       const last = items[items.length - 1] as SearchHit;

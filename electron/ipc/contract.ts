@@ -10,7 +10,14 @@ import { z } from 'zod';
 import type { ErrorCode } from '../db/errors';
 import type { FollowCounts } from '../db/social-models';
 import { USER_ORDERS, type Draft, type Page, type Post, type TimelinePost, type User } from '../db/models';
-import { DRAFT_MAX, EMAIL_MAX, PASSWORD_MAX, USERNAME_MAX, brokenTextSentence, isWellFormed } from '../db/rules';
+import {
+  DRAFT_MAX,
+  EMAIL_MAX,
+  PASSWORD_MAX,
+  USERNAME_MAX,
+  brokenTextSentence,
+  isWellFormed,
+} from '../db/rules';
 import { searchChannels } from './channels/search';
 import { channel, cursor, id, limit, text } from './channels/schema-kit';
 

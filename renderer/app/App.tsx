@@ -6,6 +6,8 @@ import { ProfileSwitcher } from '../components/ProfileSwitcher';
 import { ErrorState, Loading } from '../components/States';
 import { ChooseProfilePage } from '../pages/ChooseProfilePage';
 import { ProfilePage } from '../pages/ProfilePage';
+import { SearchPage } from '../pages/SearchPage';
+import { SearchBox } from '../components/SearchBox';
 import { TimelinePage } from '../pages/TimelinePage';
 import { UsersPage } from '../pages/UsersPage';
 import { WelcomePage } from '../pages/WelcomePage';
@@ -67,6 +69,7 @@ function Shell({ user }: { user: User }) {
             My profile
           </NavLink>
         </nav>
+        <SearchBox />
         <ProfileSwitcher activeUser={user} />
       </header>
       <main id="main" tabIndex={-1}>
@@ -75,6 +78,7 @@ function Shell({ user }: { user: User }) {
           {route.name === 'timeline' && <TimelinePage user={user} />}
           {route.name === 'users' && <UsersPage activeUser={user} />}
           {route.name === 'profile' && <ProfilePage username={route.username} activeUser={user} />}
+          {route.name === 'search' && <SearchPage query={route.query} activeUser={user} />}
         </ErrorBoundary>
       </main>
     </div>

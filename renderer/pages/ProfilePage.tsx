@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import { PostFeed } from '../components/PostFeed';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { Avatar } from '../components/Avatar';
+import { FollowBar } from '../components/FollowBar';
 
 /** One profile: who it is, how many posts, and those posts newest first. */
 export function ProfilePage({ username, activeUser }: { username: string; activeUser: User }) {
@@ -38,6 +39,7 @@ function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: Us
           <h1 id="profile-title">{profile.username}</h1>
           <p className="muted">{profile.email}</p>
           <p className="post-count">{postsPhrase(profile.postCount)}</p>
+          <FollowBar profile={profile} activeUser={activeUser} />
         </div>
         <button type="button" className="danger secondary" onClick={() => setConfirming(true)}>
           Delete profile…

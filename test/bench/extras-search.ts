@@ -51,7 +51,8 @@ export function measureSearchExtras(db: Db, sizes: Sizes): SearchExtras {
     jump_to_date: sample(
       SAMPLES,
       (i) =>
-        posts.timeline({ cursor: cursorBefore(bulkPostSpec(jumps[i] ?? 21, sizes).timestamp), limit: 20 }).items,
+        posts.timeline({ cursor: cursorBefore(bulkPostSpec(jumps[i] ?? 21, sizes).timestamp), limit: 20 })
+          .items,
       (page, i) =>
         checkTimeline(
           page,

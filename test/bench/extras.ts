@@ -54,7 +54,11 @@ function latencyOf(samples: number[]): Latency {
 }
 
 /** Times each call separately; `check` sees every result (untimed). */
-export function sample<T>(count: number, call: (i: number) => T, check: (value: T, i: number) => void): Latency {
+export function sample<T>(
+  count: number,
+  call: (i: number) => T,
+  check: (value: T, i: number) => void,
+): Latency {
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const start = nowMs();

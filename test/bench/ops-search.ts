@@ -32,7 +32,11 @@ export function jumpPosts(sizes: Sizes): number[] {
 }
 
 /** The newest `size` post ids (id descending is newest first) that `matches` accepts. */
-export function newestWhere(sizes: Sizes, matches: (id: number) => boolean, size = SEARCH_PAGE_SIZE): number[] {
+export function newestWhere(
+  sizes: Sizes,
+  matches: (id: number) => boolean,
+  size = SEARCH_PAGE_SIZE,
+): number[] {
   const ids: number[] = [];
   for (let id = totalPosts(sizes); id >= 1 && ids.length < size; id--) if (matches(id)) ids.push(id);
   return ids;
@@ -118,10 +122,12 @@ export function searchOperations(inputs: Inputs): Operation[] {
   const commonWords = Array.from({ length: COMMON_SEARCHES }, () => 'post');
   const jumps = jumpPosts(sizes);
   const prepare = (side: BenchSide) => prepareSide(side, sizes.users);
-  const counted = (n: number, check: Operation['check']): Operation['check'] => (side, result) => {
-    if ((result as unknown[]).length !== n) throw new Error(`expected ${n} pages on ${side.name}`);
-    check(side, result);
-  };
+  const counted =
+    (n: number, check: Operation['check']): Operation['check'] =>
+    (side, result) => {
+      if ((result as unknown[]).length !== n) throw new Error(`expected ${n} pages on ${side.name}`);
+      check(side, result);
+    };
   return [
     {
       key: '10_following_feed_page',
@@ -147,7 +153,11 @@ export function searchOperations(inputs: Inputs): Operation[] {
       run: (_side, s) => (s as SearchSide).search(rareWords),
       check: counted(
         RARE_SEARCHES,
-        pages('11 search', (i) => newestWhere(sizes, (id) => bodyHasWord(id, rareWords[i] ?? '', sizes)), sizes),
+        pages(
+          '11 search',
+          (i) => newestWhere(sizes, (id) => bodyHasWord(id, rareWords[i] ?? '', sizes)),
+          sizes,
+        ),
       ),
     },
     {
@@ -155,7 +165,10 @@ export function searchOperations(inputs: Inputs): Operation[] {
       n: COMMON_SEARCHES,
       prepare,
       run: (_side, s) => (s as SearchSide).search(commonWords),
-      check: counted(COMMON_SEARCHES, pages('12 search', () => newestWhere(sizes, () => true), sizes)),
+      check: counted(
+        COMMON_SEARCHES,
+        pages('12 search', () => newestWhere(sizes, () => true), sizes),
+      ),
     },
     {
       key: '13_jump_to_date',

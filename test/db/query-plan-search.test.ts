@@ -24,7 +24,9 @@ function recording(db: Db): { db: Db; sources: string[] } {
 
 function plan(db: Db, sql: string, params: unknown): string[] {
   const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
-  const rows = (Array.isArray(params) ? statement.all(...params) : statement.all(params)) as { detail: string }[];
+  const rows = (Array.isArray(params) ? statement.all(...params) : statement.all(params)) as {
+    detail: string;
+  }[];
   return rows.map((r) => r.detail);
 }
 
@@ -42,7 +44,11 @@ async function setup() {
   db.transaction(() => {
     for (let u = 1; u <= 100; u++) seed.users.create({ username: `user${u}`, email: `user${u}@example.com` });
     for (let p = 0; p < 3000; p++) {
-      seed.posts.create({ userId: (p % 100) + 1, body: `post ${p} word${p % 7}`, timestamp: new Date(1e12 + p * 1000).toISOString() });
+      seed.posts.create({
+        userId: (p % 100) + 1,
+        body: `post ${p} word${p % 7}`,
+        timestamp: new Date(1e12 + p * 1000).toISOString(),
+      });
     }
     // User 1 follows two profiles (a sparse feed), user 2 follows twenty (a dense one).
     for (const f of [3, 4]) seed.follows.add(1, f);
@@ -66,7 +72,11 @@ describe('EXPLAIN QUERY PLAN: follows, the feed, search, jump to a date and the 
     const sql = only(sources, (s) => s.includes('UNION ALL') && !s.includes('INDEXED BY'));
     const details = plan(db, sql, { u0: 1, u1: 3, u2: 4, ts: '9999', id: 1, lim: 6 });
     expect(details).toContain('MERGE (UNION ALL)');
-    expect(details.filter((d) => /SEARCH p USING INDEX ix_posts_user_id_timestamp \(user_id=\? AND timestamp<\?\)/.test(d))).toHaveLength(3);
+    expect(
+      details.filter((d) =>
+        /SEARCH p USING INDEX ix_posts_user_id_timestamp \(user_id=\? AND timestamp<\?\)/.test(d),
+      ),
+    ).toHaveLength(3);
     expectNoSortNoScan(details);
   });
 
@@ -92,7 +102,9 @@ describe('EXPLAIN QUERY PLAN: follows, the feed, search, jump to a date and the 
     // The page start of a later page, or of a jump to a date: one range search on the timeline index.
     const below = only(sources, (s) => s.startsWith('SELECT id + 1'));
     expectNoSortNoScan(plan(db, below, ['2001-09-09T01:50:00.000Z', 1]));
-    expect(plan(db, below, ['2001-09-09T01:50:00.000Z', 1]).join()).toMatch(/SEARCH p USING COVERING INDEX ix_posts_timestamp/);
+    expect(plan(db, below, ['2001-09-09T01:50:00.000Z', 1]).join()).toMatch(
+      /SEARCH p USING COVERING INDEX ix_posts_timestamp/,
+    );
   });
 
   it('jump to a date is the timeline keyset from a timestamp: a range search on ix_posts_timestamp', async () => {
@@ -103,12 +115,19 @@ describe('EXPLAIN QUERY PLAN: follows, the feed, search, jump to a date and the 
     expect(page.items[0]?.timestamp).toBe('2001-09-09T01:49:59.000Z');
     const sql = `SELECT p.id FROM posts p JOIN users u ON u.id = p.user_id
      WHERE (p.timestamp, p.id) < (?, ?) ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`;
-    expect(plan(db, sql, [at, 1, 3]).join()).toMatch(/SEARCH p USING INDEX ix_posts_timestamp \(timestamp<\?\)/);
+    expect(plan(db, sql, [at, 1, 3]).join()).toMatch(
+      /SEARCH p USING INDEX ix_posts_timestamp \(timestamp<\?\)/,
+    );
   });
 
   it('the directory, filtered or not, in both orders, walks ix_users_sort_key instead of sorting', async () => {
     const { db, sources, repos } = await setup();
-    expect(repos.directory.search({ text: 'user9' }).map((u) => u.username).slice(0, 3)).toEqual(['user9', 'user90', 'user91']);
+    expect(
+      repos.directory
+        .search({ text: 'user9' })
+        .map((u) => u.username)
+        .slice(0, 3),
+    ).toEqual(['user9', 'user90', 'user91']);
     const queries = sources.filter((s) => s.includes('ORDER BY u.sort_key'));
     expect(queries).toHaveLength(4);
     for (const sql of queries) {

@@ -53,14 +53,20 @@ describe('follows and search in the database', () => {
     expect(db.prepare(`SELECT count(*) FROM follows`).pluck().get()).toBe(0);
     expect(repos.search.posts('wombat').items).toEqual([]);
     // FTS5 checks the index against posts and throws when they differ.
-    expect(() => db.prepare(`INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+    expect(() =>
+      db.prepare(`INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 1)`).run(),
+    ).not.toThrow();
   });
 
   it('pages search results without gaps or repeats, and a jump starts before the chosen time', async () => {
     const { repos } = await migratedDb();
     const ann = repos.users.create({ username: 'ann', email: 'ann@example.com' });
     for (let i = 0; i < 25; i++) {
-      repos.posts.create({ userId: ann.id, body: `note ${i}`, timestamp: new Date(Date.UTC(2026, 0, 1 + i)).toISOString() });
+      repos.posts.create({
+        userId: ann.id,
+        body: `note ${i}`,
+        timestamp: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+      });
     }
     const seen: number[] = [];
     let cursor: string | null = null;

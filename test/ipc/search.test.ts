@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { DirectoryUser, FollowEntry, Page, SearchHit, TimelinePost, UserProfile } from '../../electron/ipc/contract';
+import type {
+  DirectoryUser,
+  FollowEntry,
+  Page,
+  SearchHit,
+  TimelinePost,
+  UserProfile,
+} from '../../electron/ipc/contract';
 import { createRepositories } from '../../electron/db/index';
 import { createAppContext } from '../../electron/main/app-context';
 import { startApp } from './context';
@@ -7,8 +14,13 @@ import { startApp } from './context';
 /** ann (active), bob and cat (cat has a password), with a few posts each. */
 async function threeProfiles() {
   const app = await startApp();
-  for (const username of ['ann', 'bob']) await app.ok('users:create', { username, email: `${username}@example.com` });
-  await app.ok('users:create', { username: 'cat', email: 'cat@example.com', password: 'correct horse battery' });
+  for (const username of ['ann', 'bob'])
+    await app.ok('users:create', { username, email: `${username}@example.com` });
+  await app.ok('users:create', {
+    username: 'cat',
+    email: 'cat@example.com',
+    password: 'correct horse battery',
+  });
   // Written straight through the repository: cat's password is not given in this session.
   const { posts } = createRepositories(app.ctx.db);
   let second = 0;
@@ -35,7 +47,11 @@ describe('follows over IPC', () => {
     expect([bob.followers, bob.following]).toEqual([1, 0]);
     const page = await app.ok<Page<FollowEntry>>('follows:following', { userId: 1, limit: 1 });
     expect(page.items.map((f) => f.username)).toEqual(['cat']);
-    const next = await app.ok<Page<FollowEntry>>('follows:following', { userId: 1, limit: 1, cursor: page.nextCursor });
+    const next = await app.ok<Page<FollowEntry>>('follows:following', {
+      userId: 1,
+      limit: 1,
+      cursor: page.nextCursor,
+    });
     expect([next.items.map((f) => f.username), next.nextCursor]).toEqual([['bob'], null]);
     const followers = await app.ok<Page<FollowEntry>>('follows:followers', { userId: 2 });
     expect(followers.items.map((f) => f.username)).toEqual(['ann']);
@@ -47,8 +63,12 @@ describe('follows over IPC', () => {
     const app = await threeProfiles();
     await app.ok('follows:add', { followerId: 1, followedId: 2 });
     const before = app.rows();
-    expect(await app.fails('follows:add', { followerId: 2, followedId: 3 })).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await app.fails('follows:remove', { followerId: 2, followedId: 1 })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await app.fails('follows:add', { followerId: 2, followedId: 3 })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await app.fails('follows:remove', { followerId: 2, followedId: 1 })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await app.fails('follows:add', { followerId: 1, followedId: 1 })).toEqual({
       code: 'INVALID_INPUT',
       message: 'You cannot follow yourself.',
@@ -98,16 +118,30 @@ describe('search over IPC', () => {
     expect(bodies(sqlite)).toEqual(['bob likes SQLite and search', 'ann writes about sqlite']);
     const [first] = sqlite.items;
     expect(first?.highlights.map(([a, b]) => first.body.slice(a, b))).toEqual(['SQLite']);
-    expect(bodies(await app.ok('search:posts', { query: '"full text"' }))).toEqual(['bob again: full text search']);
+    expect(bodies(await app.ok('search:posts', { query: '"full text"' }))).toEqual([
+      'bob again: full text search',
+    ]);
     expect(bodies(await app.ok('search:posts', { query: '"text full"' }))).toEqual([]);
     expect(bodies(await app.ok('search:posts', { query: 'sea*' }))).toHaveLength(2);
     expect(bodies(await app.ok('search:posts', { query: 'search from:bob' }))).toHaveLength(2);
-    expect(bodies(await app.ok('search:posts', { query: 'sqlite from:ann' }))).toEqual(['ann writes about sqlite']);
+    expect(bodies(await app.ok('search:posts', { query: 'sqlite from:ann' }))).toEqual([
+      'ann writes about sqlite',
+    ]);
   });
 
   it('treats FTS5 syntax as plain text and answers a sentence when there is nothing to search', async () => {
     const app = await threeProfiles();
-    for (const query of ['"', '*', 'NEAR(', 'col:', 'body:sqlite', 'sqlite AND', '(sqlite', '^sqlite', 'NOT sqlite']) {
+    for (const query of [
+      '"',
+      '*',
+      'NEAR(',
+      'col:',
+      'body:sqlite',
+      'sqlite AND',
+      '(sqlite',
+      '^sqlite',
+      'NOT sqlite',
+    ]) {
       const result = await app.call('search:posts', { query });
       if (!result.ok) expect(result.error.code).toBe('INVALID_INPUT');
       if (!result.ok) expect(result.error.message).toBe('Type a word to search for.');
@@ -125,7 +159,9 @@ describe('search over IPC', () => {
       code: 'USER_NOT_FOUND',
       message: 'There is no profile named nobody.',
     });
-    expect(await app.fails('search:posts', { query: 'a'.repeat(201) })).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await app.fails('search:posts', { query: 'a'.repeat(201) })).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 });
 
@@ -138,7 +174,9 @@ describe('the directory over IPC', () => {
     await app.ok('session:activate', { userId: 4 });
     await app.ok('follows:add', { followerId: 4, followedId: 1 });
     const list = async (payload: Record<string, unknown>) =>
-      (await app.ok<DirectoryUser[]>('search:users', payload)).map((u) => `${u.username}${u.followed ? '+' : ''}`);
+      (await app.ok<DirectoryUser[]>('search:users', payload)).map(
+        (u) => `${u.username}${u.followed ? '+' : ''}`,
+      );
     expect(await list({ text: 'sam', viewerId: 4 })).toEqual(['Sam9', 'sam79+', 'sam100']);
     expect(await list({ text: 'SAM', order: 'desc' })).toEqual(['sam100', 'sam79', 'Sam9']);
     expect(await list({ text: 'amp' })).toHaveLength(5);

@@ -32,10 +32,15 @@ const FTS_HOSTILE = [
 ];
 
 /** Each new channel's fields: plausible, edge and hostile values. */
-export function searchFields(g: Generators): Pick<Record<Channel, Record<string, fc.Arbitrary<unknown>>>, SearchChannel> {
+export function searchFields(
+  g: Generators,
+): Pick<Record<Channel, Record<string, fc.Arbitrary<unknown>>>, SearchChannel> {
   const pair = { followerId: g.idish, followedId: g.idish };
   const list = { userId: g.idish, cursor: g.cursorish, limit: g.limitish };
-  const query = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...FTS_HOSTILE) }, { weight: 4, arbitrary: g.textish });
+  const query = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...FTS_HOSTILE) },
+    { weight: 4, arbitrary: g.textish },
+  );
   return {
     'follows:add': pair,
     'follows:remove': pair,

@@ -15,7 +15,8 @@ function requireActive(session: SessionState, userId: number): void {
 /** `follows:*`, `feed:*` and `search:*`: following people, the Following feed and search. */
 export function createSearchHandlers({ repos }: HandlerContext, session: SessionState) {
   const exists = (userId: number, field: string) => {
-    if (!repos.users.getById(userId)) throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', field);
+    if (!repos.users.getById(userId))
+      throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', field);
   };
   return {
     'follows:add': ({ followerId, followedId }) => {
@@ -38,6 +39,7 @@ export function createSearchHandlers({ repos }: HandlerContext, session: Session
     'feed:following': ({ userId, cursor, limit }) => repos.feed.following(userId, { cursor, limit }),
 
     'search:posts': ({ query, cursor, limit }) => repos.search.posts(query, { cursor, limit }),
-    'search:users': ({ text, order, viewerId }) => repos.directory.search({ text: text?.trim(), order, viewerId }),
+    'search:users': ({ text, order, viewerId }) =>
+      repos.directory.search({ text: text?.trim(), order, viewerId }),
   } satisfies DomainHandlers<'follows'> & DomainHandlers<'feed'> & DomainHandlers<'search'>;
 }

@@ -117,7 +117,9 @@ describe(`migration ${NAME}`, () => {
     db.exec(`INSERT INTO posts (id, body, user_id) VALUES (20, 'orphan', 99)`);
     db.pragma('foreign_keys = ON');
     const before = schema(db);
-    await expect(migrateToLatest(db, { migrations: through0005 })).rejects.toThrow(/parent row is missing: posts → users/);
+    await expect(migrateToLatest(db, { migrations: through0005 })).rejects.toThrow(
+      /parent row is missing: posts → users/,
+    );
     expect(schema(db)).toEqual(before);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   });

@@ -6,7 +6,11 @@ import { insertRows, migrateTo, test } from '../../fixtures/index';
 describe('0008-create-follows-and-natural-sort-key', () => {
   test('fills the sort key of every existing profile', async ({ db }) => {
     await migrateTo(db, '0005-never-reuse-ids-and-write-keys');
-    insertRows(db, 'users', ['sam79', 'Sam9', 'sam100'].map((username) => ({ username, email: `${username}@example.com` })));
+    insertRows(
+      db,
+      'users',
+      ['sam79', 'Sam9', 'sam100'].map((username) => ({ username, email: `${username}@example.com` })),
+    );
     await migrateTo(db, '0008-create-follows-and-natural-sort-key');
     const rows = db.prepare('SELECT username, sort_key AS key FROM users ORDER BY sort_key').all();
     expect(rows).toEqual([
