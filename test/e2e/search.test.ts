@@ -168,4 +168,33 @@ describe('follows, search and jump to a date', () => {
     expect(await postBodies(page)).toEqual(['bob on sqlite indexes']);
     expect(errors).toEqual([]);
   });
+
+  it('the directory of 1,000 profiles renders only what is on screen, and reaches the last one', async () => {
+    const dbPath = freshDbPath();
+    const context = await createAppContext({ dbPath });
+    try {
+      const repos = createRepositories(context.db);
+      context.db.transaction(() => {
+        for (let i = 1; i <= 1000; i++)
+          repos.users.create({ username: `user${i}`, email: `user${i}@example.com` });
+      })();
+      repos.settings.set(ACTIVE_USER_KEY, '1');
+    } finally {
+      context.close();
+    }
+    const { page, errors } = await start({ dbPath });
+    await page.getByRole('link', { name: 'Users' }).click();
+    await visible(page.locator('.user-row'));
+    expect(await page.locator('.user-row').count()).toBeLessThan(60);
+    // Natural order: user2 comes right after user1, not user10.
+    expect((await page.locator('.user-row .username').allTextContents()).slice(0, 3)).toEqual([
+      'user1',
+      'user2',
+      'user3',
+    ]);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await visible(page.getByRole('link', { name: /^user1000/ }));
+    expect(await page.locator('.user-row').count()).toBeLessThan(60);
+    expect(errors).toEqual([]);
+  });
 });
