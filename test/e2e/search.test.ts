@@ -44,12 +44,11 @@ async function seeded(): Promise<string> {
 
 async function search(page: Page, text: string): Promise<void> {
   await page.keyboard.press('/');
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+  expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('search-input');
   await page.locator('#search-input').fill(text);
   await page.locator('#search-input').press('Enter');
   await page.waitForFunction(
-    (q) => new URLSearchParams(location.hash.split('?')[1] ?? '').get('q') === q,
-    text.trim(),
+    `new URLSearchParams(location.hash.split('?')[1] || '').get('q') === ${JSON.stringify(text.trim())}`,
   );
   // Either the results of this search or a sentence about it.
   await visible(
@@ -123,7 +122,7 @@ describe('follows, search and jump to a date', () => {
     await visible(page.locator('.post-body mark'));
     expect(await postBodies(page)).toEqual(['cat posts <img src=x onerror="window.__pwned=1">']);
     expect(await page.locator('main img').count()).toBe(0);
-    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(errors).toEqual([]);
   });
 
@@ -192,7 +191,7 @@ describe('follows, search and jump to a date', () => {
       'user2',
       'user3',
     ]);
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
     await visible(page.getByRole('link', { name: /^user1000/ }));
     expect(await page.locator('.user-row').count()).toBeLessThan(60);
     expect(errors).toEqual([]);

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SearchHit } from '../../electron/ipc/contract';
 import { TimelinePage } from '../../renderer/pages/TimelinePage';
 import { SearchPage } from '../../renderer/pages/SearchPage';
-import { UsersPage } from '../../renderer/pages/UsersPage';
 import { fail, installFakeApi, ok, withQueryClient } from './fake-api';
 
 afterEach(cleanup);
