@@ -12,6 +12,8 @@ import * as m0004 from './0004-create-settings';
 import * as m0005 from './0005-never-reuse-ids-and-write-keys';
 import * as m0006 from './0006-profiles';
 import * as m0007 from './0007-posts-edit-tags-undo';
+import * as m0008 from './0008-create-follows-and-natural-sort-key';
+import * as m0009 from './0009-full-text-search';
 
 export const migrations: readonly MigrationModule[] = [
   { name: '0001-create-users', ...m0001 },
@@ -21,4 +23,6 @@ export const migrations: readonly MigrationModule[] = [
   { name: '0005-never-reuse-ids-and-write-keys', ...m0005 },
   { name: '0006-profiles', ...m0006 },
   { name: '0007-posts-edit-tags-undo', ...m0007 },
+  { name: '0008-create-follows-and-natural-sort-key', ...m0008 },
+  { name: '0009-full-text-search', ...m0009 },
 ];

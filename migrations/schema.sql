@@ -35,10 +35,14 @@ CREATE TABLE users (
   created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     CONSTRAINT created_at_format CHECK (
       created_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9].[0-9][0-9][0-9]Z'
-    )
+    ),
+  sort_key      TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE UNIQUE INDEX ix_users_username ON users (username);
 CREATE UNIQUE INDEX ix_users_email ON users (email);
+-- The directory's natural order (`sam9` before `sam79`, case ignored): the repository writes the
+-- key (digit runs prefixed by their length), so listing walks this index instead of sorting.
+CREATE INDEX ix_users_sort_key ON users (sort_key, username);
 
 -- A profile's picture, at most 256 KB, a PNG, JPEG or WebP by its first bytes (main checks the
 -- same before writing). Its own table, so listing users never reads the images.
@@ -144,3 +148,30 @@ CREATE TABLE write_keys (
   result     TEXT NOT NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;
+
+-- Who follows whom. WITHOUT ROWID: the pair is the key, and the two time indexes serve the two
+-- keyset-paged lists (a profile's followers, the profiles it follows), newest follow first.
+CREATE TABLE follows (
+  follower_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  followed_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  PRIMARY KEY (follower_id, followed_id),
+  CONSTRAINT follow_not_self CHECK (follower_id <> followed_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX ix_follows_followed ON follows (followed_id, created_at DESC, follower_id DESC);
+CREATE INDEX ix_follows_follower ON follows (follower_id, created_at DESC, followed_id DESC);
+
+-- Full-text search over post bodies (FTS5, unicode61 words): an external-content index, so the
+-- text is stored once, in posts. The triggers keep it in step inside the same transaction as
+-- every insert, delete and body change, whichever code writes the post.
+CREATE VIRTUAL TABLE posts_fts USING fts5(body, content='posts', content_rowid='id');
+CREATE TRIGGER posts_fts_insert AFTER INSERT ON posts BEGIN
+  INSERT INTO posts_fts (rowid, body) VALUES (new.id, new.body);
+END;
+CREATE TRIGGER posts_fts_delete AFTER DELETE ON posts BEGIN
+  INSERT INTO posts_fts (posts_fts, rowid, body) VALUES ('delete', old.id, old.body);
+END;
+CREATE TRIGGER posts_fts_update AFTER UPDATE OF body ON posts BEGIN
+  INSERT INTO posts_fts (posts_fts, rowid, body) VALUES ('delete', old.id, old.body);
+  INSERT INTO posts_fts (rowid, body) VALUES (new.id, new.body);
+END;

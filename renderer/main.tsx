@@ -11,6 +11,7 @@ import './styles/posts.css';
 import './styles/profile.css';
 import './styles/switcher.css';
 import './styles/dialogs.css';
+import './styles/search.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

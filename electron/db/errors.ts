@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'DATABASE_DAMAGED',
   'SCHEMA_MISMATCH',
   'DATABASE_ERROR',
+  'FORBIDDEN',
   'INTERNAL',
 ] as const;
 
@@ -100,6 +101,7 @@ const CHECKS: Record<string, MicroblogError> = {
   ...Object.fromEntries(
     Object.entries(PROFILE_CHECKS).map(([name, e]) => [name, new MicroblogError(e.code, e.message, e.field)]),
   ),
+  follow_not_self: new MicroblogError('INVALID_INPUT', 'You cannot follow yourself.', 'followedId'),
 };
 
 /**

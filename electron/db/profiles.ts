@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { naturalKey } from './natural-key';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
 import type { AvatarImage, ProfileDetails, ProfileEdit, User } from './models';
 import { profileEditProblems } from './profile-edit';
@@ -26,8 +27,9 @@ export function createProfileRepository(db: Db) {
   const details = db.prepare<[number], ProfileDetails>(
     `SELECT about_me AS aboutMe, last_seen AS lastSeen, created_at AS createdAt FROM users WHERE id = ?`,
   );
-  const edit = db.prepare<[string, string | null, string | null, string | null, number]>(
-    `UPDATE users SET username = ?, display_name = ?, about_me = ?, email = ? WHERE id = ?`,
+  // A rename moves the profile in the directory's natural order too.
+  const edit = db.prepare<[string, string | null, string | null, string | null, string, number]>(
+    `UPDATE users SET username = ?, display_name = ?, about_me = ?, email = ?, sort_key = ? WHERE id = ?`,
   );
   const byId = db.prepare<[number], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`);
   const setHash = db.prepare<[string | null, number]>(`UPDATE users SET password_hash = ? WHERE id = ?`);
@@ -64,6 +66,7 @@ export function createProfileRepository(db: Db) {
           orNull(input.displayName),
           orNull(input.aboutMe),
           orNull(input.email),
+          naturalKey(input.username),
           userId,
         );
         const row = byId.get(userId);

@@ -1,5 +1,6 @@
 import type { Db } from './connection';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
+import { naturalKey } from './natural-key';
 import { hashPassword, hashPasswordSync, verifyPassword } from './password';
 import { displayNameProblem, optionalEmailProblem } from './profile-rules';
 import { passwordProblem, usernameProblem } from './rules';
@@ -61,9 +62,9 @@ function assertValid(input: NewUser): void {
 
 /** Users over prepared statements, prepared once per connection. */
 export function createUserRepository(db: Db) {
-  const insert = db.prepare<[string, string | null, string | null, string | null, string, string]>(
-    `INSERT INTO users (username, email, password_hash, display_name, created_at, last_seen)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+  const insert = db.prepare<[string, string | null, string | null, string | null, string, string, string]>(
+    `INSERT INTO users (username, email, password_hash, display_name, created_at, last_seen, sort_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const byId = db.prepare<[number], UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
   const byUsername = db.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM users WHERE username = ?`);
@@ -93,7 +94,15 @@ export function createUserRepository(db: Db) {
       const email = orNull(input.email);
       const displayName = orNull(input.displayName);
       const now = new Date().toISOString();
-      const { lastInsertRowid } = insert.run(input.username, email, hash, displayName, now, now);
+      const { lastInsertRowid } = insert.run(
+        input.username,
+        email,
+        hash,
+        displayName,
+        now,
+        now,
+        naturalKey(input.username),
+      );
       const id = Number(lastInsertRowid);
       return {
         id,

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../db/errors';
+import type { FollowCounts } from '../db/social-models';
 import {
   USER_ORDERS,
   type Draft,
@@ -34,9 +35,12 @@ import {
 import { linkChannels } from './channels/links';
 import { optionalEmailSchema, profileChannels } from './channels/profiles';
 import { postChannels } from './channels/posts';
+import { searchChannels } from './channels/search';
 import { bodySchema, channel, cursor, id, key, limit, text } from './channels/schema-kit';
 
 export type { Draft, Page, Post, PostRevision, TimelinePost, User };
+export type { DirectoryUser, FollowCounts, FollowEntry, SearchHit } from '../db/social-models';
+export { cursorBefore } from '../db/cursor';
 export type { UserOrder } from '../db/models';
 // The renderer's forms and counter use the same rules as the database, through this module only.
 export {
@@ -70,8 +74,8 @@ export interface AppInfo {
   platform: string;
 }
 
-/** A profile page's header: the profile, how many posts it has, about me, times and picture. */
-export interface UserProfile extends User, ProfileDetails {
+/** A profile page's header: the profile, how many posts it has, about me, times, picture, followers and following. */
+export interface UserProfile extends User, ProfileDetails, FollowCounts {
   postCount: number;
   /** The profile's own picture as a `data:` URL, or null for the generated one. */
   avatar: string | null;
@@ -144,6 +148,7 @@ export const channels = {
 
   ...postChannels,
   ...linkChannels,
+  ...searchChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -3,6 +3,7 @@ import { createDraftHandlers } from './handlers/drafts';
 import { createLinkHandlers } from './handlers/links';
 import { createPostHandlers } from './handlers/posts';
 import { createProfileHandlers } from './handlers/profiles';
+import { createSearchHandlers } from './handlers/search';
 import { createSessionHandlers } from './handlers/session';
 import { createUserHandlers } from './handlers/users';
 import type { HandlerContext, Handlers } from './handler-types';
@@ -34,6 +35,7 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createPostHandlers(ctx, session),
     ...createDraftHandlers(ctx, session),
     ...createLinkHandlers(ctx),
+    ...createSearchHandlers(ctx, session),
   } satisfies Handlers;
 }
 

@@ -7,6 +7,8 @@ import { ErrorState, Loading } from '../components/States';
 import { ChooseProfilePage } from '../pages/ChooseProfilePage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { TagPage } from '../pages/TagPage';
+import { SearchPage } from '../pages/SearchPage';
+import { SearchBox } from '../components/SearchBox';
 import { TimelinePage } from '../pages/TimelinePage';
 import { UsersPage } from '../pages/UsersPage';
 import { WelcomePage } from '../pages/WelcomePage';
@@ -79,6 +81,7 @@ function Shell({ user }: { user: User }) {
             My profile
           </NavLink>
         </nav>
+        <SearchBox />
         <ProfileSwitcher activeUser={user} />
       </header>
       <main id="main" tabIndex={-1}>
@@ -88,6 +91,7 @@ function Shell({ user }: { user: User }) {
           {route.name === 'users' && <UsersPage activeUser={user} />}
           {route.name === 'profile' && <ProfilePage username={route.username} activeUser={user} />}
           {route.name === 'tag' && <TagPage tag={route.tag} activeUser={user} />}
+          {route.name === 'search' && <SearchPage query={route.query} activeUser={user} />}
         </ErrorBoundary>
       </main>
     </div>

@@ -4,6 +4,7 @@ import { hrefFor } from '../app/router';
 import { EditPostForm } from './EditPostForm';
 import { PostBody } from './PostBody';
 import { PostHistory } from './PostHistory';
+import { HighlightedText } from './HighlightedText';
 import { RelativeTime, formatExact } from './RelativeTime';
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   onDelete?: (post: Post) => void;
   /** True for the active profile's own posts: they get an Edit button. */
   editable?: boolean;
+  /** Ranges of the body to mark (a search's matches). */
+  highlights?: readonly [number, number][] | undefined;
 }
 
 /** "edited", with the exact time of the last edit on hover and focus. */
@@ -26,7 +29,7 @@ function EditedMark({ editedAt }: { editedAt: string }) {
 }
 
 /** One post: author, its text with links, tags and mentions, when it was written, and if edited, its history. */
-export function PostItem({ post, username, onDelete, editable = false }: Props) {
+export function PostItem({ post, username, onDelete, editable = false, highlights }: Props) {
   const [editing, setEditing] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const when = formatExact(new Date(post.timestamp));
@@ -62,6 +65,11 @@ export function PostItem({ post, username, onDelete, editable = false }: Props) 
       </header>
       {editing ? (
         <EditPostForm post={post} username={username} onDone={() => setEditing(false)} />
+      ) : highlights && highlights.length > 0 ? (
+        // A search's matches, marked as text: React never parses markup in a post.
+        <p className="post-body">
+          <HighlightedText text={post.body} ranges={highlights} />
+        </p>
       ) : (
         <PostBody body={post.body} />
       )}

@@ -16,6 +16,7 @@ interface Props<T extends Post> {
   refetch: () => unknown;
   renderPost: (post: T) => ReactNode;
   label: string;
+  emptyText?: string | undefined;
 }
 
 /**
@@ -26,7 +27,7 @@ export function PostList<T extends Post>(props: Props<T>) {
   const { posts, status, error, hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = props;
   if (status === 'pending') return <Loading label="Loading posts…" />;
   if (status === 'error') return <ErrorState error={error} onRetry={refetch} />;
-  if (!posts || posts.length === 0) return <Empty>No posts yet.</Empty>;
+  if (!posts || posts.length === 0) return <Empty>{props.emptyText ?? 'No posts yet.'}</Empty>;
   return (
     <VirtualPosts
       posts={posts}

@@ -12,6 +12,7 @@ import { PasswordForm } from '../components/PasswordForm';
 import { PostFeed } from '../components/PostFeed';
 import { RelativeTime } from '../components/RelativeTime';
 import { Empty, ErrorState, Loading } from '../components/States';
+import { FollowBar } from '../components/FollowBar';
 
 /** One profile: who it is, how many posts, and those posts newest first. */
 export function ProfilePage({ username, activeUser }: { username: string; activeUser: User }) {
@@ -102,6 +103,7 @@ function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: Us
         onEdit={() => setEditing(true)}
         onDelete={() => setConfirming(true)}
       />
+      <FollowBar profile={profile} activeUser={activeUser} />
       <PostFeed
         label={`Posts by ${profile.username}`}
         query={posts}

@@ -1,18 +1,52 @@
+import { useState } from 'react';
 import type { User } from '../../electron/ipc/contract';
 import { useTimeline } from '../api/posts';
+import { useFollowingFeed } from '../api/search';
+import { useProfile } from '../api/users';
 import { Composer } from '../components/Composer';
 import { PostFeed } from '../components/PostFeed';
 
-/** Everyone's posts, newest first, under the composer. */
+type Tab = 'following' | 'everyone';
+
+/** The composer, then two feeds: Following (you and whom you follow) and Everyone. */
 export function TimelinePage({ user }: { user: User }) {
-  const timeline = useTimeline();
+  const profile = useProfile(user.username);
+  const [chosen, setChosen] = useState<Tab | null>(null);
+  // Until you pick a tab, a profile that follows no one starts on Everyone.
+  const tab: Tab = chosen ?? ((profile.data?.following ?? 0) > 0 ? 'following' : 'everyone');
   return (
     <section className="page" aria-labelledby="timeline-title">
       <h1 id="timeline-title" className="page-title">
         Timeline
       </h1>
       <Composer user={user} />
-      <PostFeed label="Timeline" query={timeline} activeUser={user} authorOf={(post) => post.username} />
+      <div className="segmented tabs" role="group" aria-label="Which posts">
+        <button type="button" aria-pressed={tab === 'following'} onClick={() => setChosen('following')}>
+          Following
+        </button>
+        <button type="button" aria-pressed={tab === 'everyone'} onClick={() => setChosen('everyone')}>
+          Everyone
+        </button>
+      </div>
+      {tab === 'following' ? <FollowingFeed user={user} /> : <EveryoneFeed user={user} />}
     </section>
   );
+}
+
+function FollowingFeed({ user }: { user: User }) {
+  const feed = useFollowingFeed(user.id);
+  return (
+    <PostFeed
+      label="Following"
+      query={feed}
+      activeUser={user}
+      authorOf={(post) => post.username}
+      emptyText="No posts from you or the people you follow yet. Find people in Users."
+    />
+  );
+}
+
+function EveryoneFeed({ user }: { user: User }) {
+  const timeline = useTimeline();
+  return <PostFeed label="Timeline" query={timeline} activeUser={user} authorOf={(post) => post.username} />;
 }

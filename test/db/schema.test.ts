@@ -28,9 +28,16 @@ describe('the schema at head', () => {
         'avatars',
         'deleted_posts',
         'drafts',
+        'follows',
         'post_revisions',
         'post_tags',
         'posts',
+        // FTS5's virtual table and the tables it keeps its index in.
+        'posts_fts',
+        'posts_fts_config',
+        'posts_fts_data',
+        'posts_fts_docsize',
+        'posts_fts_idx',
         MIGRATIONS_TABLE,
         'settings',
         'users',
@@ -50,6 +57,7 @@ describe('the schema at head', () => {
       ['about_me', 'TEXT', 0, 0],
       ['last_seen', 'TEXT', 0, 0],
       ['created_at', 'TEXT', 1, 0],
+      ['sort_key', 'TEXT', 1, 0],
     ]);
     const list = indexes(db, 'users');
     expect(list.find((i) => i.name === 'ix_users_username')?.unique).toBe(1);

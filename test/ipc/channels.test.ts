@@ -48,6 +48,8 @@ describe('every channel, called as IPC would', () => {
       lastSeen: expect.any(String),
       createdAt: expect.any(String),
       avatar: null,
+      followers: 0,
+      following: 0,
     });
     expect(Object.keys(profile)).not.toContain('password_hash');
     expect(await app.fails('users:get', { username: 'nobody' })).toMatchObject({

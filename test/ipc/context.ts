@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import { tempDir } from '../fixtures/index';
 import type { Channel, IpcError, Result, User } from '../../electron/ipc/contract';
 import { type AppContext, createAppContext } from '../../electron/main/app-context';
+import { SEARCH_VALID_PAYLOADS } from './search-payloads';
 
 const open: AppContext[] = [];
 afterEach(() => {
@@ -61,6 +62,7 @@ export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'posts:restore': { postId: 1, userId: 1 },
   'posts:byTag': { tag: 'til' },
   'links:open': { url: 'https://example.com/' },
+  ...SEARCH_VALID_PAYLOADS,
 };
 
 /** A started app with user 1 (susan, no password), post 1 and a draft; `snapshot` is every row as text. */

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { Channel } from '../../electron/ipc/contract';
 import { edgeNumbers, edgeStrings } from './ipc-edge-values';
+import { searchFields } from './ipc-payloads-search';
 
 function nestedObject(depth: number): unknown {
   let value: unknown = { userId: 1 };
@@ -178,6 +179,7 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
     limit: limitish,
   },
   'links:open': { url: urlish },
+  ...searchFields({ idish, textish, cursorish, limitish, hostileValue }),
 };
 
 const dangerousKey = fc.constantFrom(

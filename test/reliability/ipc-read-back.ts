@@ -64,6 +64,8 @@ export async function readsBackEqual(
           lastSeen: null,
           createdAt: null,
           avatar: null,
+          followers: 0,
+          following: 0,
         },
       );
       const hex = `SELECT hex(username) || '/' || coalesce(hex(email), '') FROM users WHERE id = ?`;
@@ -192,6 +194,17 @@ export async function readsBackEqual(
         sent.userId,
       );
       same('session:get', await readValue(app, 'session:get', {}), value);
+      return true;
+    case 'follows:add':
+    case 'follows:remove':
+      same(
+        `${channel} stored`,
+        app.db
+          .prepare(`SELECT count(*) FROM follows WHERE follower_id = ? AND followed_id = ?`)
+          .pluck()
+          .get(sent.followerId, sent.followedId),
+        channel === 'follows:add' ? 1 : 0,
+      );
       return true;
     default:
       return false;

@@ -69,7 +69,7 @@ describe('PostFeed on the timeline and on a profile page', () => {
   it('names the profile’s author on every post, and offers Delete only on your own page', async () => {
     const byUser = () => ok({ items: [post(3, bob, 'from bob')], nextCursor: null });
     installFakeApi({
-      users: { get: () => ok({ ...bob, ...PROFILE_EXTRAS, postCount: 1 }) },
+      users: { get: () => ok({ ...bob, ...PROFILE_EXTRAS, postCount: 1, followers: 0, following: 0 }) },
       posts: { byUser },
     });
     render(withQueryClient(<ProfilePage username="bob" activeUser={ann} />));
@@ -85,7 +85,9 @@ describe('PostFeed on the timeline and on a profile page', () => {
 
 describe('ProfileRow in the three user lists', () => {
   it('the directory links each profile, with email, Password badge and You', async () => {
-    installFakeApi({ users: { list: () => ok([ann, bob]) } });
+    installFakeApi({
+      search: { users: () => ok([ann, bob].map((user) => ({ ...user, followed: false }))) },
+    });
     render(withQueryClient(<UsersPage activeUser={ann} />));
     const row = await screen.findByRole('link', { name: /^ann/ });
     expect(row.getAttribute('href')).toBe('#/u/ann');
@@ -96,6 +98,9 @@ describe('ProfileRow in the three user lists', () => {
     const other = screen.getByRole('link', { name: /^bob/ });
     expect(other.textContent).toBe('bobbob@example.comPassword');
     expect(other.getAttribute('aria-current')).toBeNull();
+    // Follow is offered on someone else's row only.
+    expect(screen.getByRole('button', { name: 'Follow bob' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Follow ann' })).toBeNull();
   });
 
   it('the chooser makes a profile active when its row is pressed', async () => {

@@ -30,7 +30,7 @@ describe('empty, error and crash states', () => {
 
   it('says "No posts yet." on a profile without posts, with its count', async () => {
     installFakeApi({
-      users: { get: () => ok({ ...ann, ...PROFILE_EXTRAS, postCount: 0 }) },
+      users: { get: () => ok({ ...ann, ...PROFILE_EXTRAS, postCount: 0, followers: 0, following: 0 }) },
       posts: { byUser: () => ok({ items: [], nextCursor: null }) },
     });
     render(withQueryClient(<ProfilePage username="ann" activeUser={ann} />));
@@ -38,12 +38,12 @@ describe('empty, error and crash states', () => {
     expect(screen.getByText('0 posts')).toBeTruthy();
   });
 
-  it('says when there are no profiles, and when no username starts with the filter', async () => {
-    installFakeApi({ users: { list: () => ok([]) } });
+  it('says when there are no profiles, and when no username or email contains the filter', async () => {
+    installFakeApi({ search: { users: () => ok([]) } });
     render(withQueryClient(<UsersPage activeUser={ann} />));
     expect(await screen.findByText('No profiles yet.')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Starts with'), { target: { value: 'zz' } });
-    expect(await screen.findByText('No username starts with “zz”.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Find'), { target: { value: 'zz' } });
+    expect(await screen.findByText('No username or email contains “zz”.')).toBeTruthy();
   });
 
   it('shows a failed load as a readable message with a retry', async () => {

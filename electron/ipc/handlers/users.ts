@@ -25,6 +25,7 @@ export function createUserHandlers({ repos }: HandlerContext, session: SessionSt
         ...user,
         ...details,
         postCount: repos.users.postCount(user.id),
+        ...repos.follows.counts(user.id),
         avatar: avatar ? `data:${avatar.type};base64,${Buffer.from(avatar.image).toString('base64')}` : null,
       };
     },
