@@ -16,7 +16,7 @@ import { ensureFileId } from '../db/file-id';
 import type { Inspection } from '../db/guard';
 import type { MigrationModule } from '../db/migration-types';
 import { refusalSentence } from '../db/refusals';
-import { DEFAULT_KEEP_BACKUPS, backupBeforeMigrating, backupFolder, pruneBackups } from './backups';
+import { DEFAULT_KEEP_BACKUPS, backupBeforeMigrating, backupFolder, pruneBackups } from '../data/backups';
 import { recoverHotJournal } from './recovery';
 import { type Refusal, refused } from './startup-outcome';
 
