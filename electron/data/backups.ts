@@ -182,3 +182,23 @@ export function pruneBackups(dbPath: string, keep: number, justMade?: string): s
   for (const backup of old) fs.rmSync(backup.path, { force: true });
   return old.map((backup) => backup.path);
 }
+
+/** The settings key of how many backups to keep. */
+export const KEEP_BACKUPS_KEY = 'keep_backups';
+
+/**
+ * How many backups the user asked to keep, or undefined (never set, or a database from before
+ * the settings table). Read with plain SQL because startup reads it before migrating.
+ */
+export function keepBackupsSetting(db: Db): number | undefined {
+  try {
+    const value = db
+      .prepare<[string], string>('SELECT value FROM settings WHERE key = ?')
+      .pluck()
+      .get(KEEP_BACKUPS_KEY);
+    const keep = Number(value);
+    return value !== undefined && Number.isInteger(keep) && keep >= 1 ? keep : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../db/errors';
+import { channel } from './channels/schema-kit';
+import { dataChannels } from './channels/data-screen';
 import { USER_ORDERS, type Draft, type Page, type Post, type TimelinePost, type User } from '../db/models';
 import {
   BAD_CURSOR_SENTENCE,
@@ -38,6 +40,8 @@ export interface AppInfo {
   /** The newest applied migration, e.g. `0004-create-settings`. */
   schemaVersion: string;
   platform: string;
+  /** The versions a bug report needs: Electron's (null outside Electron), Chromium's, Node's and SQLite's. */
+  versions: { electron: string | null; chrome: string | null; node: string; sqlite: string };
 }
 
 /** A profile page's header: the profile and how many posts it has. */
@@ -93,11 +97,6 @@ export const passwordSchema = text('password', PASSWORD_MAX);
 export const bodySchema = z.string().refine(isWellFormed, brokenTextSentence('body'));
 export const draftSchema = text('draft', DRAFT_MAX);
 
-/** Declares a channel: `channel<Result>()(inputSchema)`, so the input type is inferred. */
-function channel<O>() {
-  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
-}
-
 const empty = z.object({}).strict();
 const byUser = z.object({ userId: id }).strict();
 
@@ -142,6 +141,8 @@ export const channels = {
 
   'drafts:get': channel<Draft | null>()(byUser),
   'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: draftSchema, key }).strict()),
+
+  ...dataChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

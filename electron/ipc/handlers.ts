@@ -1,4 +1,5 @@
 import { createAppHandlers } from './handlers/app';
+import { createDataHandlers } from './handlers/data-screen';
 import { createDraftHandlers } from './handlers/drafts';
 import { createPostHandlers } from './handlers/posts';
 import { createSessionHandlers } from './handlers/session';
@@ -30,6 +31,7 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createUserHandlers(ctx, session),
     ...createPostHandlers(ctx, session),
     ...createDraftHandlers(ctx, session),
+    ...createDataHandlers(ctx),
   } satisfies Handlers;
 }
 

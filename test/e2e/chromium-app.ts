@@ -6,7 +6,8 @@
 import { type Browser, chromium } from 'playwright-core';
 import { createAppContext } from '../../electron/main/app-context';
 import { type AppServer, serveApp } from './app-server';
-import { INVOKE_BINDING, preloadScript } from './bridge';
+import { DELIVER_EVENT, INVOKE_BINDING, preloadScript } from './bridge';
+import { EVENT_CHANNEL } from '../../electron/ipc/events';
 import { builtAssets } from './build-assets';
 import type { OpenApp, OpenAppOptions, Received } from './harness';
 import { decodeClone, encodeClone } from './wire';
@@ -61,6 +62,16 @@ export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOp
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
+  // main → renderer events: what the Electron shell sends with webContents.send.
+  const unsubscribe = app.subscribe((event) => {
+    void page
+      .evaluate(
+        ([deliver, channel, wire]) =>
+          (globalThis as unknown as Record<string, (c: string, w: string) => void>)[deliver]?.(channel, wire),
+        [DELIVER_EVENT, EVENT_CHANNEL, encodeClone(structuredClone(event))] as const,
+      )
+      .catch(() => undefined);
+  });
   const response = await page.goto(url);
   let closed = false;
   return {
@@ -75,6 +86,7 @@ export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOp
       // Let the page flush its draft (beforeunload) into the database before main closes it.
       await page.close({ runBeforeUnload: true }).catch(() => undefined);
       await context.close();
+      unsubscribe();
       app.close();
     },
   };

@@ -48,6 +48,15 @@ export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'posts:delete': { postId: 1, userId: 1 },
   'drafts:get': { userId: 1 },
   'drafts:save': { userId: 1, body: 'draft' },
+  'data:overview': {},
+  'data:export': { username: null, format: 'json', passwordHashes: false },
+  'data:import': {},
+  'data:cancel': { jobId: 'no-such-job' },
+  'data:backupNow': {},
+  'data:restore': { name: 'microblog-2026-01-01T00-00-00Z-manual.db' },
+  'data:setKeepBackups': { keepBackups: 5 },
+  'data:showInFolder': { target: 'database' },
+  'data:copy': { what: 'path' },
 };
 
 /** A started app with user 1 (susan, no password), post 1 and a draft; `snapshot` is every row as text. */
