@@ -9,6 +9,7 @@ import './styles/forms.css';
 import './styles/layout.css';
 import './styles/posts.css';
 import './styles/profile.css';
+import './styles/settings.css';
 import './styles/dialogs.css';
 
 const queryClient = new QueryClient({

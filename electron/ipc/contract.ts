@@ -28,6 +28,8 @@ import {
 } from '../db/rules';
 
 export type { Draft, Page, Post, TimelinePost, User };
+export type { BackupInfo, DataOverview, JobStart } from './channels/data-screen';
+export type { EventName, EventPayload, MicroblogEvents } from './events';
 export type { UserOrder } from '../db/models';
 // The renderer's forms and counter use the same rules as the database, through this module only.
 export { BODY_MAX, PASSWORD_MIN, bodyProblem, countCodePoints, isBlank } from '../db/rules';

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import type { User } from '../../electron/ipc/contract';
+import { useLiveUpdates } from '../api/live';
 import { useSession } from '../api/session';
 import { useUsers } from '../api/users';
 import { ProfileSwitcher } from '../components/ProfileSwitcher';
 import { ErrorState, Loading } from '../components/States';
 import { ChooseProfilePage } from '../pages/ChooseProfilePage';
 import { ProfilePage } from '../pages/ProfilePage';
+import { SettingsPage } from '../pages/SettingsPage';
 import { TimelinePage } from '../pages/TimelinePage';
 import { UsersPage } from '../pages/UsersPage';
 import { WelcomePage } from '../pages/WelcomePage';
@@ -21,6 +23,7 @@ function useDocumentTitle(title: string) {
 
 /** Picks the screen from the session: first run, choose or unlock a profile, or the app itself. */
 export function App() {
+  useLiveUpdates();
   const session = useSession();
   const users = useUsers('asc');
   const active = session.data?.activeUser ?? null;
@@ -66,6 +69,12 @@ function Shell({ user }: { user: User }) {
           <NavLink route={{ name: 'profile', username: user.username }} current={route}>
             My profile
           </NavLink>
+          <NavLink
+            route={{ name: 'settings', tab: route.name === 'settings' ? route.tab : 'data' }}
+            current={route}
+          >
+            Settings
+          </NavLink>
         </nav>
         <ProfileSwitcher activeUser={user} />
       </header>
@@ -75,6 +84,7 @@ function Shell({ user }: { user: User }) {
           {route.name === 'timeline' && <TimelinePage user={user} />}
           {route.name === 'users' && <UsersPage activeUser={user} />}
           {route.name === 'profile' && <ProfilePage username={route.username} activeUser={user} />}
+          {route.name === 'settings' && <SettingsPage tab={route.tab} user={user} />}
         </ErrorBoundary>
       </main>
     </div>

@@ -1,16 +1,25 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens of the app, addressed by the URL hash so Back/Forward work without a router library. */
-export type Route = { name: 'timeline' } | { name: 'users' } | { name: 'profile'; username: string };
+export type Route =
+  | { name: 'timeline' }
+  | { name: 'users' }
+  | { name: 'profile'; username: string }
+  | { name: 'settings'; tab: SettingsTab };
+
+/** The sections of Settings. */
+export type SettingsTab = 'data' | 'about';
 
 /**
- * Parses `#/`, `#/users` and `#/u/<username>`; anything else is the timeline. A typed or
+ * Parses `#/`, `#/users`, `#/u/<username>` and `#/settings/<tab>`; anything else is the timeline. A typed or
  * pasted address may hold broken percent-encoding (`%E0%A4%A`), which decodeURIComponent
  * throws on: such a name is taken as written, so the profile page says no one has it.
  */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/users') return { name: 'users' };
+  if (path === '/settings' || path === '/settings/data') return { name: 'settings', tab: 'data' };
+  if (path === '/settings/about') return { name: 'settings', tab: 'about' };
   const profile = /^\/u\/(.+)$/.exec(path);
   if (profile?.[1]) return { name: 'profile', username: decodeOrKeep(profile[1]) };
   return { name: 'timeline' };
@@ -27,6 +36,7 @@ function decodeOrKeep(text: string): string {
 /** The hash link for a route. */
 export function hrefFor(route: Route): string {
   if (route.name === 'users') return '#/users';
+  if (route.name === 'settings') return `#/settings/${route.tab}`;
   if (route.name === 'profile') return `#/u/${encodeURIComponent(route.username)}`;
   return '#/';
 }

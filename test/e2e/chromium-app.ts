@@ -41,7 +41,16 @@ export function startChromium(launch: { executablePath: string; channel?: string
 /** Opens the app on `options.dbPath` in a new browser context of the shared Chromium. */
 export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOptions): Promise<OpenApp> {
   const [assets, { url }, browser] = await Promise.all([builtAssets(), shared.server, shared.browser]);
-  const app = await createAppContext({ dbPath: options.dbPath, version: '0.0.0-e2e' });
+  let relaunches = 0;
+  const app = await createAppContext({
+    dbPath: options.dbPath,
+    version: '0.0.0-e2e',
+    desktop: {
+      chooseExportPath: async () => options.dialogs?.exportPath ?? null,
+      chooseImportPath: async () => options.dialogs?.importPath ?? null,
+      relaunch: () => void relaunches++,
+    },
+  });
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1100, height: 800 },
@@ -80,6 +89,7 @@ export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOp
     errors,
     servedHeaders: response?.headers() ?? {},
     received: () => Promise.resolve([...received]),
+    relaunches: () => Promise.resolve(relaunches),
     async close() {
       if (closed) return;
       closed = true;
