@@ -105,49 +105,50 @@ export function checkArchive(file: string, hooks: JobHooks = {}): CheckedArchive
   let stage = 0;
   for (const line of lines) {
     if (line.text === '' && !line.terminated) break;
-    const at = `Line ${line.number.toLocaleString('en')}`;
+    // Only a problem needs the line's name: formatting it for every line would cost more than the check.
+    const at = () => `Line ${line.number.toLocaleString('en')}`;
     const value = parseJson(line);
     const parsed = recordSchema.safeParse(value);
     if (!parsed.success) {
       const kind = (value as { type?: unknown } | null)?.type;
       const noun =
         typeof kind === 'string' && Object.hasOwn(NOUN, kind) ? ` (${NOUN[kind as RecordType]})` : '';
-      throw new ArchiveProblem(`${at}${noun}: ${describe(parsed.error.issues[0] as z.core.$ZodIssue)}`);
+      throw new ArchiveProblem(`${at()}${noun}: ${describe(parsed.error.issues[0] as z.core.$ZodIssue)}`);
     }
     const record = parsed.data;
     const place = ORDER.indexOf(record.type);
     if (place < stage) {
       throw new ArchiveProblem(
-        `${at}: ${NOUN[record.type]} comes after the ${COUNT_OF[ORDER[stage] as RecordType]}; the archive is out of order.`,
+        `${at()}: ${NOUN[record.type]} comes after the ${COUNT_OF[ORDER[stage] as RecordType]}; the archive is out of order.`,
       );
     }
     stage = place;
     if (record.type === 'profile') {
       const name = record.username.toLowerCase();
       if (profiles.has(name))
-        throw new ArchiveProblem(`${at}: the profile "${record.username}" appears twice.`);
+        throw new ArchiveProblem(`${at()}: the profile "${record.username}" appears twice.`);
       if (header.passwordHashes !== (record.passwordHash !== undefined)) {
         throw new ArchiveProblem(
-          `${at}: the header and this profile disagree on whether password hashes are included.`,
+          `${at()}: the header and this profile disagree on whether password hashes are included.`,
         );
       }
       profiles.add(name);
     } else {
       if (!profiles.has(record.author.toLowerCase())) {
         throw new ArchiveProblem(
-          `${at}: ${NOUN[record.type]} by "${record.author}", who is not among the archive's profiles.`,
+          `${at()}: ${NOUN[record.type]} by "${record.author}", who is not among the archive's profiles.`,
         );
       }
       if (record.type === 'draft') {
         if (drafted.has(record.author.toLowerCase()))
-          throw new ArchiveProblem(`${at}: "${record.author}" has two drafts.`);
+          throw new ArchiveProblem(`${at()}: "${record.author}" has two drafts.`);
         drafted.add(record.author.toLowerCase());
       }
     }
     seen[record.type]++;
     if (seen[record.type] > header.counts[COUNT_OF[record.type]]) {
       throw new ArchiveProblem(
-        `${at}: the archive holds more ${COUNT_OF[record.type]} than its header says.`,
+        `${at()}: the archive holds more ${COUNT_OF[record.type]} than its header says.`,
       );
     }
     const done = seen.profile + seen.post + seen.draft;
