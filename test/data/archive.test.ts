@@ -7,7 +7,7 @@ import { createRepositories } from '../../electron/db/index';
 import { exportArchive } from '../../electron/data/archive-export';
 import { importArchive } from '../../electron/data/archive-import';
 import { JobCancelled } from '../../electron/data/archive-problem';
-import { seedDatabase, test } from '../fixtures/index';
+import { seedDatabase, sha256, test } from '../fixtures/index';
 
 /** The archive's lines without the header, whose export time always differs. */
 const body = (file: string): string => fs.readFileSync(file, 'utf8').split('\n').slice(1).join('\n');
@@ -89,6 +89,26 @@ describe('the archive round trip', () => {
     expect(target.prepare('SELECT DISTINCT user_id FROM posts').pluck().all()).toEqual([1]);
     db.close();
     target.close();
+  });
+});
+
+describe('import', () => {
+  test('a cancelled import changes nothing, even half-way through the transaction', async ({ tmp }) => {
+    const source = await seeded(tmp, 'a.db', 5000);
+    const archive = path.join(tmp, 'all.jsonl');
+    exportArchive(source, archive);
+    source.close();
+    const target = path.join(tmp, 'b.db');
+    await seedDatabase(target, { users: 0, posts: 0, journal: 'delete' });
+    const before = sha256(target);
+    const db = openDatabase(target, { keepJournalMode: true });
+    let asked = 0;
+    // The check asks about every 1,000 lines too: cancel during the second pass, mid-transaction.
+    const cancel = { cancelled: () => ++asked > 8 };
+    expect(() => importArchive(db, archive, { cancel })).toThrow(JobCancelled);
+    expect(db.inTransaction).toBe(false);
+    db.close();
+    expect(sha256(target)).toBe(before);
   });
 });
 
