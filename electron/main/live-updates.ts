@@ -15,12 +15,18 @@ export function watchForOtherWriters(
   everyMs = LIVE_CHECK_MS,
 ): () => void {
   let last: number | null = null;
+  // Prepared once per connection (the data layer may open a new one after a disk failure).
+  let statement: { db: Db; read: () => number } | null = null;
   const timer = setInterval(() => {
     const current = db();
     if (!current.open) return;
     let version: number;
     try {
-      version = current.pragma('data_version', { simple: true }) as number;
+      if (statement?.db !== current) {
+        const prepared = current.prepare<[], number>('PRAGMA data_version').pluck();
+        statement = { db: current, read: () => prepared.get() as number };
+      }
+      version = statement.read();
     } catch {
       // A failing disk is reported by the next real request; this check only stays quiet.
       return;
