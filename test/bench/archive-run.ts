@@ -8,12 +8,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
 import { openDatabase } from '../../electron/db/connection';
 import { migrateToLatest } from '../../electron/db/migrator';
 import { exportArchive } from '../../electron/data/archive-export';
 import { importArchive } from '../../electron/data/archive-import';
 import { migrations } from '../../migrations/index';
 import { tempFolder } from '../fixtures/temp';
+
+/** The old-space limit each step runs under (a 1,000,000-post archive is about 96 MB on disk). */
+const HEAP_MB = 64;
 
 const { values } = parseArgs({
   options: {
@@ -37,14 +41,31 @@ async function child(step: string, dbPath: string, file: string): Promise<void> 
   const ms = Math.round(performance.now() - started);
   db.close();
   process.stdout.write(
-    JSON.stringify({ ms, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), result }),
+    JSON.stringify({
+      ms,
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+      heap_limit_mb: Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024),
+      result,
+    }),
   );
 }
 
 function run(step: string, dbPath: string, file = ''): Record<string, unknown> {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', import.meta.filename, '--child', step, '--db', dbPath, '--file', file],
+    // A small heap: a step that kept records in memory would run out of it and fail here.
+    [
+      `--max-old-space-size=${HEAP_MB}`,
+      '--import',
+      'tsx',
+      import.meta.filename,
+      '--child',
+      step,
+      '--db',
+      dbPath,
+      '--file',
+      file,
+    ],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
