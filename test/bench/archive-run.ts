@@ -16,8 +16,8 @@ import { importArchive } from '../../electron/data/archive-import';
 import { migrations } from '../../migrations/index';
 import { tempFolder } from '../fixtures/temp';
 
-/** The old-space limit each step runs under (a 1,000,000-post archive is about 96 MB on disk). */
-const HEAP_MB = 64;
+/** The old-space limit each step runs under: the app's data worker's (a 1,000,000-post archive is about 96 MB). */
+const HEAP_MB = 256;
 
 const { values } = parseArgs({
   options: {
