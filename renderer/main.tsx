@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/posts.css';
 import './styles/profile.css';
 import './styles/switcher.css';
+import './styles/settings.css';
 import './styles/dialogs.css';
 import './styles/search.css';
 

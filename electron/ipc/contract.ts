@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../db/errors';
 import type { FollowCounts } from '../db/social-models';
+import { dataChannels } from './channels/data-screen';
 import {
   USER_ORDERS,
   type Draft,
@@ -41,6 +42,8 @@ import { bodySchema, channel, cursor, id, key, limit, text } from './channels/sc
 export type { Draft, Page, Post, PostRevision, TimelinePost, User };
 export type { DirectoryUser, FollowCounts, FollowEntry, SearchHit } from '../db/social-models';
 export { cursorBefore } from '../db/cursor';
+export type { BackupInfo, DataOverview, JobStart } from './channels/data-screen';
+export type { EventName, EventPayload, MicroblogEvents } from './events';
 export type { UserOrder } from '../db/models';
 // The renderer's forms and counter use the same rules as the database, through this module only.
 export {
@@ -72,6 +75,8 @@ export interface AppInfo {
   /** The newest applied migration, e.g. `0004-create-settings`. */
   schemaVersion: string;
   platform: string;
+  /** The versions a bug report needs: Electron's (null outside Electron), Chromium's, Node's and SQLite's. */
+  versions: { electron: string | null; chrome: string | null; node: string; sqlite: string };
 }
 
 /** A profile page's header: the profile, how many posts it has, about me, times, picture, followers and following. */
@@ -149,6 +154,7 @@ export const channels = {
   ...postChannels,
   ...linkChannels,
   ...searchChannels,
+  ...dataChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -1,4 +1,5 @@
 import { createAppHandlers } from './handlers/app';
+import { createDataHandlers } from './handlers/data-screen';
 import { createDraftHandlers } from './handlers/drafts';
 import { createLinkHandlers } from './handlers/links';
 import { createPostHandlers } from './handlers/posts';
@@ -36,6 +37,7 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createDraftHandlers(ctx, session),
     ...createLinkHandlers(ctx),
     ...createSearchHandlers(ctx, session),
+    ...createDataHandlers(ctx),
   } satisfies Handlers;
 }
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { User } from '../../electron/ipc/contract';
+import { useLiveUpdates } from '../api/live';
 import { useSession } from '../api/session';
 import { useUsers } from '../api/users';
 import { ProfileSwitcher } from '../components/ProfileSwitcher';
@@ -9,6 +10,7 @@ import { ProfilePage } from '../pages/ProfilePage';
 import { TagPage } from '../pages/TagPage';
 import { SearchPage } from '../pages/SearchPage';
 import { SearchBox } from '../components/SearchBox';
+import { SettingsPage } from '../pages/SettingsPage';
 import { TimelinePage } from '../pages/TimelinePage';
 import { UsersPage } from '../pages/UsersPage';
 import { WelcomePage } from '../pages/WelcomePage';
@@ -35,6 +37,7 @@ export function App() {
 
 /** Picks the screen from the session: first run, choose or unlock a profile, or the app itself. */
 function Screen() {
+  useLiveUpdates();
   const session = useSession();
   const users = useUsers('asc');
   const active = session.data?.activeUser ?? null;
@@ -80,6 +83,12 @@ function Shell({ user }: { user: User }) {
           <NavLink route={{ name: 'profile', username: user.username }} current={route}>
             My profile
           </NavLink>
+          <NavLink
+            route={{ name: 'settings', tab: route.name === 'settings' ? route.tab : 'data' }}
+            current={route}
+          >
+            Settings
+          </NavLink>
         </nav>
         <SearchBox />
         <ProfileSwitcher activeUser={user} />
@@ -92,6 +101,7 @@ function Shell({ user }: { user: User }) {
           {route.name === 'profile' && <ProfilePage username={route.username} activeUser={user} />}
           {route.name === 'tag' && <TagPage tag={route.tag} activeUser={user} />}
           {route.name === 'search' && <SearchPage query={route.query} activeUser={user} />}
+          {route.name === 'settings' && <SettingsPage tab={route.tab} user={user} />}
         </ErrorBoundary>
       </main>
     </div>

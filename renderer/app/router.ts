@@ -6,13 +6,17 @@ export type Route =
   | { name: 'users' }
   | { name: 'profile'; username: string }
   | { name: 'tag'; tag: string }
-  | { name: 'search'; query: string };
+  | { name: 'search'; query: string }
+  | { name: 'settings'; tab: SettingsTab };
+
+/** The sections of Settings. */
+export type SettingsTab = 'data' | 'about';
 
 /** A day (`YYYY-MM-DD`, local) that a list starts before: "Older than…", as `?before=` on any screen. */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Parses `#/`, `#/users`, `#/u/<username>` and `#/t/<tag>`; anything else is the timeline. A typed or
+ * Parses `#/`, `#/users`, `#/u/<username>` and `#/t/<tag>` and `#/settings/<tab>`; anything else is the timeline. A typed or
  * pasted address may hold broken percent-encoding (`%E0%A4%A`), which decodeURIComponent
  * throws on: such a name is taken as written, so the profile page says no one has it.
  */
@@ -20,6 +24,8 @@ export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?', 2);
   if (path === '/users') return { name: 'users' };
   if (path === '/search') return { name: 'search', query: new URLSearchParams(search).get('q') ?? '' };
+  if (path === '/settings' || path === '/settings/data') return { name: 'settings', tab: 'data' };
+  if (path === '/settings/about') return { name: 'settings', tab: 'about' };
   const profile = /^\/u\/(.+)$/.exec(path);
   if (profile?.[1]) return { name: 'profile', username: decodeOrKeep(profile[1]) };
   const tag = /^\/t\/(.+)$/.exec(path);
@@ -51,6 +57,7 @@ export function hrefFor(route: Route, before?: string | null): string {
 function routePath(route: Route): string {
   if (route.name === 'search') return `#/search?${new URLSearchParams({ q: route.query }).toString()}`;
   if (route.name === 'users') return '#/users';
+  if (route.name === 'settings') return `#/settings/${route.tab}`;
   if (route.name === 'profile') return `#/u/${encodeURIComponent(route.username)}`;
   if (route.name === 'tag') return `#/t/${encodeURIComponent(route.tag)}`;
   return '#/';

@@ -61,6 +61,8 @@ interface ConfirmProps {
   openerGone?: () => boolean;
   message: ReactNode;
   confirmLabel: string;
+  /** What the confirm button says while it works ("Deleting…" unless told). */
+  pendingLabel?: string;
   pending?: boolean;
   error?: string | undefined;
   onConfirm: () => void;
@@ -86,7 +88,7 @@ export function ConfirmDialog(props: ConfirmProps) {
           Cancel
         </button>
         <button type="button" className="danger" onClick={props.onConfirm} disabled={props.pending}>
-          {props.pending ? 'Deleting…' : props.confirmLabel}
+          {props.pending ? (props.pendingLabel ?? 'Deleting…') : props.confirmLabel}
         </button>
       </div>
     </Dialog>

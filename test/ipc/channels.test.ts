@@ -13,7 +13,7 @@ import { migrations } from '../../migrations/index';
 import { startApp } from './context';
 
 describe('every channel, called as IPC would', () => {
-  it('app:info reports version, paths, schema version and platform', async () => {
+  it('app:info reports version, paths, schema version, platform and the versions a bug report needs', async () => {
     const app = await startApp();
     const info = await app.ok<AppInfo>('app:info', {});
     expect(info).toEqual({
@@ -22,6 +22,13 @@ describe('every channel, called as IPC would', () => {
       dataFolder: app.dir,
       schemaVersion: migrations.at(-1)?.name,
       platform: process.platform,
+      // Outside Electron there is no Electron or Chromium in this process.
+      versions: {
+        electron: null,
+        chrome: null,
+        node: process.versions.node,
+        sqlite: expect.stringMatching(/^3\.\d+\.\d+$/),
+      },
     });
   });
 

@@ -63,6 +63,15 @@ export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'posts:byTag': { tag: 'til' },
   'links:open': { url: 'https://example.com/' },
   ...SEARCH_VALID_PAYLOADS,
+  'data:overview': {},
+  'data:export': { username: null, format: 'json', passwordHashes: false },
+  'data:import': {},
+  'data:cancel': { jobId: 'no-such-job' },
+  'data:backupNow': {},
+  'data:restore': { name: 'microblog-2026-01-01T00-00-00Z-manual.db' },
+  'data:setKeepBackups': { keepBackups: 5 },
+  'data:showInFolder': { target: 'database' },
+  'data:copy': { what: 'path' },
 };
 
 /** A started app with user 1 (susan, no password), post 1 and a draft; `snapshot` is every row as text. */

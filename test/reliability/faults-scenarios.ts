@@ -8,7 +8,7 @@ import { openDatabase } from '../../electron/db/connection';
 import { knownMigrationNames, listAppliedMigrations } from '../../electron/db/migration-history';
 import { createMigrator } from '../../electron/db/migrator';
 import { migrations } from '../../migrations/index';
-import { backupFolder, listBackups } from '../../electron/main/backups';
+import { backupFolder, listBackups } from '../../electron/data/backups';
 import { seedDatabase } from '../fixtures/seed';
 import {
   type RunOutput,

@@ -180,6 +180,21 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   },
   'links:open': { url: urlish },
   ...searchFields({ idish, textish, cursorish, limitish, hostileValue }),
+  'data:overview': {},
+  'data:export': {
+    username: fc.oneof(fc.constant(null), usernameish),
+    format: fc.oneof(fc.constantFrom('json', 'csv', 'xml', 'JSON'), hostileValue),
+    passwordHashes: fc.oneof(fc.boolean(), hostileValue),
+  },
+  'data:import': {},
+  'data:cancel': { jobId: fc.oneof(fc.uuid(), textish) },
+  'data:backupNow': {},
+  'data:restore': { name: fc.oneof(fc.constantFrom('microblog.db', '../microblog.db', 'x.db'), textish) },
+  'data:setKeepBackups': {
+    keepBackups: fc.oneof(fc.integer({ min: -5, max: 120 }), edgeNumbers, hostileValue),
+  },
+  'data:showInFolder': { target: fc.oneof(fc.constantFrom('database', '../../etc/passwd', 'x.db'), textish) },
+  'data:copy': { what: fc.oneof(fc.constantFrom('path', 'details', 'password'), hostileValue) },
 };
 
 const dangerousKey = fc.constantFrom(

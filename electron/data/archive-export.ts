@@ -1,0 +1,174 @@
+/**
+ * Export: the whole database, or one profile, as a Microblog archive (archive-format.ts) or as a
+ * CSV of posts. It reads inside one read transaction, so the archive is a consistent snapshot
+ * even while the app keeps writing (WAL lets a reader beside the writer), and it writes under a
+ * temporary name that is renamed only when complete: a cancelled or failed export leaves no
+ * file under the chosen name.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../db/index';
+import { fsyncPath } from '../shared/durable-file';
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type ArchiveHeader } from './archive-format';
+import { ArchiveProblem, JobCancelled } from './archive-problem';
+import type { JobHooks } from './archive-check';
+
+export type ExportFormat = 'json' | 'csv';
+
+export interface ExportOptions {
+  /** Only this profile (matched ignoring case); the whole database when absent. */
+  username?: string | undefined;
+  format?: ExportFormat;
+  /** Include the password hashes (then the archive says so in its header). */
+  passwordHashes?: boolean;
+  now?: Date;
+}
+
+export interface ExportResult {
+  file: string;
+  profiles: number;
+  posts: number;
+  drafts: number;
+}
+
+const FLUSH_BYTES = 256 * 1024;
+
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe, as OWASP advises. */
+function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function selectUserIds(db: Db, username: string | undefined): number[] {
+  if (username === undefined) return db.prepare<[], number>('SELECT id FROM users ORDER BY id').pluck().all();
+  const id = db.prepare<[string], number>('SELECT id FROM users WHERE username = ?').pluck().get(username);
+  if (id === undefined) throw new ArchiveProblem(`There is no profile named "${username}".`);
+  return [id];
+}
+
+/** Writes the export of `db` to `out` and returns what it holds; `out` must not exist yet. */
+export function exportArchive(
+  db: Db,
+  out: string,
+  options: ExportOptions = {},
+  hooks: JobHooks = {},
+): ExportResult {
+  if (fs.existsSync(out))
+    throw new ArchiveProblem(`${out} already exists: choose another name, or delete it first.`);
+  const partial = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.partial`);
+  const fd = fs.openSync(partial, 'wx');
+  let chunks: string[] = [];
+  let bytes = 0;
+  const write = (text: string) => {
+    chunks.push(text);
+    bytes += text.length;
+    if (bytes >= FLUSH_BYTES) flush();
+  };
+  const flush = () => {
+    fs.writeSync(fd, chunks.join(''));
+    chunks = [];
+    bytes = 0;
+  };
+  try {
+    db.exec('BEGIN');
+    let result: Omit<ExportResult, 'file'>;
+    try {
+      result = writeSnapshot(db, write, options, hooks);
+    } finally {
+      db.exec('COMMIT');
+    }
+    flush();
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(partial, out);
+    fsyncPath(path.dirname(out));
+    return { file: out, ...result };
+  } catch (error) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // Already closed after a failed rename; the partial file is removed below either way.
+    }
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+function writeSnapshot(
+  db: Db,
+  write: (text: string) => void,
+  options: ExportOptions,
+  hooks: JobHooks,
+): Omit<ExportResult, 'file'> {
+  const ids = selectUserIds(db, options.username);
+  const scope = options.username === undefined ? '' : 'WHERE p.user_id = ?';
+  const params = options.username === undefined ? [] : ids;
+  const postCount =
+    db
+      .prepare<number[], number>(`SELECT count(*) FROM posts p ${scope}`)
+      .pluck()
+      .get(...params) ?? 0;
+  const posts = db.prepare<number[], { author: string; timestamp: string; body: string }>(
+    `SELECT u.username AS author, p.timestamp AS timestamp, p.body AS body
+     FROM posts p JOIN users u ON u.id = p.user_id ${scope} ORDER BY p.timestamp, p.id`,
+  );
+  const profile = db.prepare<[number], { username: string; email: string; passwordHash: string | null }>(
+    'SELECT username, email, password_hash AS passwordHash FROM users WHERE id = ?',
+  );
+  const draft = db.prepare<[number], { body: string; updatedAt: string }>(
+    'SELECT body, updated_at AS updatedAt FROM drafts WHERE user_id = ?',
+  );
+  const drafts = ids.flatMap((id) => {
+    const found = draft.get(id);
+    return found ? [{ id, ...found }] : [];
+  });
+  const names = new Map(ids.map((id) => [id, profile.get(id)]));
+  const total = ids.length + postCount + drafts.length;
+  let done = 0;
+  const tick = () => {
+    done++;
+    if (done % 1000 !== 0) return;
+    if (hooks.cancel?.cancelled()) throw new JobCancelled();
+    hooks.onProgress?.({ done, total });
+  };
+
+  if (options.format === 'csv') {
+    write(stringify([['author', 'timestamp', 'body']]));
+    for (const row of posts.iterate(...params)) {
+      write(stringify([[safeCell(row.author), row.timestamp, safeCell(row.body)]]));
+      tick();
+    }
+    hooks.onProgress?.({ done: total, total });
+    return { profiles: ids.length, posts: postCount, drafts: 0 };
+  }
+
+  const header: ArchiveHeader = {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    exportedAt: (options.now ?? new Date()).toISOString(),
+    profile: options.username === undefined ? null : (names.get(ids[0] as number)?.username ?? null),
+    passwordHashes: options.passwordHashes === true,
+    counts: { profiles: ids.length, posts: postCount, drafts: drafts.length },
+  };
+  write(`${JSON.stringify(header)}\n`);
+  for (const id of ids) {
+    const row = names.get(id);
+    if (!row) continue;
+    const hash = options.passwordHashes === true ? { passwordHash: row.passwordHash } : {};
+    write(`${JSON.stringify({ type: 'profile', username: row.username, email: row.email, ...hash })}\n`);
+    tick();
+  }
+  for (const row of posts.iterate(...params)) {
+    write(
+      `${JSON.stringify({ type: 'post', author: row.author, timestamp: row.timestamp, body: row.body })}\n`,
+    );
+    tick();
+  }
+  for (const row of drafts) {
+    const author = names.get(row.id)?.username;
+    write(`${JSON.stringify({ type: 'draft', author, updatedAt: row.updatedAt, body: row.body })}\n`);
+    tick();
+  }
+  hooks.onProgress?.({ done: total, total });
+  return { profiles: ids.length, posts: postCount, drafts: drafts.length };
+}
