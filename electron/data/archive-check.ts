@@ -30,8 +30,8 @@ export interface JobHooks {
   onProgress?: (progress: JobProgress) => void;
 }
 
-const ORDER: readonly RecordType[] = ['profile', 'post', 'draft'];
-const NOUN = { profile: 'a profile', post: 'a post', draft: 'a draft' } as const;
+const ORDER: readonly RecordType[] = ['profile', 'post', 'follow', 'draft'];
+const NOUN = { profile: 'a profile', post: 'a post', follow: 'a follow', draft: 'a draft' } as const;
 
 /** One zod issue as the end of a sentence a person can act on. */
 function describe(issue: z.core.$ZodIssue): string {
@@ -46,7 +46,7 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `it has a field Microblog does not know (${issue.keys.map((key) => `"${key}"`).join(', ')}).`;
     case 'invalid_union':
-      return 'it is not a profile, a post or a draft.';
+      return 'it is not a profile, a post, a follow or a draft.';
     default:
       return `${field} is missing or is not what Microblog writes there.`;
   }
@@ -98,8 +98,8 @@ export function checkArchive(file: string, hooks: JobHooks = {}): CheckedArchive
   const digest = createHash('sha256');
   const lines = readLines(file, digest);
   const header = readHeader(lines.next().value ?? undefined);
-  const total = header.counts.profiles + header.counts.posts + header.counts.drafts;
-  const seen = { profile: 0, post: 0, draft: 0 };
+  const total = header.counts.profiles + header.counts.posts + header.counts.follows + header.counts.drafts;
+  const seen = { profile: 0, post: 0, follow: 0, draft: 0 };
   const profiles = new Set<string>();
   const drafted = new Set<string>();
   let stage = 0;
@@ -133,6 +133,14 @@ export function checkArchive(file: string, hooks: JobHooks = {}): CheckedArchive
         );
       }
       profiles.add(name);
+    } else if (record.type === 'follow') {
+      for (const name of [record.follower, record.followed]) {
+        if (!profiles.has(name.toLowerCase())) {
+          throw new ArchiveProblem(
+            `${at()}: a follow names "${name}", who is not among the archive's profiles.`,
+          );
+        }
+      }
     } else {
       if (!profiles.has(record.author.toLowerCase())) {
         throw new ArchiveProblem(
@@ -151,7 +159,7 @@ export function checkArchive(file: string, hooks: JobHooks = {}): CheckedArchive
         `${at()}: the archive holds more ${COUNT_OF[record.type]} than its header says.`,
       );
     }
-    const done = seen.profile + seen.post + seen.draft;
+    const done = seen.profile + seen.post + seen.follow + seen.draft;
     if (done % 1000 === 0) {
       if (hooks.cancel?.cancelled()) throw new JobCancelled();
       hooks.onProgress?.({ done, total });

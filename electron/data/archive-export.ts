@@ -29,6 +29,7 @@ export interface ExportResult {
   file: string;
   profiles: number;
   posts: number;
+  follows: number;
   drafts: number;
 }
 
@@ -108,13 +109,32 @@ function writeSnapshot(
       .prepare<number[], number>(`SELECT count(*) FROM posts p ${scope}`)
       .pluck()
       .get(...params) ?? 0;
-  const posts = db.prepare<number[], { author: string; timestamp: string; body: string }>(
-    `SELECT u.username AS author, p.timestamp AS timestamp, p.body AS body
+  const posts = db.prepare<
+    number[],
+    { id: number; author: string; timestamp: string; body: string; editedAt: string | null }
+  >(
+    `SELECT p.id AS id, u.username AS author, p.timestamp AS timestamp, p.body AS body, p.edited_at AS editedAt
      FROM posts p JOIN users u ON u.id = p.user_id ${scope} ORDER BY p.timestamp, p.id`,
   );
-  const profile = db.prepare<[number], { username: string; email: string; passwordHash: string | null }>(
-    'SELECT username, email, password_hash AS passwordHash FROM users WHERE id = ?',
+  const revisions = db.prepare<[number], { body: string; writtenAt: string }>(
+    'SELECT body, written_at AS writtenAt FROM post_revisions WHERE post_id = ? ORDER BY id',
   );
+  const profile = db.prepare<[number], ProfileRow>(
+    `SELECT username, display_name AS displayName, email, about_me AS aboutMe, created_at AS createdAt,
+       password_hash AS passwordHash, (SELECT image FROM avatars WHERE user_id = users.id) AS image
+     FROM users WHERE id = ?`,
+  );
+  // One profile's archive holds no follows: each would name a profile it does not hold.
+  const follows =
+    options.username === undefined
+      ? db
+          .prepare<[], { follower: string; followed: string; createdAt: string }>(
+            `SELECT a.username AS follower, b.username AS followed, f.created_at AS createdAt FROM follows f
+             JOIN users a ON a.id = f.follower_id JOIN users b ON b.id = f.followed_id
+             ORDER BY f.created_at, a.id, b.id`,
+          )
+          .all()
+      : [];
   const draft = db.prepare<[number], { body: string; updatedAt: string }>(
     'SELECT body, updated_at AS updatedAt FROM drafts WHERE user_id = ?',
   );
@@ -123,7 +143,7 @@ function writeSnapshot(
     return found ? [{ id, ...found }] : [];
   });
   const names = new Map(ids.map((id) => [id, profile.get(id)]));
-  const total = ids.length + postCount + drafts.length;
+  const total = ids.length + postCount + follows.length + drafts.length;
   let done = 0;
   const tick = () => {
     done++;
@@ -139,7 +159,7 @@ function writeSnapshot(
       tick();
     }
     hooks.onProgress?.({ done: total, total });
-    return { profiles: ids.length, posts: postCount, drafts: 0 };
+    return { profiles: ids.length, posts: postCount, follows: 0, drafts: 0 };
   }
 
   const header: ArchiveHeader = {
@@ -148,20 +168,26 @@ function writeSnapshot(
     exportedAt: (options.now ?? new Date()).toISOString(),
     profile: options.username === undefined ? null : (names.get(ids[0] as number)?.username ?? null),
     passwordHashes: options.passwordHashes === true,
-    counts: { profiles: ids.length, posts: postCount, drafts: drafts.length },
+    counts: { profiles: ids.length, posts: postCount, follows: follows.length, drafts: drafts.length },
   };
   write(`${JSON.stringify(header)}\n`);
   for (const id of ids) {
     const row = names.get(id);
     if (!row) continue;
     const hash = options.passwordHashes === true ? { passwordHash: row.passwordHash } : {};
-    write(`${JSON.stringify({ type: 'profile', username: row.username, email: row.email, ...hash })}\n`);
+    const { image, passwordHash: _omitted, ...fields } = row;
+    const avatar = image ? Buffer.from(image).toString('base64') : null;
+    write(`${JSON.stringify({ type: 'profile', ...fields, avatar, ...hash })}\n`);
     tick();
   }
   for (const row of posts.iterate(...params)) {
-    write(
-      `${JSON.stringify({ type: 'post', author: row.author, timestamp: row.timestamp, body: row.body })}\n`,
-    );
+    const earlier = row.editedAt === null ? [] : revisions.all(row.id);
+    const record = { type: 'post', author: row.author, timestamp: row.timestamp, body: row.body };
+    write(`${JSON.stringify({ ...record, editedAt: row.editedAt, revisions: earlier })}\n`);
+    tick();
+  }
+  for (const row of follows) {
+    write(`${JSON.stringify({ type: 'follow', ...row })}\n`);
     tick();
   }
   for (const row of drafts) {
@@ -170,5 +196,15 @@ function writeSnapshot(
     tick();
   }
   hooks.onProgress?.({ done: total, total });
-  return { profiles: ids.length, posts: postCount, drafts: drafts.length };
+  return { profiles: ids.length, posts: postCount, follows: follows.length, drafts: drafts.length };
+}
+
+interface ProfileRow {
+  username: string;
+  displayName: string | null;
+  email: string | null;
+  aboutMe: string | null;
+  createdAt: string;
+  passwordHash: string | null;
+  image: Uint8Array | null;
 }

@@ -6,7 +6,14 @@
  * describes the format for people who read or write it with other tools.
  */
 import { z } from 'zod';
-import { bodyProblem, draftProblem, emailProblem, usernameProblem } from '../db/rules';
+import {
+  AVATAR_BYTES_MAX,
+  aboutMeProblem,
+  avatarProblem,
+  displayNameProblem,
+  optionalEmailProblem,
+} from '../db/profile-rules';
+import { BODY_CEILING, bodyProblem, draftProblem, usernameProblem } from '../db/rules';
 
 export const ARCHIVE_FORMAT = 'microblog-archive';
 export const ARCHIVE_VERSION = 1;
@@ -38,7 +45,30 @@ function ruled(problem: (value: string) => string | null) {
 
 const COUNT_SENTENCE = 'its counts are not whole numbers of 0 or more.';
 const count = z.number(COUNT_SENTENCE).int(COUNT_SENTENCE).nonnegative(COUNT_SENTENCE);
-const counts = z.object({ profiles: count, posts: count, drafts: count }).strict();
+const counts = z.object({ profiles: count, posts: count, follows: count, drafts: count }).strict();
+/** Optional text: null, or text the rule accepts. */
+function ruledOrNull(problem: (value: string) => string | null) {
+  return ruled(problem).nullable();
+}
+/** A picture as base64 (a PNG, JPEG or WebP of at most 256 KB), or null for the generated one. */
+const avatar = z
+  .string()
+  .max(Math.ceil((AVATAR_BYTES_MAX * 4) / 3) + 4, 'its picture is larger than 256 KB.')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'its picture is not base64.')
+  .superRefine((value, ctx) => {
+    const sentence = avatarProblem(Buffer.from(value, 'base64'));
+    if (sentence !== null) ctx.addIssue({ code: 'custom', message: sentence });
+  })
+  .nullable();
+const revision = z
+  .object({
+    body: z
+      .string()
+      .max(BODY_CEILING, 'an earlier version is longer than any post.')
+      .refine((value) => !value.includes('\0'), 'an earlier version contains a NUL character.'),
+    writtenAt: timestamp,
+  })
+  .strict();
 const author = z.string().min(1, 'it names no author.').max(64, 'its author is not a username.');
 
 export const headerSchema = z
@@ -58,7 +88,11 @@ const profileRecord = z
   .object({
     type: z.literal('profile'),
     username: ruled(usernameProblem),
-    email: ruled(emailProblem),
+    displayName: ruledOrNull(displayNameProblem),
+    email: ruledOrNull(optionalEmailProblem),
+    aboutMe: ruledOrNull(aboutMeProblem),
+    createdAt: timestamp,
+    avatar,
     passwordHash: z
       .string()
       .max(256, 'its password hash is longer than any Microblog makes.')
@@ -80,8 +114,19 @@ const postRecord = z
       const problem = bodyProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
     }),
+    editedAt: timestamp.nullable(),
+    /** The earlier versions, oldest first. */
+    revisions: z.array(revision).max(1000, 'it has more earlier versions than Microblog keeps.'),
   })
   .strict();
+
+const followRecord = z
+  .object({ type: z.literal('follow'), follower: author, followed: author, createdAt: timestamp })
+  .strict()
+  .refine(
+    (value) => value.follower.toLowerCase() !== value.followed.toLowerCase(),
+    'a profile follows itself.',
+  );
 
 const draftRecord = z
   .object({
@@ -92,14 +137,20 @@ const draftRecord = z
   })
   .strict();
 
-export const recordSchema = z.discriminatedUnion('type', [profileRecord, postRecord, draftRecord]);
+export const recordSchema = z.discriminatedUnion('type', [
+  profileRecord,
+  postRecord,
+  followRecord,
+  draftRecord,
+]);
 
 export type ArchiveHeader = z.infer<typeof headerSchema>;
 export type ArchiveRecord = z.infer<typeof recordSchema>;
 export type ProfileRecord = z.infer<typeof profileRecord>;
 export type PostRecord = z.infer<typeof postRecord>;
 export type DraftRecord = z.infer<typeof draftRecord>;
+export type FollowRecord = z.infer<typeof followRecord>;
 export type RecordType = ArchiveRecord['type'];
 
 /** The plural noun of each record type, as the header's counts name them. */
-export const COUNT_OF = { profile: 'profiles', post: 'posts', draft: 'drafts' } as const;
+export const COUNT_OF = { profile: 'profiles', post: 'posts', follow: 'follows', draft: 'drafts' } as const;

@@ -52,7 +52,10 @@ export class StartupRefusedError extends Error {
 
 function contextOn(
   live: LiveDatabase,
-  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform' | 'openExternal' | 'desktop' | 'workerScript'>,
+  options: Pick<
+    AppContextOptions,
+    'dbPath' | 'version' | 'platform' | 'openExternal' | 'desktop' | 'workerScript'
+  >,
   startup: AppContext['startup'],
 ): AppContext {
   const listeners = new Set<(event: AppEvent) => void>();
@@ -156,7 +159,10 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
  * cannot read it after all.
  */
 export function createReadOnlyContext(
-  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform' | 'openExternal' | 'desktop' | 'workerScript'>,
+  options: Pick<
+    AppContextOptions,
+    'dbPath' | 'version' | 'platform' | 'openExternal' | 'desktop' | 'workerScript'
+  >,
 ): AppContext {
   const db = openDatabase(options.dbPath, { readonly: true });
   try {

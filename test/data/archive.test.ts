@@ -9,6 +9,9 @@ import { importArchive } from '../../electron/data/archive-import';
 import { JobCancelled } from '../../electron/data/archive-problem';
 import { seedDatabase, sha256, test } from '../fixtures/index';
 
+/** The smallest PNG header the avatar CHECK accepts, and some bytes. */
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(8, 7)]);
+
 /** The archive's lines without the header, whose export time always differs. */
 const body = (file: string): string => fs.readFileSync(file, 'utf8').split('\n').slice(1).join('\n');
 const header = (file: string): Record<string, unknown> =>
@@ -22,7 +25,20 @@ async function seeded(tmp: string, name: string, posts: number) {
     body: (i) => `post ${i} #tag${i % 7} https://example.com/${i}`,
   });
   const db = openDatabase(file);
-  createRepositories(db).drafts.save(1, 'an unfinished thought');
+  const repos = createRepositories(db);
+  repos.drafts.save(1, 'an unfinished thought');
+  // What the other features add: a follow, an edited post with its history, a profile's details and picture.
+  db.prepare(`INSERT INTO follows (follower_id, followed_id) VALUES (1, 2)`).run();
+  db.prepare(`UPDATE users SET display_name = 'Susan Ö', about_me = 'Tea and #sqlite' WHERE id = 1`).run();
+  db.prepare(`INSERT INTO avatars (user_id, image) VALUES (1, ?)`).run(PNG);
+  if (posts > 0) {
+    db.prepare(
+      `UPDATE posts SET body = 'edited once #tag', edited_at = '2026-02-01T00:00:00.000Z' WHERE id = 1`,
+    ).run();
+    db.prepare(
+      `INSERT INTO post_revisions (post_id, body, written_at) VALUES (1, 'the first version', '2026-01-01T00:00:00.000Z')`,
+    ).run();
+  }
   return db;
 }
 
@@ -32,15 +48,23 @@ describe('the archive round trip', () => {
   }) => {
     const source = await seeded(tmp, 'a.db', 10_000);
     const first = path.join(tmp, 'first.jsonl');
-    expect(exportArchive(source, first)).toMatchObject({ profiles: 2, posts: 10_000, drafts: 1 });
+    expect(exportArchive(source, first)).toMatchObject({ profiles: 2, posts: 10_000, follows: 1, drafts: 1 });
 
     await seedDatabase(path.join(tmp, 'b.db'), { users: 0, posts: 0 });
     const target = openDatabase(path.join(tmp, 'b.db'));
-    expect(importArchive(target, first)).toMatchObject({ profiles: 2, posts: 10_000, drafts: 1 });
+    expect(importArchive(target, first)).toMatchObject({ profiles: 2, posts: 10_000, follows: 1, drafts: 1 });
     const second = path.join(tmp, 'second.jsonl');
     exportArchive(target, second);
 
     expect(body(second)).toBe(body(first));
+    // What the other features added came through: follow, edit history, tags, details, picture.
+    expect(target.prepare('SELECT count(*) FROM follows').pluck().get()).toBe(1);
+    expect(target.prepare('SELECT body FROM post_revisions').pluck().all()).toEqual(['the first version']);
+    expect(target.prepare(`SELECT count(*) FROM post_tags WHERE tag = 'tag'`).pluck().get()).toBe(1);
+    expect(target.prepare(`SELECT display_name FROM users WHERE username = 'susan'`).pluck().get()).toBe(
+      'Susan Ö',
+    );
+    expect(target.prepare('SELECT image FROM avatars').pluck().get()).toEqual(PNG);
     expect(header(second)).toMatchObject({
       format: 'microblog-archive',
       version: 1,
@@ -48,7 +72,13 @@ describe('the archive round trip', () => {
     });
 
     const before = target.prepare('SELECT count(*) FROM posts').pluck().get();
-    expect(importArchive(target, first)).toEqual({ profiles: 0, posts: 0, drafts: 0, withoutPassword: [] });
+    expect(importArchive(target, first)).toEqual({
+      profiles: 0,
+      posts: 0,
+      follows: 0,
+      drafts: 0,
+      withoutPassword: [],
+    });
     expect(target.prepare('SELECT count(*) FROM posts').pluck().get()).toBe(before);
     source.close();
     target.close();

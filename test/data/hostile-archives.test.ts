@@ -17,10 +17,25 @@ const HEADER = {
   exportedAt: '2026-12-01T10:00:00.000Z',
   profile: null,
   passwordHashes: false,
-  counts: { profiles: 1, posts: 1, drafts: 0 },
+  counts: { profiles: 1, posts: 1, follows: 0, drafts: 0 },
 };
-const PROFILE = { type: 'profile', username: 'mallory', email: 'm@example.com' };
-const POST = { type: 'post', author: 'mallory', timestamp: '2026-01-01T00:00:00.000Z', body: 'hello' };
+const PROFILE = {
+  type: 'profile',
+  username: 'mallory',
+  displayName: null,
+  email: 'm@example.com',
+  aboutMe: null,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  avatar: null,
+};
+const POST = {
+  type: 'post',
+  author: 'mallory',
+  timestamp: '2026-01-01T00:00:00.000Z',
+  body: 'hello',
+  editedAt: null,
+  revisions: [],
+};
 const lines = (...values: unknown[]): string =>
   values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join('\n') + '\n';
 
@@ -69,7 +84,7 @@ const CASES: [string, () => string | Buffer, RegExp][] = [
       lines(
         HEADER,
         PROFILE,
-        '{"type":"post","author":"mallory","timestamp":"2026-01-01T00:00:00.000Z","body":"x","__proto__":{"admin":true}}',
+        '{"type":"post","author":"mallory","timestamp":"2026-01-01T00:00:00.000Z","body":"x","editedAt":null,"revisions":[],"__proto__":{"admin":true}}',
       ),
     /^Line 3 \(a post\): it has a field Microblog does not know \("__proto__"\)/,
   ],
@@ -96,7 +111,7 @@ const CASES: [string, () => string | Buffer, RegExp][] = [
   [
     'a profile twice',
     () =>
-      lines({ ...HEADER, counts: { profiles: 2, posts: 0, drafts: 0 } }, PROFILE, {
+      lines({ ...HEADER, counts: { profiles: 2, posts: 0, follows: 0, drafts: 0 } }, PROFILE, {
         ...PROFILE,
         username: 'MALLORY',
       }),
@@ -114,8 +129,8 @@ const CASES: [string, () => string | Buffer, RegExp][] = [
   ],
   [
     'an unknown record type',
-    () => lines(HEADER, PROFILE, { type: 'follow', who: 'x' }),
-    /^Line 3: it is not a profile, a post or a draft/,
+    () => lines(HEADER, PROFILE, { type: 'reaction', who: 'x' }),
+    /^Line 3: it is not a profile, a post, a follow or a draft/,
   ],
   [
     'a record out of order',
@@ -138,7 +153,7 @@ const CASES: [string, () => string | Buffer, RegExp][] = [
       lines(
         HEADER,
         PROFILE,
-        '{"type":"post","author":"mallory","timestamp":"2026-01-01T00:00:00.000Z","body":"\\ud800"}',
+        '{"type":"post","author":"mallory","timestamp":"2026-01-01T00:00:00.000Z","body":"\\ud800","editedAt":null,"revisions":[]}',
       ),
     /^Line 3 \(a post\): A post cannot contain broken Unicode/,
   ],
@@ -187,7 +202,7 @@ describe('a hostile archive is refused with one sentence, and the database is un
     const dbFile = path.join(tmp, 'microblog.db');
     await seedDatabase(dbFile, { users: 1, posts: 1, journal: 'delete' });
     const archive = path.join(tmp, 'a.jsonl');
-    const counts = { profiles: 2, posts: 1, drafts: 0 };
+    const counts = { profiles: 2, posts: 1, follows: 0, drafts: 0 };
     fs.writeFileSync(
       archive,
       lines(
