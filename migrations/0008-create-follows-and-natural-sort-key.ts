@@ -5,7 +5,17 @@
  * `npm run db -- check` keeps the chain equal to the declared schema.
  */
 import type { MigrationParams } from '../electron/db/migration-types';
-import { naturalKey } from '../electron/db/natural-key';
+
+/**
+ * The directory's sort key as electron/db/natural-key.ts writes it, copied here so this shipped
+ * migration keeps filling the same keys whatever later becomes of that module.
+ */
+function naturalKey(username: string): string {
+  return username.toLowerCase().replace(/\d+/g, (run) => {
+    const digits = run.replace(/^0+(?=\d)/, '');
+    return `${String(digits.length).padStart(2, '0')}${digits}`;
+  });
+}
 
 export function up({ context: db }: MigrationParams): void {
   // Create table follows.

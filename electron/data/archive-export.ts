@@ -175,8 +175,9 @@ function writeSnapshot(
     const row = names.get(id);
     if (!row) continue;
     const hash = options.passwordHashes === true ? { passwordHash: row.passwordHash } : {};
-    const { image, passwordHash: _omitted, ...fields } = row;
-    const avatar = image ? Buffer.from(image).toString('base64') : null;
+    const { username, displayName, email, aboutMe, createdAt } = row;
+    const avatar = row.image ? Buffer.from(row.image).toString('base64') : null;
+    const fields = { username, displayName, email, aboutMe, createdAt };
     write(`${JSON.stringify({ type: 'profile', ...fields, avatar, ...hash })}\n`);
     tick();
   }
