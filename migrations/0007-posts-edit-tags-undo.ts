@@ -1,11 +1,8 @@
 /**
- * Posts edit tags undo: posts counted in visible characters (the schema keeps a code point
- * ceiling), edits with their revisions, #tags, and undo of a delete.
- *
- * Written by `npm run db -- migrate` from migrations/schema.sql. The SQL may be edited;
- * `npm run db -- check` keeps the chain equal to the declared schema. Two steps are added by
- * hand, apart from the generated ones: keeping the posts id sequence across the rebuild, and
- * filling post_tags for every existing post.
+ * Posts edit tags undo: a code point ceiling on posts and drafts, revisions, #tags, undo.
+ * Written by `npm run db -- migrate` from migrations/schema.sql; added by hand, apart from the
+ * generated steps: the posts id sequence kept across the rebuild, post_tags filled for every
+ * post, and down's rebuilds restoring the earlier CREATE text word for word.
  */
 import type { Db } from '../electron/db/connection';
 import type { MigrationParams } from '../electron/db/migration-types';

@@ -1,5 +1,6 @@
 /** Generators of hostile IPC payloads for the fuzz test: wrong types, edge values, huge and deep things. */
 import fc from 'fast-check';
+import { postFields } from './ipc-payloads-posts';
 import type { Channel } from '../../electron/ipc/contract';
 import { edgeNumbers, edgeStrings } from './ipc-edge-values';
 import { searchFields } from './ipc-payloads-search';
@@ -121,28 +122,6 @@ const imageish = fc.oneof(
   { weight: 3, arbitrary: hostileValue },
 );
 
-const postish = fc.oneof(fc.integer({ min: 0, max: 40 }), hostileValue);
-/** Bodies with tags, mentions and links, so edits rewrite post_tags too. */
-const tagged = fc
-  .tuple(fc.constantFrom('#seed', '#Tíl', '@alice', 'https://example.com/#x', '#1'), textish)
-  .map(([head, tail]) => `${head} ${typeof tail === 'string' ? tail : ''}`);
-/** Addresses main must refuse (other schemes, credentials, too long, not one) and a few it opens. */
-const urlish = fc.oneof(
-  fc.constantFrom(
-    'https://example.com/',
-    'http://example.com/a?b=1#c',
-    'javascript:alert(1)',
-    'file:///etc/passwd',
-    'data:text/html,hi',
-    'https://user:pw@example.com/',
-    'HTTPS://EXAMPLE.COM',
-    `https://example.com/${'a'.repeat(2100)}`,
-    '//example.com',
-  ),
-  fc.webUrl(),
-  textish,
-);
-
 /** Each channel's fields, each filled from plausible, edge and hostile values. */
 const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'app:info': {},
@@ -170,15 +149,7 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'users:setAvatar': { userId: idish, image: imageish },
   'users:removeAvatar': { userId: idish },
   'users:avatar': { userId: idish },
-  'posts:edit': { postId: postish, userId: idish, body: fc.oneof(textish, tagged) },
-  'posts:history': { postId: postish },
-  'posts:restore': { postId: postish, userId: idish },
-  'posts:byTag': {
-    tag: fc.oneof(fc.constantFrom('seed', 'SEED', 'tíl', ''), textish),
-    cursor: cursorish,
-    limit: limitish,
-  },
-  'links:open': { url: urlish },
+  ...postFields({ idish, textish, hostileValue, cursorish, limitish }),
   ...searchFields({ idish, textish, cursorish, limitish, hostileValue }),
   'data:overview': {},
   'data:export': {
