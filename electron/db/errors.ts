@@ -32,7 +32,6 @@ export const ERROR_CODES = [
   'DATABASE_DAMAGED',
   'SCHEMA_MISMATCH',
   'DATABASE_ERROR',
-  'FORBIDDEN',
   'INTERNAL',
 ] as const;
 

@@ -7,7 +7,7 @@ import { runCli, tempDir } from '../fixtures/index';
 import { copyOfMigrations, databaseWithRows, editSchema } from '../schema/scenario';
 
 const addBio = (sql: string) =>
-  sql.replace(/(created_at GLOB '[^']*'\n {4}\))\n\) STRICT;/, '$1,\n  bio TEXT\n) STRICT;');
+  sql.replace(/(sort_key +TEXT NOT NULL DEFAULT '')\n\) STRICT;/, '$1,\n  bio TEXT\n) STRICT;');
 
 describe('db check', () => {
   it('passes on the project itself: the migrations build exactly migrations/schema.sql', async () => {
