@@ -175,3 +175,105 @@ CREATE TRIGGER posts_fts_update AFTER UPDATE OF body ON posts BEGIN
   INSERT INTO posts_fts (posts_fts, rowid, body) VALUES ('delete', old.id, old.body);
   INSERT INTO posts_fts (rowid, body) VALUES (new.id, new.body);
 END;
+
+-- A profile's link to an AT Protocol account (Bluesky or a self-hosted PDS): at most one per
+-- profile (the key), and one account links to one profile (two profiles publishing into one
+-- repository would overwrite each other's records). The tokens are not here: main keeps them
+-- encrypted with the OS keychain (Electron's safeStorage). Posts written from `linked_at` on
+-- are published; earlier ones only when the user asks.
+CREATE TABLE accounts (
+  user_id   INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  did       TEXT NOT NULL
+    CONSTRAINT account_did_shape CHECK (did GLOB 'did:[a-z]*:?*' AND length(did) <= 2048),
+  handle    TEXT NOT NULL
+    CONSTRAINT account_handle_length CHECK (length(handle) BETWEEN 1 AND 253),
+  pds_url   TEXT NOT NULL
+    CONSTRAINT account_pds_url_scheme CHECK (
+      (pds_url GLOB 'https://?*' OR pds_url GLOB 'http://?*') AND length(pds_url) <= 2048
+    ),
+  linked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE UNIQUE INDEX ix_accounts_did ON accounts (did);
+
+-- Each post that belongs in a linked repository: its record key, a TID (13 characters of
+-- base32-sortable: the post's time in microseconds, then 10 bits from its id), fixed when the
+-- post is written, so every retry of its publish names the same record. `cid` is set once the
+-- PDS has confirmed the record (published); a row without it is queued.
+CREATE TABLE post_records (
+  post_id      INTEGER PRIMARY KEY,
+  user_id      INTEGER NOT NULL,
+  rkey         TEXT NOT NULL
+    CONSTRAINT post_record_rkey_tid CHECK (length(rkey) = 13 AND rkey NOT GLOB '*[^234567a-z]*'),
+  cid          TEXT
+    CONSTRAINT post_record_cid_length CHECK (cid IS NULL OR length(cid) BETWEEN 1 AND 128),
+  published_at TEXT
+) STRICT;
+CREATE UNIQUE INDEX ix_post_records_user_rkey ON post_records (user_id, rkey);
+
+-- What is still to be sent, oldest first: a create names its post (whose body is read when it
+-- is sent, so an edit before then goes out), a delete only its record key (the post is gone).
+-- `due_at` (milliseconds since 1970) holds the next attempt after a failure; `failure` is the
+-- sentence shown when the PDS refused the record and only the user's Retry sends it again.
+CREATE TABLE outbox (
+  id       INTEGER PRIMARY KEY AUTOINCREMENT,
+  user_id  INTEGER NOT NULL,
+  op       TEXT NOT NULL
+    CONSTRAINT outbox_op CHECK (op IN ('create', 'delete')),
+  rkey     TEXT NOT NULL,
+  post_id  INTEGER,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  due_at   INTEGER NOT NULL DEFAULT 0,
+  failure  TEXT
+    CONSTRAINT outbox_failure_length CHECK (failure IS NULL OR length(failure) <= 500),
+  CONSTRAINT outbox_create_names_post CHECK ((op = 'create') = (post_id IS NOT NULL))
+) STRICT;
+CREATE INDEX ix_outbox_due ON outbox (due_at, id);
+CREATE INDEX ix_outbox_post ON outbox (post_id);
+
+-- A post written by a linked profile after it linked gets its record key and a create in the
+-- outbox in the same transaction, whichever code writes it (the app, an import, the shell). The
+-- key is the post's millisecond time, three random sub-millisecond digits and the id's low 10
+-- bits, written as SQL so that no connection needs a registered function.
+CREATE TRIGGER outbox_post_insert AFTER INSERT ON posts
+WHEN EXISTS (SELECT 1 FROM accounts a WHERE a.user_id = new.user_id AND new.timestamp >= a.linked_at)
+BEGIN
+  INSERT INTO post_records (post_id, user_id, rkey)
+  SELECT new.id, new.user_id,
+    substr('234567abcdefghijklmnopqrstuvwxyz', ((v >> 60) & 31) + 1, 1) ||
+    substr('234567abcdefghijklmnopqrstuvwxyz', ((v >> 55) & 31) + 1, 1) ||
+    substr('234567abcdefghijklmnopqrstuvwxyz', ((v >> 50) & 31) + 1, 1) ||
+    substr('234567abcdefghijklmnopqrstuvwxyz', ((v >> 45) & 31) + 1, 1) ||
+    substr('234567abcdefghijklmnopqrstuvwxyz', ((v >> 40) & 31) + 1, 1) ||
+    substr('234567abcdefghijklmnopqrstuvwxyz', ((v >> 35) & 31) + 1, 1) ||
+    substr('234567abcdefghijklmnopqrstuvwxyz', ((v >> 30) & 31) + 1, 1) ||
+    substr('234567abcdefghijklmnopqrstuvwxyz', ((v >> 25) & 31) + 1, 1) ||
+    substr('234567abcdefghijklmnopqrstuvwxyz', ((v >> 20) & 31) + 1, 1) ||
+    substr('234567abcdefghijklmnopqrstuvwxyz', ((v >> 15) & 31) + 1, 1) ||
+    substr('234567abcdefghijklmnopqrstuvwxyz', ((v >> 10) & 31) + 1, 1) ||
+    substr('234567abcdefghijklmnopqrstuvwxyz', ((v >> 5) & 31) + 1, 1) ||
+    substr('234567abcdefghijklmnopqrstuvwxyz', (v & 31) + 1, 1)
+  FROM (
+    SELECT ((CAST(strftime('%s', new.timestamp) AS INTEGER) * 1000 + CAST(substr(new.timestamp, 21, 3) AS INTEGER))
+      * 1000 + abs(random() % 1000)) * 1024 + (new.id % 1024) AS v
+  );
+  INSERT INTO outbox (user_id, op, rkey, post_id)
+  SELECT new.user_id, 'create', rkey, new.id FROM post_records WHERE post_id = new.id;
+END;
+
+-- A deleted post that had a record: its record is deleted from the repository too (while the
+-- profile is linked), and a create not yet sent is dropped.
+CREATE TRIGGER outbox_post_delete AFTER DELETE ON posts
+WHEN EXISTS (SELECT 1 FROM post_records WHERE post_id = old.id)
+BEGIN
+  DELETE FROM outbox WHERE post_id = old.id;
+  INSERT INTO outbox (user_id, op, rkey)
+  SELECT old.user_id, 'delete', r.rkey FROM post_records r
+  WHERE r.post_id = old.id AND EXISTS (SELECT 1 FROM accounts a WHERE a.user_id = old.user_id);
+  DELETE FROM post_records WHERE post_id = old.id;
+END;
+
+-- Unlinking (or deleting the profile) stops publishing: what was still queued is dropped.
+CREATE TRIGGER outbox_account_delete AFTER DELETE ON accounts
+BEGIN
+  DELETE FROM outbox WHERE user_id = old.user_id;
+END;

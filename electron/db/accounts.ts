@@ -1,0 +1,95 @@
+import type { Db } from './connection';
+import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
+
+/** A profile's link to an AT Protocol account; its tokens live in main, encrypted, never here. */
+export interface LinkedAccount {
+  userId: number;
+  did: string;
+  handle: string;
+  pdsUrl: string;
+  linkedAt: string;
+}
+
+export type NewLink = Omit<LinkedAccount, 'linkedAt'>;
+
+/** The one sentence for a PDS address that is not http(s). */
+export function pdsUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'That is not a server address (it starts with https://).';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return 'A server address starts with https:// (or http:// for one on this computer).';
+  if (url.username || url.password) return 'A server address carries no user name or password.';
+  return null;
+}
+
+const ACCOUNT = `user_id AS userId, did, handle, pds_url AS pdsUrl, linked_at AS linkedAt`;
+
+/** Which profile is linked to which account: at most one account per profile and one profile per account. */
+export function createAccountRepository(db: Db) {
+  const byUser = db.prepare<[number], LinkedAccount>(`SELECT ${ACCOUNT} FROM accounts WHERE user_id = ?`);
+  const byDid = db.prepare<[string], LinkedAccount>(`SELECT ${ACCOUNT} FROM accounts WHERE did = ?`);
+  const all = db.prepare<[], LinkedAccount>(`SELECT ${ACCOUNT} FROM accounts ORDER BY user_id`);
+  const insert = db.prepare<[number, string, string, string, string]>(
+    `INSERT INTO accounts (user_id, did, handle, pds_url, linked_at) VALUES (?, ?, ?, ?, ?)`,
+  );
+  const setHandle = db.prepare<[string, number]>(`UPDATE accounts SET handle = ? WHERE user_id = ?`);
+  const remove = db.prepare<[number]>(`DELETE FROM accounts WHERE user_id = ?`);
+  const userExists = db.prepare<[number], number>(`SELECT 1 FROM users WHERE id = ?`).pluck();
+
+  const link = db.transaction((input: NewLink, linkedAt: string): LinkedAccount => {
+    if (userExists.get(input.userId) === undefined) throw profileNotFound();
+    const mine = byUser.get(input.userId);
+    if (mine && mine.did !== input.did)
+      throw new MicroblogError(
+        'INVALID_INPUT',
+        `This profile is already linked to @${mine.handle}; unlink it first.`,
+      );
+    if (mine) {
+      // Signing in again to the same account keeps the link and its time (and so what is queued).
+      setHandle.run(input.handle, input.userId);
+      return { ...mine, handle: input.handle };
+    }
+    const other = byDid.get(input.did);
+    if (other)
+      throw new MicroblogError(
+        'INVALID_INPUT',
+        `@${input.handle} is already linked to another profile here.`,
+      );
+    insert.run(input.userId, input.did, input.handle, input.pdsUrl, linkedAt);
+    return { ...input, linkedAt };
+  });
+
+  return {
+    /** Links a profile (or refreshes its handle after signing in again to the same account). */
+    link(input: NewLink, now = new Date()): LinkedAccount {
+      const problem = pdsUrlProblem(input.pdsUrl);
+      if (problem) throw new MicroblogError('INVALID_INPUT', problem, 'pdsUrl');
+      try {
+        return link(input, now.toISOString());
+      } catch (error) {
+        throw toMicroblogError(error);
+      }
+    },
+
+    /** The profile's linked account, or null when it is purely local. */
+    get(userId: number): LinkedAccount | null {
+      return byUser.get(userId) ?? null;
+    },
+
+    /** Every link, for the publisher. */
+    list(): LinkedAccount[] {
+      return all.all();
+    },
+
+    /** Unlinks the profile: nothing more is published, and what was still queued is dropped. */
+    unlink(userId: number): boolean {
+      return remove.run(userId).changes > 0;
+    },
+  };
+}
+
+export type AccountRepository = ReturnType<typeof createAccountRepository>;
