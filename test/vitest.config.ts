@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
@@ -6,8 +7,18 @@ import { findBrowser } from './e2e/browser.js';
 // Without a browser the e2e project runs only browser.test.ts, whose check fails once with
 // the sentence saying what to install, instead of every scenario failing with a stack trace.
 const e2eFiles = findBrowser().ok ? ['test/e2e/**/*.test.ts'] : ['test/e2e/browser.test.ts'];
+// The reference PDS lives in test/atproto's own install; without it only installed.test.ts runs,
+// failing once with the command to run.
+const atprotoFiles = fs.existsSync(
+  new URL('atproto/node_modules/@atproto/dev-env/package.json', import.meta.url),
+)
+  ? ['test/atproto/**/*.test.ts']
+  : ['test/atproto/installed.test.ts'];
 
-/** One Vitest run, three projects: Node code, renderer components (jsdom), and the browser end to end. */
+/**
+ * One Vitest run, four projects: Node code, renderer components (jsdom), the browser end to end,
+ * and publishing against the reference AT Protocol PDS.
+ */
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
@@ -21,7 +32,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/renderer/**', 'test/e2e/**'],
+          exclude: ['test/renderer/**', 'test/e2e/**', 'test/atproto/**'],
           testTimeout: 30_000,
         },
       },
@@ -42,6 +53,17 @@ export default defineConfig({
           include: e2eFiles,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'atproto',
+          environment: 'node',
+          include: atprotoFiles,
+          exclude: ['test/atproto/node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -57,6 +57,9 @@ export function createOutboxRepository(db: Db) {
   const retry = db.prepare<[number, number]>(
     `UPDATE outbox SET failure = NULL, due_at = 0 WHERE post_id = ? AND user_id = ?`,
   );
+  const nextDue = db
+    .prepare<[number], number | null>(`SELECT min(due_at) FROM outbox WHERE user_id = ? AND failure IS NULL`)
+    .pluck();
   const pendingCount = db
     .prepare<[number], number>(`SELECT count(*) FROM outbox WHERE user_id = ? AND failure IS NULL`)
     .pluck();
@@ -127,6 +130,11 @@ export function createOutboxRepository(db: Db) {
     /** Retry after a refusal: the post's write is due again now. */
     retry(userId: number, postId: number): boolean {
       return retry.run(postId, userId).changes > 0;
+    },
+
+    /** When the profile's next write is due (milliseconds since 1970), or null when none is waiting. */
+    nextDueAt(userId: number): number | null {
+      return nextDue.get(userId) ?? null;
     },
 
     /** How many writes the profile still has to send (refused ones aside). */

@@ -1,0 +1,139 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { AccountRepository } from '../../db/accounts';
+import type { OutboxEntry, OutboxRepository } from '../../db/outbox';
+import type { AppBskyFeedPost } from '@atproto/api';
+import { backoffDelay, rateLimitDelay } from './backoff';
+import type { SendOutcome } from './outcome';
+import { postRecord } from './record';
+
+/** How the publisher reaches a profile's repository; the real one is AT Protocol over HTTP, tests pass a fake. */
+export interface PublishTransport {
+  put(userId: number, rkey: string, record: AppBskyFeedPost.Record): Promise<SendOutcome>;
+  remove(userId: number, rkey: string): Promise<SendOutcome>;
+}
+
+export interface PublisherOptions {
+  outbox: OutboxRepository;
+  accounts: AccountRepository;
+  transport: PublishTransport;
+  now?: () => number;
+  random?: () => number;
+  /** Told when a post's state changed, so the window can show it. */
+  onChange?: (userId: number) => void;
+  /** The longest the publisher sleeps without a reason to wake. */
+  intervalMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+const BATCH = 25;
+
+/**
+ * Drains the outbox, oldest write first, one profile after another. It runs beside the IPC
+ * handlers on main's event loop: each write is an awaited request, and it yields between writes,
+ * so a long drain never holds up an answer to the window.
+ */
+export function createPublisher(options: PublisherOptions) {
+  const { outbox, accounts, transport, onChange = () => {}, log = () => {} } = options;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const intervalMs = options.intervalMs ?? 60_000;
+  const signedOut = new Map<number, string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  async function send(entry: OutboxEntry): Promise<SendOutcome> {
+    try {
+      if (entry.op === 'delete') return await transport.remove(entry.userId, entry.rkey);
+      if (entry.body === null || entry.timestamp === null) return { kind: 'done', cid: null };
+      const built = postRecord(entry.body, entry.timestamp);
+      if (!built.ok) return { kind: 'refused', reason: built.reason };
+      return await transport.put(entry.userId, entry.rkey, built.record);
+    } catch (error) {
+      log('publish failed unexpectedly', error);
+      return { kind: 'unreachable' };
+    }
+  }
+
+  /** Sends what is due for one profile; stops at the first failure that concerns the whole PDS. */
+  async function drainProfile(userId: number): Promise<void> {
+    for (;;) {
+      const entries = outbox.due(userId, now(), BATCH);
+      if (entries.length === 0 || stopped) return;
+      for (const entry of entries) {
+        const outcome = await send(entry);
+        if (stopped) return;
+        if (outcome.kind === 'done') outbox.published(entry, outcome.cid);
+        else if (outcome.kind === 'refused') outbox.refused(entry.id, outcome.reason);
+        else if (outcome.kind === 'signed-out') signedOut.set(userId, outcome.reason);
+        else {
+          const wait =
+            outcome.kind === 'rate-limited'
+              ? rateLimitDelay(outcome.resetAt, now(), entry.attempts, random)
+              : backoffDelay(entry.attempts, random);
+          outbox.postpone(userId, now() + wait);
+        }
+        onChange(userId);
+        if (outcome.kind !== 'done' && outcome.kind !== 'refused') return;
+        await nextTurn();
+      }
+    }
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    let at = now() + intervalMs;
+    for (const { userId } of accounts.list()) {
+      const due = signedOut.has(userId) ? null : outbox.nextDueAt(userId);
+      if (due !== null) at = Math.min(at, due);
+    }
+    clearTimeout(timer);
+    timer = setTimeout(() => void wake(), Math.max(0, at - now()));
+    timer.unref();
+  }
+
+  async function drainAll(): Promise<void> {
+    do {
+      again = false;
+      for (const { userId } of accounts.list()) if (!signedOut.has(userId)) await drainProfile(userId);
+    } while (again && !stopped);
+    schedule();
+  }
+
+  /** Looks at the outbox now (a post was written, the network came back, the computer woke up). */
+  function wake(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = drainAll()
+      .catch((error: unknown) => log('publisher stopped a drain', error))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  return {
+    wake,
+    /** The sentence asking this profile to sign in again, or null while its session works. */
+    signInNeeded(userId: number): string | null {
+      return signedOut.get(userId) ?? null;
+    },
+    /** After a new sign-in: the profile's queue is sent again. */
+    signedIn(userId: number): Promise<void> {
+      signedOut.delete(userId);
+      return wake();
+    },
+    /** Stops the timer and any drain after its current request. */
+    async stop(): Promise<void> {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+export type Publisher = ReturnType<typeof createPublisher>;

@@ -1,0 +1,149 @@
+import { AtpAgent, XRPCError, type AtpSessionData } from '@atproto/api';
+import type { AccountRepository, LinkedAccount } from '../../db/accounts';
+import { MicroblogError } from '../../db/errors';
+import { classifyFailure, type SendOutcome } from './outcome';
+import type { PublishTransport } from './publisher';
+import { POST_COLLECTION } from './record';
+import type { SessionStore } from './sessions';
+
+export interface TransportOptions {
+  accounts: AccountRepository;
+  sessions: SessionStore;
+  /** The fetch every request goes through (Electron's net.fetch in the app). */
+  fetch?: typeof globalThis.fetch;
+}
+
+const NO_SESSION = 'This profile is not signed in to its account. Sign in again; your queued posts are kept.';
+
+/** The sentence for a failed sign-in, from the PDS's answer. */
+function signInProblem(error: unknown, pdsUrl: string): MicroblogError {
+  if (error instanceof XRPCError && (error.status === 401 || error.status === 400))
+    return new MicroblogError(
+      'WRONG_PASSWORD',
+      'That handle and app password do not match an account on this server.',
+      'password',
+    );
+  if (error instanceof XRPCError && error.status === 429)
+    return new MicroblogError('INVALID_INPUT', 'The server asks to wait before signing in again.');
+  return new MicroblogError(
+    'INVALID_INPUT',
+    `Could not reach the server at ${pdsUrl}. Check the address and your connection.`,
+    'pdsUrl',
+  );
+}
+
+/** AT Protocol over HTTP: one signed-in agent per linked profile, its tokens kept by the session store. */
+export function createAtprotoTransport(options: TransportOptions) {
+  const { accounts, sessions } = options;
+  const agents = new Map<number, AtpAgent>();
+
+  const newAgent = (userId: number, service: string, keep: () => boolean) =>
+    new AtpAgent({
+      service,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      persistSession: (event, session) => {
+        if (!keep()) return;
+        if ((event === 'create' || event === 'update') && session) sessions.save(userId, session);
+        if (event === 'expired') {
+          sessions.remove(userId);
+          agents.delete(userId);
+        }
+      },
+    });
+
+  async function agentFor(account: LinkedAccount): Promise<AtpAgent | SendOutcome> {
+    const known = agents.get(account.userId);
+    if (known) return known;
+    const session: AtpSessionData | null = sessions.load(account.userId);
+    if (!session || session.did !== account.did) return { kind: 'signed-out', reason: NO_SESSION };
+    const agent = newAgent(account.userId, account.pdsUrl, () => true);
+    try {
+      await agent.resumeSession(session);
+    } catch (error) {
+      return classifyFailure(error);
+    }
+    agents.set(account.userId, agent);
+    return agent;
+  }
+
+  async function write(
+    userId: number,
+    send: (agent: AtpAgent, did: string) => Promise<string | null>,
+  ): Promise<SendOutcome> {
+    const account = accounts.get(userId);
+    if (!account) return { kind: 'refused', reason: 'This profile is no longer linked.' };
+    const agent = await agentFor(account);
+    if (!(agent instanceof AtpAgent)) return agent;
+    try {
+      return { kind: 'done', cid: await send(agent, account.did) };
+    } catch (error) {
+      const outcome = classifyFailure(error);
+      if (outcome.kind === 'signed-out') agents.delete(userId);
+      return outcome;
+    }
+  }
+
+  const transport: PublishTransport = {
+    // putRecord with the post's own key: sent twice (a lost answer, a crash), it names the same record.
+    put: (userId, rkey, record) =>
+      write(userId, async (agent, did) => {
+        const res = await agent.com.atproto.repo.putRecord({
+          repo: did,
+          collection: POST_COLLECTION,
+          rkey,
+          record,
+          validate: true,
+        });
+        return res.data.cid;
+      }),
+    // deleteRecord of a record that is already gone succeeds, so a retried delete is a no-op too.
+    remove: (userId, rkey) =>
+      write(userId, async (agent, did) => {
+        await agent.com.atproto.repo.deleteRecord({ repo: did, collection: POST_COLLECTION, rkey });
+        return null;
+      }),
+  };
+
+  return {
+    ...transport,
+
+    /** Signs in with a handle (or DID) and an app password, then links the profile; returns the link. */
+    async signIn(
+      userId: number,
+      identifier: string,
+      password: string,
+      pdsUrl: string,
+    ): Promise<LinkedAccount> {
+      let linked = false;
+      const agent = newAgent(userId, pdsUrl, () => linked);
+      try {
+        await agent.login({ identifier, password });
+      } catch (error) {
+        throw signInProblem(error, pdsUrl);
+      }
+      const session = agent.session;
+      if (!session) throw signInProblem(null, pdsUrl);
+      const account = accounts.link({ userId, did: session.did, handle: session.handle, pdsUrl });
+      linked = true;
+      sessions.save(userId, session);
+      agents.set(userId, agent);
+      return account;
+    },
+
+    /** The profile's signed-in agent, for reading its repository back. */
+    async agent(userId: number): Promise<AtpAgent> {
+      const account = accounts.get(userId);
+      const agent = account ? await agentFor(account) : null;
+      if (!(agent instanceof AtpAgent)) throw new MicroblogError('FORBIDDEN', NO_SESSION);
+      return agent;
+    },
+
+    /** Forgets the profile's session (after unlinking). */
+    forget(userId: number): void {
+      agents.delete(userId);
+      sessions.remove(userId);
+    },
+  };
+}
+
+export type AtprotoTransport = ReturnType<typeof createAtprotoTransport>;

@@ -1,0 +1,79 @@
+import { AtpAgent } from '@atproto/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST_COLLECTION } from '../../electron/main/publisher/record';
+import { device } from './device';
+import { type Network, type TestAccount, startNetwork } from './network';
+import { startProxy } from './proxy';
+
+let network: Network;
+
+beforeAll(async () => {
+  network = await startNetwork();
+});
+afterAll(async () => {
+  await network.close();
+});
+
+/** Every post record in the account's repository, as text by record key. */
+async function repository(account: TestAccount): Promise<Map<string, string>> {
+  const agent = new AtpAgent({ service: network.pdsUrl });
+  const found = new Map<string, string>();
+  let cursor: string | undefined;
+  do {
+    const page = await agent.com.atproto.repo.listRecords({
+      repo: account.did,
+      collection: POST_COLLECTION,
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const r of page.data.records)
+      found.set(r.uri.split('/').at(-1) ?? '', String((r.value as { text: string }).text));
+    cursor = page.data.records.length > 0 ? page.data.cursor : undefined;
+  } while (cursor);
+  return found;
+}
+
+describe('publishing to a real PDS', () => {
+  it('50 posts written while the PDS is down are each published exactly once when it is back', async () => {
+    const account = await network.createAccount('offline');
+    const laptop = await device('offline');
+    await laptop.transport.signIn(laptop.user.id, account.handle, account.appPassword, network.pdsUrl);
+    await network.stopPds();
+    const bodies = Array.from({ length: 50 }, (_, i) => `offline post ${i + 1}`);
+    for (const body of bodies) laptop.post(body);
+    await laptop.drain();
+    expect(laptop.outbox.pending(laptop.user.id)).toBe(50);
+    expect(laptop.outbox.nextDueAt(laptop.user.id)).toBeGreaterThan(Date.now());
+    await network.startPds();
+    laptop.db.prepare(`UPDATE outbox SET due_at = 0`).run(); // the reconnect wake: no need to sit out the backoff
+    await laptop.drain();
+    expect(laptop.outbox.pending(laptop.user.id)).toBe(0);
+    const repo = await repository(account);
+    expect([...repo.values()].sort()).toEqual([...bodies].sort());
+    const keys = laptop.db
+      .prepare(`SELECT rkey FROM post_records WHERE cid IS NOT NULL ORDER BY rkey`)
+      .pluck()
+      .all();
+    expect(keys).toEqual([...repo.keys()].sort());
+  });
+
+  it('a response lost after the PDS wrote the record: the retry makes no duplicate', async () => {
+    const account = await network.createAccount('lossy');
+    let drops = 2;
+    const proxy = await startProxy(network.pdsUrl, (method, path) =>
+      path.endsWith('com.atproto.repo.putRecord') && drops-- > 0 ? 'forward-then-drop' : 'forward',
+    );
+    const laptop = await device('lossy', proxy.fetch);
+    await laptop.transport.signIn(laptop.user.id, account.handle, account.appPassword, network.pdsUrl);
+    laptop.post('said once');
+    laptop.post('said once too');
+    for (let i = 0; i < 4 && laptop.outbox.pending(laptop.user.id) > 0; i++) {
+      laptop.db.prepare(`UPDATE outbox SET due_at = 0`).run();
+      await laptop.drain();
+    }
+    await proxy.close();
+    expect(proxy.seen.filter((s) => s.decision === 'forward-then-drop')).toHaveLength(2);
+    expect(laptop.outbox.pending(laptop.user.id)).toBe(0);
+    expect([...(await repository(account)).values()].sort()).toEqual(['said once', 'said once too']);
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { AppBskyFeedPost } from '@atproto/api';
+import { createAccountRepository } from '../../electron/db/accounts';
+import { createOutboxRepository } from '../../electron/db/outbox';
+import { BACKOFF_BASE_MS } from '../../electron/main/publisher/backoff';
+import type { SendOutcome } from '../../electron/main/publisher/outcome';
+import { createPublisher, type PublishTransport } from '../../electron/main/publisher/publisher';
+import { postRecord } from '../../electron/main/publisher/record';
+import { afterThisTest, migratedDb } from '../fixtures/index';
+
+type Call = { op: 'put' | 'remove'; rkey: string; text?: string; at: number };
+
+/** A PDS stand-in: answers each call with the next scripted outcome (then success), and records it. */
+function fakeTransport(clock: { now: number }) {
+  const script: SendOutcome[] = [];
+  const calls: Call[] = [];
+  const repo = new Map<string, AppBskyFeedPost.Record>();
+  const answer = (): SendOutcome => script.shift() ?? { kind: 'done', cid: `bafy${calls.length}` };
+  const transport: PublishTransport = {
+    async put(_userId, rkey, record) {
+      calls.push({ op: 'put', rkey, text: record.text, at: clock.now });
+      const outcome = answer();
+      if (outcome.kind === 'done') repo.set(rkey, record);
+      return outcome;
+    },
+    async remove(_userId, rkey) {
+      calls.push({ op: 'remove', rkey, at: clock.now });
+      const outcome = answer();
+      if (outcome.kind === 'done') repo.delete(rkey);
+      return outcome;
+    },
+  };
+  return { transport, script, calls, repo };
+}
+
+async function setup() {
+  const { db, repos } = await migratedDb();
+  const accounts = createAccountRepository(db);
+  const outbox = createOutboxRepository(db);
+  const ann = repos.users.create({ username: 'ann' });
+  accounts.link(
+    { userId: ann.id, did: 'did:plc:ann', handle: 'ann.test', pdsUrl: 'http://127.0.0.1:1' },
+    new Date(Date.now() - 60_000),
+  );
+  const clock = { now: Date.now() };
+  const fake = fakeTransport(clock);
+  const publisher = createPublisher({
+    outbox,
+    accounts,
+    transport: fake.transport,
+    now: () => clock.now,
+    random: () => 0.5,
+  });
+  afterThisTest(() => void publisher.stop());
+  const post = (body: string) => repos.posts.create({ body, userId: ann.id });
+  return { repos, outbox, ann, clock, fake, publisher, post };
+}
+
+describe('publisher', () => {
+  it('sends each queued post once, oldest first, and marks it published', async () => {
+    const { outbox, fake, publisher, post } = await setup();
+    const posts = ['one', 'two', 'three'].map(post);
+    await publisher.wake();
+    await publisher.wake();
+    expect(fake.calls.map((c) => c.text)).toEqual(['one', 'two', 'three']);
+    expect(fake.repo.size).toBe(3);
+    expect([...outbox.states(posts.map((p) => p.id)).values()].map((s) => s.state)).toEqual([
+      'published',
+      'published',
+      'published',
+    ]);
+    expect(outbox.pending(posts[0]?.userId ?? 0)).toBe(0);
+  });
+
+  it('an unreachable PDS postpones the whole queue with growing, jittered waits, then resumes in order', async () => {
+    const { ann, outbox, clock, fake, publisher, post } = await setup();
+    post('first');
+    post('second');
+    fake.script.push({ kind: 'unreachable' }, { kind: 'unreachable' });
+    await publisher.wake();
+    expect(fake.calls).toHaveLength(1);
+    const firstWait = (outbox.nextDueAt(ann.id) ?? 0) - clock.now;
+    expect(firstWait).toBeGreaterThanOrEqual(BACKOFF_BASE_MS / 2);
+    await publisher.wake();
+    expect(fake.calls).toHaveLength(1);
+    clock.now += firstWait;
+    await publisher.wake();
+    const secondWait = (outbox.nextDueAt(ann.id) ?? 0) - clock.now;
+    expect(secondWait).toBeGreaterThan(firstWait);
+    clock.now += secondWait;
+    await publisher.wake();
+    expect(fake.calls.map((c) => c.text)).toEqual(['first', 'first', 'first', 'second']);
+    expect(fake.repo.size).toBe(2);
+  });
+
+  it('a 429 holds every write until its ratelimit-reset', async () => {
+    const { clock, fake, publisher, post } = await setup();
+    post('limited');
+    const resetAt = clock.now + 30_000;
+    fake.script.push({ kind: 'rate-limited', resetAt });
+    await publisher.wake();
+    clock.now = resetAt - 1;
+    await publisher.wake();
+    expect(fake.calls).toHaveLength(1);
+    clock.now = resetAt + 1_000;
+    await publisher.wake();
+    expect(fake.calls.map((c) => c.at)).toEqual([resetAt - 30_000, resetAt + 1_000]);
+    expect(fake.repo.size).toBe(1);
+  });
+
+  it('a lost session asks for sign-in and keeps the queue; signing in sends it', async () => {
+    const { ann, outbox, fake, publisher, post } = await setup();
+    post('kept');
+    fake.script.push({ kind: 'signed-out', reason: 'Sign in again.' });
+    await publisher.wake();
+    post('also kept');
+    await publisher.wake();
+    expect(fake.calls).toHaveLength(1);
+    expect(publisher.signInNeeded(ann.id)).toBe('Sign in again.');
+    expect(outbox.pending(ann.id)).toBe(2);
+    await publisher.signedIn(ann.id);
+    expect(publisher.signInNeeded(ann.id)).toBeNull();
+    expect(fake.calls.map((c) => c.text)).toEqual(['kept', 'kept', 'also kept']);
+    expect(outbox.pending(ann.id)).toBe(0);
+  });
+
+  it('a refused post waits for Retry with its reason while the others go out; deletes are published', async () => {
+    const { ann, repos, outbox, fake, publisher, post } = await setup();
+    const bad = post('refused once');
+    const good = post('fine');
+    fake.script.push({ kind: 'refused', reason: 'The server refused this post (InvalidRecord).' });
+    await publisher.wake();
+    expect(outbox.states([bad.id, good.id]).get(bad.id)).toEqual({
+      state: 'failed',
+      reason: 'The server refused this post (InvalidRecord).',
+    });
+    expect(fake.repo.size).toBe(1);
+    expect(outbox.retry(ann.id, bad.id)).toBe(true);
+    await publisher.wake();
+    expect(outbox.states([bad.id]).get(bad.id)?.state).toBe('published');
+    repos.posts.delete(good.id);
+    await publisher.wake();
+    expect([...fake.repo.values()].map((r) => r.text)).toEqual(['refused once']);
+    expect(fake.calls.at(-1)?.op).toBe('remove');
+  });
+
+  it('an edit made while queued goes out; links and tags become facets at their UTF-8 offsets', async () => {
+    const { repos, fake, publisher, post } = await setup();
+    const p = post('draft text');
+    repos.posts.edit(p.id, p.userId, 'café #naïve https://example.org/ok');
+    await publisher.wake();
+    expect(fake.calls.map((c) => c.text)).toEqual(['café #naïve https://example.org/ok']);
+    const built = postRecord('café #naïve https://example.org/ok', p.timestamp);
+    if (!built.ok) throw new Error(built.reason);
+    const spans = built.record.facets?.map((f) => [f.index.byteStart, f.index.byteEnd, f.features[0]?.$type]);
+    const bytes = (s: string) => Buffer.byteLength(s);
+    expect(spans).toEqual([
+      [bytes('café '), bytes('café #naïve'), 'app.bsky.richtext.facet#tag'],
+      [bytes('café #naïve '), bytes('café #naïve https://example.org/ok'), 'app.bsky.richtext.facet#link'],
+    ]);
+  });
+});
