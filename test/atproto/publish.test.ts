@@ -1,9 +1,8 @@
-import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST_COLLECTION } from '../../electron/main/publisher/record';
 import { device } from './device';
 import { type Network, type TestAccount, startNetwork } from './network';
 import { startProxy } from './proxy';
+import { repository } from './repository';
 
 let network: Network;
 
@@ -14,24 +13,7 @@ afterAll(async () => {
   await network.close();
 });
 
-/** Every post record in the account's repository, as text by record key. */
-async function repository(account: TestAccount): Promise<Map<string, string>> {
-  const agent = new AtpAgent({ service: network.pdsUrl });
-  const found = new Map<string, string>();
-  let cursor: string | undefined;
-  do {
-    const page = await agent.com.atproto.repo.listRecords({
-      repo: account.did,
-      collection: POST_COLLECTION,
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const r of page.data.records)
-      found.set(r.uri.split('/').at(-1) ?? '', String((r.value as { text: string }).text));
-    cursor = page.data.records.length > 0 ? page.data.cursor : undefined;
-  } while (cursor);
-  return found;
-}
+const repositoryOf = (account: TestAccount) => repository(network.pdsUrl, account.did);
 
 describe('publishing to a real PDS', () => {
   it('50 posts written while the PDS is down are each published exactly once when it is back', async () => {
@@ -48,7 +30,7 @@ describe('publishing to a real PDS', () => {
     laptop.db.prepare(`UPDATE outbox SET due_at = 0`).run(); // the reconnect wake: no need to sit out the backoff
     await laptop.drain();
     expect(laptop.outbox.pending(laptop.user.id)).toBe(0);
-    const repo = await repository(account);
+    const repo = await repositoryOf(account);
     expect([...repo.values()].sort()).toEqual([...bodies].sort());
     const keys = laptop.db
       .prepare(`SELECT rkey FROM post_records WHERE cid IS NOT NULL ORDER BY rkey`)
@@ -74,6 +56,6 @@ describe('publishing to a real PDS', () => {
     await proxy.close();
     expect(proxy.seen.filter((s) => s.decision === 'forward-then-drop')).toHaveLength(2);
     expect(laptop.outbox.pending(laptop.user.id)).toBe(0);
-    expect([...(await repository(account)).values()].sort()).toEqual(['said once', 'said once too']);
+    expect([...(await repositoryOf(account)).values()].sort()).toEqual(['said once', 'said once too']);
   });
 });

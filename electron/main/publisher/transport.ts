@@ -66,6 +66,21 @@ export function createAtprotoTransport(options: TransportOptions) {
     return agent;
   }
 
+  async function retryOnce(
+    agent: AtpAgent,
+    did: string,
+    send: (agent: AtpAgent, did: string) => Promise<string | null>,
+    userId: number,
+  ): Promise<SendOutcome> {
+    try {
+      return { kind: 'done', cid: await send(agent, did) };
+    } catch (error) {
+      const outcome = classifyFailure(error);
+      if (outcome.kind === 'signed-out') agents.delete(userId);
+      return outcome;
+    }
+  }
+
   async function write(
     userId: number,
     send: (agent: AtpAgent, did: string) => Promise<string | null>,
@@ -74,11 +89,17 @@ export function createAtprotoTransport(options: TransportOptions) {
     if (!account) return { kind: 'refused', reason: 'This profile is no longer linked.' };
     const agent = await agentFor(account);
     if (!(agent instanceof AtpAgent)) return agent;
+    const refreshToken = agent.session?.refreshJwt;
     try {
       return { kind: 'done', cid: await send(agent, account.did) };
     } catch (error) {
       const outcome = classifyFailure(error);
-      if (outcome.kind === 'signed-out') agents.delete(userId);
+      if (outcome.kind !== 'signed-out') return outcome;
+      // The agent refreshes an expired token but may leave the retry to its caller (it retries only when
+      // the new access token differs, and one issued in the same second can be identical): once, then.
+      if (agent.session && agent.session.refreshJwt !== refreshToken)
+        return retryOnce(agent, account.did, send, userId);
+      agents.delete(userId);
       return outcome;
     }
   }
