@@ -99,6 +99,9 @@ export function createOutboxRepository(db: Db) {
     if (entry.op === 'create' && entry.postId !== null && cid !== null)
       confirm.run(cid, at, entry.postId, entry.rkey);
   });
+  const publishedMany = db.transaction((entries: OutboxEntry[], cids: string[], at: string) => {
+    entries.forEach((entry, i) => published(entry, cids[i] ?? null, at));
+  });
   const publishEarlier = db.transaction((userId: number): number => {
     if (linked.get(userId) === undefined)
       throw new MicroblogError('INVALID_INPUT', 'Link this profile to an account first.');
@@ -115,6 +118,11 @@ export function createOutboxRepository(db: Db) {
     /** The PDS confirmed the write: it leaves the outbox, and a create's post shows as published. */
     published(entry: OutboxEntry, cid: string | null, now = new Date()): void {
       published(entry, cid, now.toISOString());
+    },
+
+    /** The PDS confirmed a batch of creates in one commit: they leave the outbox together. */
+    publishedMany(entries: OutboxEntry[], cids: string[], now = new Date()): void {
+      publishedMany(entries, cids, now.toISOString());
     },
 
     /** The PDS refused this record for good: it waits, with the reason, for the user's Retry. */

@@ -7,7 +7,9 @@ import { importOwnPosts } from '../../electron/main/publisher/import';
 import { createPublisher } from '../../electron/main/publisher/publisher';
 import { type Cipher, createSessionStore } from '../../electron/main/publisher/sessions';
 import { createAtprotoTransport } from '../../electron/main/publisher/transport';
-import { afterThisTest, migratedDb, tempDir } from '../fixtures/index';
+import { createRepositories } from '../../electron/db/index';
+import { createAppContext } from '../../electron/main/app-context';
+import { afterThisTest, tempDir } from '../fixtures/index';
 
 /** safeStorage as the tests see it: reversible, but never plain text on disk. */
 export const fakeCipher: Cipher = {
@@ -16,12 +18,19 @@ export const fakeCipher: Cipher = {
   decryptString: (data) => Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8'),
 };
 
-/** A device; `fetch` lets a test put a proxy between it and the PDS. */
+/**
+ * A device: the app's own context (startup, migrations, the IPC dispatcher) on a fresh database, with
+ * the publisher beside it on the same event loop; `fetch` lets a test put a proxy before the PDS.
+ */
 export async function device(username: string, fetch?: typeof globalThis.fetch) {
-  const { db, repos } = await migratedDb();
+  const folder = tempDir();
+  const app = await createAppContext({ dbPath: path.join(folder, 'microblog.db'), version: '9.9.9' });
+  afterThisTest(() => app.close());
+  const db = app.db;
+  const repos = createRepositories(db);
   const accounts = createAccountRepository(db);
   const outbox = createOutboxRepository(db);
-  const sessionsFolder = path.join(tempDir(), 'sessions');
+  const sessionsFolder = path.join(folder, 'sessions');
   const sessions = createSessionStore(sessionsFolder, fakeCipher);
   const transport = createAtprotoTransport({ accounts, sessions, ...(fetch ? { fetch } : {}) });
   const publisher = createPublisher({ outbox, accounts, transport });
@@ -29,6 +38,7 @@ export async function device(username: string, fetch?: typeof globalThis.fetch) 
   const user = repos.users.create({ username });
   const records = createRecordImport(db);
   return {
+    app,
     db,
     repos,
     accounts,

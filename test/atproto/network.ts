@@ -1,29 +1,11 @@
-/**
- * The reference PDS (on SQLite) and a mock PLC, started inside the test run on 127.0.0.1 with the
- * pinned `@atproto/dev-env` of test/atproto/package.json.
- */
-import net from 'node:net';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { TestNetworkNoAppView, TestPds } from '@atproto/dev-env';
+/** The test network as the tests use it: its own process (serve-network.ts), and accounts made over HTTP. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { AtpAgent } from '@atproto/api';
+import { watch } from '../fixtures/index';
 
-let patched = false;
-
-/**
- * The reference servers call `listen(port)`, which binds every interface; the tests serve on
- * loopback only, so a bare port (with or without a callback) is bound to 127.0.0.1.
- */
-function listenOnLoopbackOnly(): void {
-  if (patched) return;
-  patched = true;
-  const listen = net.Server.prototype.listen as (this: net.Server, ...args: unknown[]) => net.Server;
-  net.Server.prototype.listen = function (this: net.Server, ...args: unknown[]) {
-    const bare = typeof args[0] === 'number' && (args.length === 1 || typeof args[1] === 'function');
-    return listen.apply(this, bare ? [args[0], '127.0.0.1', ...args.slice(1)] : args);
-  } as typeof net.Server.prototype.listen;
-}
+// Plain Node (which strips the types itself): under tsx, loading the servers takes many times longer.
+const SERVER = fileURLToPath(new URL('serve-network.ts', import.meta.url));
 
 export interface TestAccount {
   did: string;
@@ -36,37 +18,29 @@ export interface TestAccount {
 
 export interface Network {
   pdsUrl: string;
-  inner: TestNetworkNoAppView;
   /** Makes an account and an app password for it. */
   createAccount(name: string): Promise<TestAccount>;
+  /** The account's own client, signed in with its main password. */
+  agentFor(account: TestAccount): Promise<AtpAgent>;
   /** Stops the PDS (the PLC stays up), as when the server or the way to it is down. */
   stopPds(): Promise<void>;
   /** Starts the PDS again at the same address with the same data. */
   startPds(): Promise<void>;
-  /** The account's own client, signed in with its main password. */
-  agentFor(account: TestAccount): Promise<AtpAgent>;
   close(): Promise<void>;
 }
 
-/** Starts a PDS and a PLC, with the PDS's data in a folder of its own so that it can restart. */
+/** Starts a PDS and a mock PLC in a child process and waits until they answer. */
 export async function startNetwork(): Promise<Network> {
-  listenOnLoopbackOnly();
-  const data = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-pds-'));
-  const config = { dataDirectory: path.join(data, 'data'), blobstoreDiskLocation: path.join(data, 'blobs') };
-  fs.mkdirSync(config.dataDirectory);
-  const inner = await TestNetworkNoAppView.create({ pds: config });
-  const port = inner.pds.port;
-  const pdsUrl = `http://127.0.0.1:${port}`;
-  let running = true;
-  const agentFor = async (account: TestAccount) => {
-    const agent = new AtpAgent({ service: pdsUrl });
-    await agent.login({ identifier: account.handle, password: account.password });
-    return agent;
+  const server = watch(spawn(process.execPath, [SERVER], { stdio: ['ignore', 'pipe', 'pipe'] }));
+  const ready = await server.waitForLine((line) => line.startsWith('ready '), 60_000);
+  const { pdsUrl } = JSON.parse(ready.slice('ready '.length)) as { pdsUrl: string };
+  const signal = async (name: NodeJS.Signals, answer: string) => {
+    const seen = server.lines.filter((line) => line === answer).length;
+    server.child.kill(name);
+    await server.waitForLine(() => server.lines.filter((line) => line === answer).length > seen, 30_000);
   };
   return {
     pdsUrl,
-    inner,
-    agentFor,
     async createAccount(name) {
       const agent = new AtpAgent({ service: pdsUrl });
       const handle = `${name}.test`;
@@ -75,18 +49,16 @@ export async function startNetwork(): Promise<Network> {
       const app = await agent.com.atproto.server.createAppPassword({ name: 'microblog' });
       return { did: agent.session?.did ?? '', handle, password, appPassword: app.data.password };
     },
-    async stopPds() {
-      running = false;
-      await inner.pds.close();
+    async agentFor(account) {
+      const agent = new AtpAgent({ service: pdsUrl });
+      await agent.login({ identifier: account.handle, password: account.password });
+      return agent;
     },
-    async startPds() {
-      inner.pds = await TestPds.create({ didPlcUrl: inner.plc.url, port, ...config });
-      running = true;
-    },
+    stopPds: () => signal('SIGUSR1', 'stopped'),
+    startPds: () => signal('SIGUSR2', 'started'),
     async close() {
-      if (running) await inner.close();
-      else await inner.plc.close();
-      fs.rmSync(data, { recursive: true, force: true });
+      server.child.kill('SIGTERM');
+      await server.exited;
     },
   };
 }

@@ -41,21 +41,35 @@ describe('publishing to a real PDS', () => {
 
   it('a response lost after the PDS wrote the record: the retry makes no duplicate', async () => {
     const account = await network.createAccount('lossy');
-    let drops = 2;
-    const proxy = await startProxy(network.pdsUrl, (method, path) =>
-      path.endsWith('com.atproto.repo.putRecord') && drops-- > 0 ? 'forward-then-drop' : 'forward',
-    );
+    // The first batch commit and the first single write each reach the PDS, which writes them,
+    // and each answer is lost on the way back.
+    const drops = new Set(['com.atproto.repo.applyWrites', 'com.atproto.repo.putRecord']);
+    const proxy = await startProxy(network.pdsUrl, (_method, path) => {
+      const name = path.split('/').at(-1) ?? '';
+      return drops.delete(name) ? 'forward-then-drop' : 'forward';
+    });
     const laptop = await device('lossy', proxy.fetch);
     await laptop.transport.signIn(laptop.user.id, account.handle, account.appPassword, network.pdsUrl);
-    laptop.post('said once');
-    laptop.post('said once too');
-    for (let i = 0; i < 4 && laptop.outbox.pending(laptop.user.id) > 0; i++) {
-      laptop.db.prepare(`UPDATE outbox SET due_at = 0`).run();
-      await laptop.drain();
-    }
+    const settle = async () => {
+      for (let i = 0; i < 6 && laptop.outbox.pending(laptop.user.id) > 0; i++) {
+        laptop.db.prepare(`UPDATE outbox SET due_at = 0`).run(); // no need to sit out the backoff
+        await laptop.drain();
+      }
+    };
+    laptop.post('said once'); // alone: putRecord
+    await settle();
+    laptop.post('said once too'); // together: one applyWrites commit
+    laptop.post('and once more');
+    await settle();
     await proxy.close();
-    expect(proxy.seen.filter((s) => s.decision === 'forward-then-drop')).toHaveLength(2);
+    expect(
+      proxy.seen.filter((s) => s.decision === 'forward-then-drop').map((s) => s.path.split('/').at(-1)),
+    ).toEqual(['com.atproto.repo.putRecord', 'com.atproto.repo.applyWrites']);
     expect(laptop.outbox.pending(laptop.user.id)).toBe(0);
-    expect([...(await repositoryOf(account)).values()].sort()).toEqual(['said once', 'said once too']);
+    expect([...(await repositoryOf(account)).values()].sort()).toEqual([
+      'and once more',
+      'said once',
+      'said once too',
+    ]);
   });
 });

@@ -15,7 +15,8 @@ afterAll(async () => {
   await network.close();
 });
 
-const isPut = (path: string) => path.endsWith('com.atproto.repo.putRecord');
+const isPut = (path: string) =>
+  path.endsWith('com.atproto.repo.putRecord') || path.endsWith('com.atproto.repo.applyWrites');
 /** What a PDS answers when the access token has expired. */
 const EXPIRED: Decision = { status: 400, body: { error: 'ExpiredToken', message: 'Token has expired' } };
 

@@ -33,7 +33,22 @@ function fakeTransport(clock: { now: number }) {
   return { transport, script, calls, repo };
 }
 
-async function setup() {
+/** The same stand-in that also commits batches: all or none, refused whole when a key exists. */
+function batchingTransport(clock: { now: number }) {
+  const fake = fakeTransport(clock);
+  const batches: string[][] = [];
+  fake.transport.createMany = async (_userId, writes) => {
+    batches.push(writes.map((w) => w.record.text));
+    const outcome = fake.script.shift();
+    if (outcome && outcome.kind !== 'done') return outcome;
+    if (writes.some((w) => fake.repo.has(w.rkey))) return { kind: 'refused', reason: 'exists' };
+    for (const w of writes) fake.repo.set(w.rkey, w.record);
+    return { kind: 'done', cids: writes.map((w) => `bafy-${w.rkey}`) };
+  };
+  return { ...fake, batches };
+}
+
+async function setup(batching = false) {
   const { db, repos } = await migratedDb();
   const accounts = createAccountRepository(db);
   const outbox = createOutboxRepository(db);
@@ -43,7 +58,9 @@ async function setup() {
     new Date(Date.now() - 60_000),
   );
   const clock = { now: Date.now() };
-  const fake = fakeTransport(clock);
+  const fake: ReturnType<typeof batchingTransport> = batching
+    ? batchingTransport(clock)
+    : { ...fakeTransport(clock), batches: [] };
   const publisher = createPublisher({
     outbox,
     accounts,
@@ -158,5 +175,28 @@ describe('publisher', () => {
       [bytes('café '), bytes('café #naïve'), 'app.bsky.richtext.facet#tag'],
       [bytes('café #naïve '), bytes('café #naïve https://example.org/ok'), 'app.bsky.richtext.facet#link'],
     ]);
+  });
+
+  it('creates go out as one commit; a commit whose answer was lost is put again one by one, no duplicate', async () => {
+    const { ann, outbox, fake, publisher, post } = await setup(true);
+    const posts = ['a', 'b', 'c'].map(post);
+    // The PDS committed the batch, then the answer was lost.
+    const commit = fake.transport.createMany;
+    if (!commit) throw new Error('no batches');
+    fake.transport.createMany = async (userId, writes) => {
+      await commit(userId, writes);
+      fake.transport.createMany = commit;
+      return { kind: 'unreachable' };
+    };
+    await publisher.wake();
+    expect(outbox.pending(ann.id)).toBe(3);
+    outbox.postpone(ann.id, 0);
+    await publisher.wake();
+    expect(fake.batches.map((b) => b.join())).toEqual(['a,b,c']);
+    expect(fake.calls.map((c) => c.text)).toEqual(['a', 'b', 'c']);
+    expect(fake.repo.size).toBe(3);
+    expect([...outbox.states(posts.map((p) => p.id)).values()].every((s) => s.state === 'published')).toBe(
+      true,
+    );
   });
 });

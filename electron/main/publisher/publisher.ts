@@ -10,7 +10,15 @@ import { postRecord } from './record';
 export interface PublishTransport {
   put(userId: number, rkey: string, record: AppBskyFeedPost.Record): Promise<SendOutcome>;
   remove(userId: number, rkey: string): Promise<SendOutcome>;
+  /** Creates several records in one commit (all or none); a batch that fails is sent again one write at a time. */
+  createMany?(
+    userId: number,
+    writes: { rkey: string; record: AppBskyFeedPost.Record }[],
+  ): Promise<BatchOutcome>;
 }
+
+/** A batch's outcome: each record's cid, in order, or what stopped the whole batch. */
+export type BatchOutcome = { kind: 'done'; cids: string[] } | Exclude<SendOutcome, { kind: 'done' }>;
 
 export interface PublisherOptions {
   outbox: OutboxRepository;
@@ -25,7 +33,7 @@ export interface PublisherOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
-const BATCH = 25;
+const BATCH = 50;
 
 /**
  * Drains the outbox, oldest write first, one profile after another. It runs beside the IPC
@@ -56,26 +64,77 @@ export function createPublisher(options: PublisherOptions) {
     }
   }
 
-  /** Sends what is due for one profile; stops at the first failure that concerns the whole PDS. */
+  /** Records what a failure that concerns the whole PDS means for the profile; false: stop sending. */
+  function halt(
+    userId: number,
+    entry: OutboxEntry,
+    outcome: Exclude<SendOutcome, { kind: 'done' | 'refused' }>,
+  ) {
+    if (outcome.kind === 'signed-out') signedOut.set(userId, outcome.reason);
+    else {
+      const wait =
+        outcome.kind === 'rate-limited'
+          ? rateLimitDelay(outcome.resetAt, now(), entry.attempts, random)
+          : backoffDelay(entry.attempts, random);
+      outbox.postpone(userId, now() + wait);
+    }
+    onChange(userId);
+  }
+
+  /** Sends the entries one by one; false when the PDS stopped the run. */
+  async function sendEach(userId: number, entries: OutboxEntry[]): Promise<boolean> {
+    for (const entry of entries) {
+      const outcome = await send(entry);
+      if (stopped) return false;
+      if (outcome.kind === 'done') outbox.published(entry, outcome.cid);
+      else if (outcome.kind === 'refused') outbox.refused(entry.id, outcome.reason);
+      else return (halt(userId, entry, outcome), false);
+      onChange(userId);
+      await nextTurn();
+    }
+    return true;
+  }
+
+  /** Sends a run of creates as one commit when the transport can; false when the PDS stopped the run. */
+  async function sendCreates(userId: number, entries: OutboxEntry[]): Promise<boolean> {
+    const writes = entries.map((e) => postRecord(e.body ?? '', e.timestamp ?? ''));
+    const records = writes.flatMap((w) => (w.ok ? [w.record] : []));
+    // Only a first attempt goes as a batch: after a failure the PDS may hold some of these records
+    // already (an answer lost), and a create of an existing key fails, where a put is a no-op.
+    const fresh = entries.every((e) => e.attempts === 0);
+    if (!transport.createMany || !fresh || entries.length < 2 || records.length !== entries.length)
+      return sendEach(userId, entries);
+    let outcome: BatchOutcome;
+    try {
+      outcome = await transport.createMany(
+        userId,
+        entries.map((e, i) => ({ rkey: e.rkey, record: records[i] as AppBskyFeedPost.Record })),
+      );
+    } catch (error) {
+      log('publish failed unexpectedly', error);
+      outcome = { kind: 'unreachable' };
+    }
+    if (stopped) return false;
+    if (outcome.kind === 'refused') return sendEach(userId, entries);
+    if (outcome.kind !== 'done') return (halt(userId, entries[0] as OutboxEntry, outcome), false);
+    outbox.publishedMany(entries, outcome.cids);
+    onChange(userId);
+    return true;
+  }
+
+  /** Sends what is due for one profile, oldest first; stops at the first failure that concerns the whole PDS. */
   async function drainProfile(userId: number): Promise<void> {
     for (;;) {
       const entries = outbox.due(userId, now(), BATCH);
       if (entries.length === 0 || stopped) return;
-      for (const entry of entries) {
-        const outcome = await send(entry);
-        if (stopped) return;
-        if (outcome.kind === 'done') outbox.published(entry, outcome.cid);
-        else if (outcome.kind === 'refused') outbox.refused(entry.id, outcome.reason);
-        else if (outcome.kind === 'signed-out') signedOut.set(userId, outcome.reason);
-        else {
-          const wait =
-            outcome.kind === 'rate-limited'
-              ? rateLimitDelay(outcome.resetAt, now(), entry.attempts, random)
-              : backoffDelay(entry.attempts, random);
-          outbox.postpone(userId, now() + wait);
-        }
-        onChange(userId);
-        if (outcome.kind !== 'done' && outcome.kind !== 'refused') return;
+      // Consecutive creates go together; a delete goes alone, in its place, so order is kept.
+      for (let i = 0; i < entries.length;) {
+        let j = i;
+        while (j < entries.length && entries[j]?.op === 'create' && entries[j]?.body !== null) j++;
+        const run = j > i ? entries.slice(i, j) : entries.slice(i, i + 1);
+        const go = j > i ? await sendCreates(userId, run) : await sendEach(userId, run);
+        if (!go) return;
+        i += run.length;
         await nextTurn();
       }
     }

@@ -66,48 +66,55 @@ export function createAtprotoTransport(options: TransportOptions) {
     return agent;
   }
 
-  async function retryOnce(
+  type Failure = Exclude<SendOutcome, { kind: 'done' }>;
+  type Send<T> = (agent: AtpAgent, did: string) => Promise<T>;
+
+  async function attempt<T>(
+    userId: number,
     agent: AtpAgent,
     did: string,
-    send: (agent: AtpAgent, did: string) => Promise<string | null>,
-    userId: number,
-  ): Promise<SendOutcome> {
+    send: Send<T>,
+  ): Promise<{ value: T } | Failure> {
     try {
-      return { kind: 'done', cid: await send(agent, did) };
+      return { value: await send(agent, did) };
     } catch (error) {
-      const outcome = classifyFailure(error);
+      const outcome = classifyFailure(error) as Failure;
       if (outcome.kind === 'signed-out') agents.delete(userId);
       return outcome;
     }
   }
 
-  async function write(
-    userId: number,
-    send: (agent: AtpAgent, did: string) => Promise<string | null>,
-  ): Promise<SendOutcome> {
+  /** One write with the profile's agent; an expired token the agent refreshed is retried once. */
+  async function write<T>(userId: number, send: Send<T>): Promise<{ value: T } | Failure> {
     const account = accounts.get(userId);
     if (!account) return { kind: 'refused', reason: 'This profile is no longer linked.' };
     const agent = await agentFor(account);
-    if (!(agent instanceof AtpAgent)) return agent;
+    if (!(agent instanceof AtpAgent)) return agent as Failure;
     const refreshToken = agent.session?.refreshJwt;
-    try {
-      return { kind: 'done', cid: await send(agent, account.did) };
-    } catch (error) {
-      const outcome = classifyFailure(error);
-      if (outcome.kind !== 'signed-out') return outcome;
-      // The agent refreshes an expired token but may leave the retry to its caller (it retries only when
-      // the new access token differs, and one issued in the same second can be identical): once, then.
-      if (agent.session && agent.session.refreshJwt !== refreshToken)
-        return retryOnce(agent, account.did, send, userId);
-      agents.delete(userId);
-      return outcome;
+    const first = await attempt(userId, agent, account.did, send);
+    // The agent refreshes an expired token but may leave the retry to its caller (it retries only
+    // when the new access token differs, and one issued in the same second can be identical).
+    if (
+      'kind' in first &&
+      first.kind === 'signed-out' &&
+      agent.session &&
+      agent.session.refreshJwt !== refreshToken
+    ) {
+      agents.set(userId, agent);
+      return attempt(userId, agent, account.did, send);
     }
+    return first;
   }
+
+  const single = async (userId: number, send: Send<string | null>): Promise<SendOutcome> => {
+    const result = await write(userId, send);
+    return 'value' in result ? { kind: 'done', cid: result.value } : result;
+  };
 
   const transport: PublishTransport = {
     // putRecord with the post's own key: sent twice (a lost answer, a crash), it names the same record.
     put: (userId, rkey, record) =>
-      write(userId, async (agent, did) => {
+      single(userId, async (agent, did) => {
         const res = await agent.com.atproto.repo.putRecord({
           repo: did,
           collection: POST_COLLECTION,
@@ -119,10 +126,30 @@ export function createAtprotoTransport(options: TransportOptions) {
       }),
     // deleteRecord of a record that is already gone succeeds, so a retried delete is a no-op too.
     remove: (userId, rkey) =>
-      write(userId, async (agent, did) => {
+      single(userId, async (agent, did) => {
         await agent.com.atproto.repo.deleteRecord({ repo: did, collection: POST_COLLECTION, rkey });
         return null;
       }),
+    // One commit for many creates, first attempts only: the publisher retries with putRecord.
+    createMany: async (userId, writes) => {
+      const result = await write(userId, async (agent, did) => {
+        const res = await agent.com.atproto.repo.applyWrites({
+          repo: did,
+          validate: true,
+          writes: writes.map((w) => ({
+            $type: 'com.atproto.repo.applyWrites#create' as const,
+            collection: POST_COLLECTION,
+            rkey: w.rkey,
+            value: w.record,
+          })),
+        });
+        return (res.data.results ?? []).map((r) => ('cid' in r && typeof r.cid === 'string' ? r.cid : ''));
+      });
+      if (!('value' in result)) return result;
+      if (result.value.length !== writes.length || result.value.some((cid) => cid === ''))
+        return { kind: 'refused', reason: 'The server answered the batch in an unexpected way.' };
+      return { kind: 'done', cids: result.value };
+    },
   };
 
   return {
