@@ -2,7 +2,19 @@
  * Electron's entry point: a thin shell that hands the real Electron modules to `runApp`,
  * where the startup sequence lives (and is tested with a fake of these modules).
  */
-import { BrowserWindow, app, clipboard, dialog, ipcMain, protocol, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  app,
+  clipboard,
+  dialog,
+  ipcMain,
+  net,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { runApp } from './main/app';
 import type { ElectronShell } from './main/shell';
 
@@ -18,6 +30,12 @@ const electron: ElectronShell = {
     // `session` may only be touched once the app is ready; runApp reads it after whenReady().
     return session;
   },
+  safeStorage,
+  get powerMonitor() {
+    // Like `session`, powerMonitor is usable only once the app is ready.
+    return powerMonitor;
+  },
+  net,
   env: process.env,
 };
 

@@ -1,5 +1,8 @@
 import type { Db } from './connection';
+import { pdsUrlProblem } from './account-rules';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
+
+export { pdsUrlProblem } from './account-rules';
 
 /** A profile's link to an AT Protocol account; its tokens live in main, encrypted, never here. */
 export interface LinkedAccount {
@@ -11,20 +14,6 @@ export interface LinkedAccount {
 }
 
 export type NewLink = Omit<LinkedAccount, 'linkedAt'>;
-
-/** The one sentence for a PDS address that is not http(s). */
-export function pdsUrlProblem(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'That is not a server address (it starts with https://).';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return 'A server address starts with https:// (or http:// for one on this computer).';
-  if (url.username || url.password) return 'A server address carries no user name or password.';
-  return null;
-}
 
 const ACCOUNT = `user_id AS userId, did, handle, pds_url AS pdsUrl, linked_at AS linkedAt`;
 

@@ -33,6 +33,7 @@ import {
   isWellFormed,
   tooLongSentence,
 } from '../db/rules';
+import { accountChannels } from './channels/accounts';
 import { linkChannels } from './channels/links';
 import { optionalEmailSchema, profileChannels } from './channels/profiles';
 import { postChannels } from './channels/posts';
@@ -43,6 +44,8 @@ export type { Draft, Page, Post, PostRevision, TimelinePost, User };
 export type { DirectoryUser, FollowCounts, FollowEntry, SearchHit } from '../db/social-models';
 export { cursorBefore } from '../db/cursor';
 export type { BackupInfo, DataOverview, JobStart } from './channels/data-screen';
+export type { AccountStatus, ImportSummary, PublishState } from './channels/accounts';
+export { DEFAULT_PDS_URL } from './channels/accounts';
 export type { EventName, EventPayload, MicroblogEvents } from './events';
 export type { UserOrder } from '../db/models';
 // The renderer's forms and counter use the same rules as the database, through this module only.
@@ -155,6 +158,7 @@ export const channels = {
   ...linkChannels,
   ...searchChannels,
   ...dataChannels,
+  ...accountChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db, Repositories } from '../db/index';
 import type { AppInfo, Channel, ChannelOutput, ChannelsOf, Domain, channels } from './contract';
 import type { BackupInfo, DataOverview, JobStart } from './channels/data-screen';
+import type { AccountStatus, ImportSummary, PublishState } from './channels/accounts';
 
 /** A channel's input after its schema parsed it: what a handler receives. */
 export type ParsedInput<C extends Channel> = z.output<(typeof channels)[C]['input']>;
@@ -54,6 +55,17 @@ export interface DataJobs {
   running(): { jobId: string; kind: 'export' | 'import' } | null;
 }
 
+/** Publishing to the profiles' AT Protocol accounts: the session store and the publisher live in electron/main. */
+export interface Publishing {
+  status(userId: number): AccountStatus;
+  signIn(userId: number, identifier: string, appPassword: string, pdsUrl: string): Promise<AccountStatus>;
+  unlink(userId: number): AccountStatus;
+  publishEarlier(userId: number): { queued: number };
+  retry(userId: number, postId: number): { retried: boolean };
+  states(postIds: readonly number[]): { postId: number; state: PublishState }[];
+  importOwn(userId: number): Promise<ImportSummary>;
+}
+
 /** What the handlers work with: the open database, its repositories, the app's facts and its Data service. */
 export interface HandlerContext {
   db: Db;
@@ -63,4 +75,6 @@ export interface HandlerContext {
   openExternal?: (url: string) => Promise<void>;
   /** Absent where no Data service runs (handler unit tests): the data channels then say so. */
   data?: DataService;
+  /** Absent outside the app (handler unit tests): the account channels then say so. */
+  publishing?: Publishing;
 }

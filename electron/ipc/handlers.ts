@@ -1,3 +1,4 @@
+import { createAccountHandlers } from './handlers/accounts';
 import { createAppHandlers } from './handlers/app';
 import { createDataHandlers } from './handlers/data-screen';
 import { createDraftHandlers } from './handlers/drafts';
@@ -18,6 +19,7 @@ export type {
   HandlerContext,
   Handlers,
   ParsedInput,
+  Publishing,
 } from './handler-types';
 
 /** Options for tests: the clock the attempt delay reads. */
@@ -38,6 +40,7 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createLinkHandlers(ctx),
     ...createSearchHandlers(ctx, session),
     ...createDataHandlers(ctx),
+    ...createAccountHandlers(ctx, session),
   } satisfies Handlers;
 }
 

@@ -8,6 +8,7 @@ import { type AppEvent, parseEvent } from '../ipc/events';
 import { type WorkerScript, createDataJobs } from './data-jobs';
 import { type Desktop, HEADLESS_DESKTOP, createDataService } from './data-service';
 import { watchForOtherWriters } from './live-updates';
+import { type PublishingOptions, createPublishing } from './publisher/service';
 import { type Refusal, type StartupOptions, startDatabase } from './startup';
 import { refused } from './startup-outcome';
 
@@ -26,6 +27,8 @@ export interface AppContextOptions extends Pick<
   desktop?: Partial<Desktop>;
   /** The export/import worker: the bundled script in the app, the source under tsx elsewhere. */
   workerScript?: WorkerScript;
+  /** Publishing to AT Protocol accounts (the app passes safeStorage); without it the account channels say so. */
+  publishing?: Omit<PublishingOptions, 'db' | 'onChange'>;
 }
 
 export interface AppContext {
@@ -36,6 +39,8 @@ export interface AppContext {
   startup: { applied: string[]; backupPath: string | null };
   /** Main → renderer events (the Electron shell sends them to the windows); returns the unsubscribe. */
   subscribe(listener: (event: AppEvent) => void): () => void;
+  /** Looks at the outbox now: the network came back, or the computer woke up. */
+  wakePublisher(): void;
   close(): void;
 }
 
@@ -54,7 +59,7 @@ function contextOn(
   live: LiveDatabase,
   options: Pick<
     AppContextOptions,
-    'dbPath' | 'version' | 'platform' | 'openExternal' | 'desktop' | 'workerScript'
+    'dbPath' | 'version' | 'platform' | 'openExternal' | 'desktop' | 'workerScript' | 'publishing'
   >,
   startup: AppContext['startup'],
 ): AppContext {
@@ -89,6 +94,13 @@ function contextOn(
       live.close();
     },
   });
+  const publishing =
+    options.publishing &&
+    createPublishing({
+      ...options.publishing,
+      db: () => live.db,
+      onChange: () => emit({ name: 'db:changed', payload: {} }),
+    });
   const handlers = createHandlers({
     get db() {
       return live.db;
@@ -97,9 +109,18 @@ function contextOn(
     app,
     data,
     ...(options.openExternal && { openExternal: options.openExternal }),
+    ...(publishing && { publishing }),
   });
+  const dispatch = createDispatcher(handlers);
   return {
-    dispatch: createDispatcher(handlers),
+    // A post written, edited or deleted may be due for publishing: the publisher looks at once,
+    // after the answer, off the IPC call's path.
+    dispatch: async (channel, payload) => {
+      const result = await dispatch(channel, payload);
+      if (result.ok && channel.startsWith('posts:')) publishing?.wake();
+      return result;
+    },
+    wakePublisher: () => publishing?.wake(),
     get db() {
       return live.db;
     },
@@ -109,6 +130,7 @@ function contextOn(
       return () => void listeners.delete(listener);
     },
     close: () => {
+      void publishing?.stop();
       stopWatching();
       void jobs.close();
       listeners.clear();

@@ -43,6 +43,11 @@ async function startContext(
       openExternal,
       desktop: electronDesktop(electron),
       workerScript: bundledWorkerScript(app.getAppPath()),
+      publishing: {
+        sessionsFolder: path.join(path.dirname(dbPath), 'sessions'),
+        cipher: electron.safeStorage,
+        fetch: (input, init) => electron.net.fetch(input instanceof URL ? input.href : input, init),
+      },
       onSlow: () => {
         const opened = openUpdatingWindow(BrowserWindow);
         updating = opened.window;
@@ -97,6 +102,17 @@ async function startContext(
   }
 }
 
+/** The publisher looks at its outbox when the computer resumes and when the network comes back. */
+function wakeOnReconnect(electron: ElectronShell, wake: () => void): void {
+  electron.powerMonitor.on('resume', wake);
+  let online = electron.net.isOnline();
+  setInterval(() => {
+    const now = electron.net.isOnline();
+    if (now && !online) wake();
+    online = now;
+  }, 5_000).unref();
+}
+
 /**
  * The whole startup, in order: single-instance lock → hardening → database path → start the
  * database (a small "Updating your data…" window if slow) → on refusal, the dialog (which may
@@ -134,6 +150,7 @@ export async function runApp(electron: ElectronShell): Promise<RunResult> {
   if (!('context' in started)) return started;
   const { context, readOnly, closeUpdating } = started;
   app.on('will-quit', () => context.close());
+  wakeOnReconnect(electron, () => context.wakePublisher());
 
   serveRenderer(electron.protocol, path.join(app.getAppPath(), 'dist', 'renderer'));
   const ownWindows = new Set<unknown>();

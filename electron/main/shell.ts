@@ -7,7 +7,9 @@ import type {
   MessageBoxReturnValue,
   OpenDialogOptions,
   OpenDialogReturnValue,
+  Net,
   Protocol,
+  SafeStorage,
   SaveDialogOptions,
   SaveDialogReturnValue,
   Session,
@@ -59,5 +61,11 @@ export interface ElectronShell {
   /** `links:open` (after main checked the address) and the Data screen's Show in folder. */
   shell: Pick<Shell, 'openExternal' | 'showItemInFolder'>;
   session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> };
+  /** Keeps the AT Protocol sessions encrypted with the OS keychain. */
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
+  /** Wakes the publisher when the computer resumes. */
+  powerMonitor: { on(event: 'resume', listener: () => void): unknown };
+  /** Publishing goes through Chromium's network stack (system proxy); `isOnline` wakes the publisher. */
+  net: Pick<Net, 'fetch' | 'isOnline'>;
   env: NodeJS.ProcessEnv;
 }

@@ -25,8 +25,11 @@ describe('the schema at head', () => {
     const { db } = await migratedDb();
     expect(tableNames(db)).toEqual(
       [
+        'accounts',
         'avatars',
         'deleted_posts',
+        'outbox',
+        'post_records',
         'drafts',
         'follows',
         'post_revisions',

@@ -72,6 +72,18 @@ export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'data:setKeepBackups': { keepBackups: 5 },
   'data:showInFolder': { target: 'database' },
   'data:copy': { what: 'path' },
+  'accounts:get': { userId: 1 },
+  'accounts:signIn': {
+    userId: 1,
+    identifier: 'susan.test',
+    appPassword: 'abcd-efgh',
+    pdsUrl: 'http://127.0.0.1:9',
+  },
+  'accounts:unlink': { userId: 1 },
+  'accounts:publishEarlier': { userId: 1 },
+  'accounts:retry': { userId: 1, postId: 1 },
+  'accounts:postStates': { postIds: [1] },
+  'accounts:import': { userId: 1 },
 };
 
 /** A started app with user 1 (susan, no password), post 1 and a draft; `snapshot` is every row as text. */

@@ -189,6 +189,19 @@ export function fakeElectron(options: {
         },
       },
     },
+    // Reversible but never plain text, like the keychain's encryption as the app sees it.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text) => Buffer.from(text, 'utf8').reverse(),
+      decryptString: (data) => Buffer.from(data).reverse().toString('utf8'),
+    },
+    powerMonitor: { on: (event) => void calls.push(`powerMonitor.on ${event}`) },
+    net: {
+      fetch: async () => {
+        throw new Error('The fake has no network.');
+      },
+      isOnline: () => false,
+    },
     env: options.env ?? {},
   };
   return {

@@ -166,6 +166,27 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   },
   'data:showInFolder': { target: fc.oneof(fc.constantFrom('database', '../../etc/passwd', 'x.db'), textish) },
   'data:copy': { what: fc.oneof(fc.constantFrom('path', 'details', 'password'), hostileValue) },
+  'accounts:get': { userId: idish },
+  'accounts:signIn': {
+    userId: idish,
+    identifier: fc.oneof(usernameish, textish),
+    appPassword: passwordish,
+    // Never a reachable server: a closed loopback port, other schemes, anything.
+    pdsUrl: fc.oneof(
+      fc.constantFrom(
+        'http://127.0.0.1:9',
+        'file:///etc/passwd',
+        'javascript:alert(1)',
+        'https://u:p@127.0.0.1:9',
+      ),
+      hostileValue,
+    ),
+  },
+  'accounts:unlink': { userId: idish },
+  'accounts:publishEarlier': { userId: idish },
+  'accounts:retry': { userId: idish, postId: idish },
+  'accounts:postStates': { postIds: fc.oneof(fc.array(idish, { maxLength: 300 }), hostileValue) },
+  'accounts:import': { userId: idish },
 };
 
 const dangerousKey = fc.constantFrom(
