@@ -6,6 +6,7 @@ import { type LiveDatabase, liveDatabase } from '../db/live';
 import { type Dispatch, createDispatcher, createHandlers } from '../ipc/handlers';
 import { type Refusal, type StartupOptions, startDatabase } from './startup';
 import { refused } from './startup-outcome';
+import { writeCleanShutdown } from './clean-shutdown';
 
 /** Startup's options (the same meaning), plus what `app:info` reports. */
 export interface AppContextOptions extends Pick<
@@ -42,6 +43,7 @@ function contextOn(
   live: LiveDatabase,
   options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform'>,
   startup: AppContext['startup'],
+  afterClose: () => void = () => undefined,
 ): AppContext {
   const handlers = createHandlers({
     get db() {
@@ -61,7 +63,10 @@ function contextOn(
       return live.db;
     },
     startup,
-    close: () => live.close(),
+    close: () => {
+      live.close();
+      afterClose();
+    },
   };
 }
 
@@ -84,7 +89,9 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     if (!cause) throw error;
     throw new StartupRefusedError(refused(options.dbPath, cause.reason, cause.message));
   }
-  return contextOn(live, options, { applied: outcome.applied, backupPath: outcome.backupPath });
+  // Only after the connection closed (its last checkpoint done) is the file as the marker says.
+  const markClean = () => writeCleanShutdown(options.dbPath);
+  return contextOn(live, options, { applied: outcome.applied, backupPath: outcome.backupPath }, markClean);
 }
 
 /**
