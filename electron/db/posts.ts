@@ -5,11 +5,12 @@ import { PAGE_SIZE_MAX, PAGE_SIZE_SENTENCE, bodyProblem } from './rules';
 
 import type { NewPost, Page, PageOptions, Post, TimelinePost } from './models';
 
-export type { NewPost, Page, PageOptions, Post, TimelinePost } from './models';
+export type { NewPost, Page, PageDirection, PageOptions, Post, TimelinePost } from './models';
 
 const DEFAULT_PAGE_SIZE = 20;
 const POST = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId`;
 const NEWEST_FIRST = `ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`;
+const OLDEST_FIRST = `ORDER BY p.timestamp ASC, p.id ASC LIMIT ?`;
 
 function pageSize(limit: number | undefined): number {
   const size = limit ?? DEFAULT_PAGE_SIZE;
@@ -20,11 +21,29 @@ function pageSize(limit: number | undefined): number {
 }
 
 /** Fetches one row more than asked, to know whether another page follows without a count. */
-function toPage<T extends Post>(rows: T[], size: number): Page<T> {
-  if (rows.length <= size) return { items: rows, nextCursor: null };
-  const items = rows.slice(0, size);
-  const last = items[items.length - 1] as T;
-  return { items, nextCursor: encodeCursor(last) };
+function toPage<T extends Post>(rows: T[], size: number, cursor?: string | null): Page<T> {
+  const items = rows.length <= size ? rows : rows.slice(0, size);
+  const last = items.at(-1);
+  const nextCursor = rows.length > size && last ? encodeCursor(last) : null;
+  // After a cursor there is something newer: the page before, which starts at this page's first post.
+  const first = items[0];
+  const prevCursor = cursor ? (first ? encodeCursor(first) : cursor) : null;
+  return { items, nextCursor, prevCursor };
+}
+
+/**
+ * A page read oldest first from just after the cursor (one row more than asked), turned
+ * newest first: `prevCursor` is null when nothing newer is left, `nextCursor` leads back down.
+ */
+function toNewerPage<T extends Post>(rows: T[], size: number, cursor: string): Page<T> {
+  const items = rows.slice(0, size).reverse();
+  const first = items[0];
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: last ? encodeCursor(last) : cursor,
+    prevCursor: rows.length > size && first ? encodeCursor(first) : null,
+  };
 }
 
 /** Posts over prepared statements; pages are keyset-paged on (timestamp, id). */
@@ -45,6 +64,13 @@ export function createPostRepository(db: Db) {
   );
   const userAfter = db.prepare<[number, string, number, number], Post>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? AND (p.timestamp, p.id) < (?, ?) ${NEWEST_FIRST}`,
+  );
+  const timelineBefore = db.prepare<[string, number, number], TimelinePost>(
+    `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id
+     WHERE (p.timestamp, p.id) > (?, ?) ${OLDEST_FIRST}`,
+  );
+  const userBefore = db.prepare<[number, string, number, number], Post>(
+    `SELECT ${POST} FROM posts p WHERE p.user_id = ? AND (p.timestamp, p.id) > (?, ?) ${OLDEST_FIRST}`,
   );
   const remove = db.prepare<[number]>(`DELETE FROM posts WHERE id = ?`);
   const removeOwn = db.prepare<[number, number]>(`DELETE FROM posts WHERE id = ? AND user_id = ?`);
@@ -75,7 +101,10 @@ export function createPostRepository(db: Db) {
       const size = pageSize(options.limit);
       if (!options.cursor) return toPage(timelineFirst.all(size + 1), size);
       const { timestamp, id } = decodeCursor(options.cursor);
-      return toPage(timelineAfter.all(timestamp, id, size + 1), size);
+      if (options.direction === 'newer') {
+        return toNewerPage(timelineBefore.all(timestamp, id, size + 1), size, options.cursor);
+      }
+      return toPage(timelineAfter.all(timestamp, id, size + 1), size, options.cursor);
     },
 
     /** One profile's posts, newest first. */
@@ -83,7 +112,10 @@ export function createPostRepository(db: Db) {
       const size = pageSize(options.limit);
       if (!options.cursor) return toPage(userFirst.all(userId, size + 1), size);
       const { timestamp, id } = decodeCursor(options.cursor);
-      return toPage(userAfter.all(userId, timestamp, id, size + 1), size);
+      if (options.direction === 'newer') {
+        return toNewerPage(userBefore.all(userId, timestamp, id, size + 1), size, options.cursor);
+      }
+      return toPage(userAfter.all(userId, timestamp, id, size + 1), size, options.cursor);
     },
 
     /** Deletes a post; with `authorId`, only if that profile wrote it. Fails with POST_NOT_FOUND. */

@@ -8,14 +8,20 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../db/errors';
-import { USER_ORDERS, type Draft, type Page, type Post, type TimelinePost, type User } from '../db/models';
+import {
+  PAGE_DIRECTIONS,
+  USER_ORDERS,
+  type Draft,
+  type Page,
+  type Post,
+  type TimelinePost,
+  type User,
+} from '../db/models';
 import {
   BAD_CURSOR_SENTENCE,
   CURSOR_MAX,
   DRAFT_MAX,
   EMAIL_MAX,
-  PAGE_SIZE_MAX,
-  PAGE_SIZE_SENTENCE,
   PASSWORD_MAX,
   type TextField,
   USERNAME_MAX,
@@ -24,9 +30,12 @@ import {
   isWellFormed,
   tooLongSentence,
 } from '../db/rules';
+import { firstScreenChannels } from './channels/first-screen';
+import { channel, limit } from './channels/schema-kit';
 
 export type { Draft, Page, Post, TimelinePost, User };
-export type { UserOrder } from '../db/models';
+export type { PageDirection, UserOrder } from '../db/models';
+export type { FirstScreen } from './channels/first-screen';
 // The renderer's forms and counter use the same rules as the database, through this module only.
 export { BODY_MAX, PASSWORD_MIN, bodyProblem, countCodePoints, isBlank } from '../db/rules';
 
@@ -69,12 +78,8 @@ const key = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'That request key is not valid.')
   .optional();
-const limit = z
-  .number()
-  .int(PAGE_SIZE_SENTENCE)
-  .min(1, PAGE_SIZE_SENTENCE)
-  .max(PAGE_SIZE_MAX, PAGE_SIZE_SENTENCE)
-  .optional();
+/** Which side of the cursor to read: older posts (the default) or, scrolling back up, newer ones. */
+const direction = z.enum(PAGE_DIRECTIONS, 'The direction is "older" or "newer".').optional();
 
 /**
  * Text as main accepts it: well-formed Unicode (no lone surrogate) and at most `max` code
@@ -92,11 +97,6 @@ export const passwordSchema = text('password', PASSWORD_MAX);
 /** The post body as the composer sends it; its length is checked (and reported) by the repository. */
 export const bodySchema = z.string().refine(isWellFormed, brokenTextSentence('body'));
 export const draftSchema = text('draft', DRAFT_MAX);
-
-/** Declares a channel: `channel<Result>()(inputSchema)`, so the input type is inferred. */
-function channel<O>() {
-  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
-}
 
 const empty = z.object({}).strict();
 const byUser = z.object({ userId: id }).strict();
@@ -136,12 +136,14 @@ export const channels = {
   'users:delete': channel<{ deletedPosts: number }>()(byUser),
 
   'posts:create': channel<Post>()(z.object({ userId: id, body: bodySchema, key }).strict()),
-  'posts:timeline': channel<Page<TimelinePost>>()(z.object({ cursor, limit }).strict()),
-  'posts:byUser': channel<Page<Post>>()(z.object({ userId: id, cursor, limit }).strict()),
+  'posts:timeline': channel<Page<TimelinePost>>()(z.object({ cursor, limit, direction }).strict()),
+  'posts:byUser': channel<Page<Post>>()(z.object({ userId: id, cursor, limit, direction }).strict()),
   'posts:delete': channel<{ postId: number }>()(z.object({ postId: id, userId: id, key }).strict()),
 
   'drafts:get': channel<Draft | null>()(byUser),
   'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: draftSchema, key }).strict()),
+
+  ...firstScreenChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -35,6 +35,7 @@ export async function startApp() {
 /** A valid payload for each channel, against `seededApp`'s database (user 1 and post 1). */
 export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'app:info': {},
+  'app:firstScreen': {},
   'session:get': {},
   'session:activate': { userId: 1 },
   'session:unlock': { userId: 1, password: 'whatever' },

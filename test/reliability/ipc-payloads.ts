@@ -152,11 +152,13 @@ const unlockPassword = fc.oneof(
 /** Deleting may take only the fuzz's own users, so users 1 and 2 stay for the channels after it. */
 const deletableId = fc.oneof(fc.integer({ min: 3, max: 60 }), hostileValue);
 const cursorish = fc.oneof(fc.constant(null), edgeStrings, fc.string(), hostileValue);
+const directionish = fc.oneof(fc.constantFrom('older', 'newer', 'NEWER', ''), hostileValue);
 const limitish = fc.oneof(fc.integer({ min: -2, max: 120 }), edgeNumbers, hostileValue);
 
 /** Each channel's fields, each filled from plausible, edge and hostile values. */
 const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'app:info': {},
+  'app:firstScreen': { limit: limitish },
   'session:get': {},
   'session:activate': { userId: idish },
   'session:unlock': { userId: idish, password: unlockPassword },
@@ -165,8 +167,8 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'users:get': { username: usernameish },
   'users:delete': { userId: deletableId },
   'posts:create': { userId: idish, body: textish },
-  'posts:timeline': { cursor: cursorish, limit: limitish },
-  'posts:byUser': { userId: idish, cursor: cursorish, limit: limitish },
+  'posts:timeline': { cursor: cursorish, limit: limitish, direction: directionish },
+  'posts:byUser': { userId: idish, cursor: cursorish, limit: limitish, direction: directionish },
   'posts:delete': { postId: fc.oneof(fc.integer({ min: 0, max: 300 }), hostileValue), userId: idish },
   'drafts:get': { userId: idish },
   'drafts:save': { userId: idish, body: fc.oneof(textish, fc.constant('d'.repeat(4001))) },
