@@ -36,6 +36,8 @@ import { channel, limit } from './channels/schema-kit';
 export type { Draft, Page, Post, TimelinePost, User };
 export type { PageDirection, UserOrder } from '../db/models';
 export type { FirstScreen } from './channels/first-screen';
+/** The cursor of a post, as main's pages give them: the renderer starts a fresh first page at its new post. */
+export { encodeCursor } from '../db/cursor';
 // The renderer's forms and counter use the same rules as the database, through this module only.
 export { BODY_MAX, PASSWORD_MIN, bodyProblem, countCodePoints, isBlank } from '../db/rules';
 

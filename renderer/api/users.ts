@@ -3,12 +3,13 @@ import type { User, UserOrder } from '../../electron/ipc/contract';
 import { microblog, unwrap } from './client';
 import { keys } from './keys';
 
-/** Profiles by username, optionally only those starting with `prefix` (filtered in main). */
-export function useUsers(order: UserOrder = 'asc', prefix = '') {
+/** Profiles by username, optionally only those starting with `prefix` (filtered in main); read once `enabled`. */
+export function useUsers(order: UserOrder = 'asc', prefix = '', enabled = true) {
   return useQuery({
     queryKey: keys.userList(order, prefix),
     queryFn: () => unwrap(microblog().users.list(prefix === '' ? { order } : { order, prefix })),
     placeholderData: (previous) => previous,
+    enabled,
   });
 }
 
@@ -55,6 +56,8 @@ export function useDeleteProfile() {
         client.invalidateQueries({ queryKey: keys.userLists }),
         client.invalidateQueries({ queryKey: keys.timeline }),
         client.invalidateQueries({ queryKey: keys.session }),
+        // Whether any profile is left decides between the welcome screen and choosing a profile.
+        client.invalidateQueries({ queryKey: keys.firstScreen }),
       ]);
     },
   });

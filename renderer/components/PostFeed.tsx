@@ -1,15 +1,18 @@
-import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { Page, Post, User } from '../../electron/ipc/contract';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import type { Post, User } from '../../electron/ipc/contract';
+import { type FeedSource, restartFeedAtTop } from '../api/posts';
 import { DeletePostDialog } from './DeletePostDialog';
 import { PostItem } from './PostItem';
-import { PostList } from './PostList';
+import { type FeedQuery, PostList } from './PostList';
 
 interface Props<T extends Post> {
   /** The feed's accessible name ("Timeline", "Posts by ann"). */
   label: string;
   /** A cursor-paged query of posts, newest first (`useTimeline`, `useUserPosts`). */
-  query: UseInfiniteQueryResult<InfiniteData<Page<T>, unknown>>;
+  query: FeedQuery<T>;
+  /** Where that query's posts come from (`timelineSource`, `userPostsSource(id)`). */
+  source: FeedSource<T>;
   /** Who is posting: their own posts get a Delete button. */
   activeUser: User;
   /** The username shown on a post: the timeline's rows carry it, a profile page knows it. */
@@ -20,19 +23,17 @@ interface Props<T extends Post> {
  * A page of posts as every screen shows them: loaded page by page as you scroll, each post
  * with its author and time, and the active profile's own posts deletable after a confirm.
  */
-export function PostFeed<T extends Post>({ label, query, activeUser, authorOf }: Props<T>) {
+export function PostFeed<T extends Post>({ label, query, source, activeUser, authorOf }: Props<T>) {
   const [deleting, setDeleting] = useState<Post | null>(null);
+  const client = useQueryClient();
+  const restartAtTop = useCallback(() => restartFeedAtTop(client, source), [client, source]);
   return (
     <>
       <PostList<T>
+        feedKey={JSON.stringify(source.queryKey)}
         label={label}
-        posts={query.data?.pages.flatMap((page) => page.items)}
-        status={query.status}
-        error={query.error}
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        fetchNextPage={query.fetchNextPage}
-        refetch={query.refetch}
+        query={query}
+        restartAtTop={restartAtTop}
         renderPost={(post) => (
           <PostItem
             post={post}

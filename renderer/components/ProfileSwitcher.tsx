@@ -12,7 +12,8 @@ import { Avatar } from './Avatar';
 export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
   const [open, setOpen] = useState(false);
   const [adding, setAdding] = useState(false);
-  const users = useUsers('asc');
+  // Read when the menu first opens, not at startup: most starts never open it.
+  const users = useUsers('asc', '', open);
   const { choose: activate, unlocking, setUnlocking, error: activateError } = useChooseProfile();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { User, UserProfile } from '../../electron/ipc/contract';
 import { errorMessage, hasCode } from '../api/client';
-import { useUserPosts } from '../api/posts';
+import { useUserPosts, userPostsSource } from '../api/posts';
 import { useDeleteProfile, useProfile } from '../api/users';
 import { navigate } from '../app/router';
 import { ConfirmDialog } from '../components/Dialog';
@@ -26,6 +26,7 @@ function postsPhrase(count: number): string {
 
 function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: User }) {
   const posts = useUserPosts(profile.id);
+  const source = useMemo(() => userPostsSource(profile.id), [profile.id]);
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteProfile();
   const own = profile.id === activeUser.id;
@@ -46,6 +47,7 @@ function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: Us
       <PostFeed
         label={`Posts by ${profile.username}`}
         query={posts}
+        source={source}
         activeUser={activeUser}
         authorOf={() => profile.username}
       />

@@ -1,5 +1,5 @@
 import type { User } from '../../electron/ipc/contract';
-import { useTimeline } from '../api/posts';
+import { timelineSource, useTimeline } from '../api/posts';
 import { Composer } from '../components/Composer';
 import { PostFeed } from '../components/PostFeed';
 
@@ -12,7 +12,13 @@ export function TimelinePage({ user }: { user: User }) {
         Timeline
       </h1>
       <Composer user={user} />
-      <PostFeed label="Timeline" query={timeline} activeUser={user} authorOf={(post) => post.username} />
+      <PostFeed
+        label="Timeline"
+        query={timeline}
+        source={timelineSource}
+        activeUser={user}
+        authorOf={(post) => post.username}
+      />
     </section>
   );
 }
