@@ -16,6 +16,11 @@ export interface OpenAppOptions {
   dbPath: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /**
+   * Answers a call from memory instead of main's dispatcher when it returns a value (the UI
+   * benchmark's baseline: the same page with no SQLite behind it). Chromium harness only.
+   */
+  answerFromMemory?: (channel: string, payload: unknown) => unknown;
 }
 
 /** One call as main's dispatcher received it. */
