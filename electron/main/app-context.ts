@@ -5,7 +5,7 @@ import { refusalFor } from '../db/failure-cause';
 import { type LiveDatabase, liveDatabase } from '../db/live';
 import { type Dispatch, createDispatcher, createHandlers } from '../ipc/handlers';
 import { type Refusal, type StartupOptions, startDatabase } from './startup';
-import { refused } from './startup-outcome';
+import { type Started, refused } from './startup-outcome';
 import { writeCleanShutdown } from './clean-shutdown';
 
 /** Startup's options (the same meaning), plus what `app:info` reports. */
@@ -23,8 +23,8 @@ export interface AppContext {
   dispatch: Dispatch;
   /** The current connection: after a disk failure the data layer serves a new one. */
   readonly db: Db;
-  /** What startup did: the migrations it applied and the backup it made first. */
-  startup: { applied: string[]; backupPath: string | null };
+  /** What startup did: the migrations it applied, the backup it made first, whether it read the whole file. */
+  startup: { applied: string[]; backupPath: string | null; integrity?: Started['integrity'] };
   close(): void;
 }
 
@@ -91,7 +91,8 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
   }
   // Only after the connection closed (its last checkpoint done) is the file as the marker says.
   const markClean = () => writeCleanShutdown(options.dbPath);
-  return contextOn(live, options, { applied: outcome.applied, backupPath: outcome.backupPath }, markClean);
+  const { applied, backupPath, integrity } = outcome;
+  return contextOn(live, options, { applied, backupPath, integrity }, markClean);
 }
 
 /**

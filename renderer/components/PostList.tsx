@@ -1,14 +1,14 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Post } from '../../electron/ipc/contract';
-import type { FeedData } from '../api/feed-cache';
-import { type FeedWindow, nextWindow, recall, remember } from './feed-memory';
+import { type FeedData, holdsTop } from '../api/feed-cache';
+import { ESTIMATED_ROW, remember, useLayout } from './feed-memory';
 import { Empty, ErrorState, Loading } from './States';
 
 /** How many rows before either end of what is loaded the next page starts loading, so scrolling never waits. */
 const PREFETCH_ROWS = 15;
-/** Further above the loaded pages than this, going back up page by page would read every page between: restart at the top. */
-const FAR_ROWS = 100;
+/** Further above the loaded pages than this many screens, going back up page by page would read every page between: restart at the top. */
+const FAR_SCREENS = 8;
 
 /** A cursor-paged feed as TanStack Query gives it, paged both ways. */
 export interface FeedQuery<T extends Post> {
@@ -41,10 +41,15 @@ interface Props<T extends Post> {
  */
 export function PostList<T extends Post>(props: Props<T>) {
   const { status, error, data, refetch } = props.query;
+  // A feed that starts over at its top (a post made far down, a jump back up) is a new list:
+  // a fresh virtualizer at scroll 0 draws its first rows in the same frame.
+  const top = data ? holdsTop(data) : true;
+  const [restarts, setRestarts] = useState({ top, count: 0 });
+  if (restarts.top !== top) setRestarts({ top, count: top ? restarts.count + 1 : restarts.count });
   if (status === 'pending') return <Loading label="Loading posts…" />;
   if (status === 'error') return <ErrorState error={error} onRetry={refetch} />;
   if (!data || data.pages.every((page) => page.items.length === 0)) return <Empty>No posts yet.</Empty>;
-  return <VirtualPosts {...props} data={data} />;
+  return <VirtualPosts key={restarts.count} {...props} data={data} />;
 }
 
 function VirtualPosts<T extends Post>({
@@ -59,37 +64,48 @@ function VirtualPosts<T extends Post>({
   const { hasPreviousPage, isFetchingPreviousPage, fetchPreviousPage } = query;
   const listRef = useRef<HTMLDivElement>(null);
   const [offset, setOffset] = useState(0);
-  // Derived from the previous render's window (React's pattern for state that follows a prop).
-  const [tracked, setTracked] = useState(() => ({ data, window: nextWindow(recall(feedKey)?.window, data) }));
-  let feedWindow = tracked.window;
-  if (tracked.data !== data) {
-    feedWindow = nextWindow(tracked.window, data);
-    setTracked({ data, window: feedWindow });
-  }
-  const windowRef = useRef<FeedWindow>(feedWindow);
-  useEffect(() => {
-    windowRef.current = feedWindow;
-  }, [feedWindow]);
+  const sizes = useRef<Map<unknown, number> | null>(null);
+  const heightOf = useCallback((post: T) => sizes.current?.get(post.id) ?? ESTIMATED_ROW, []);
+  const { layout, memory: kept } = useLayout(feedKey, data, heightOf);
   // Restored only onto the same stretch of the feed it was taken from.
-  const [memory] = useState(() => {
-    const kept = recall(feedKey);
-    return kept && kept.window.pages[0] === tracked.window.pages[0] ? kept : undefined;
-  });
+  const [memory] = useState(() => (kept && kept.layout.pages[0] === layout.pages[0] ? kept : undefined));
   const posts = useMemo(() => data.pages.flatMap((page) => page.items), [data]);
-  const first = feedWindow.firstIndex;
-  const count = first + posts.length;
+  const pageOf = useMemo(
+    () => data.pages.flatMap((page, n) => page.items.map(() => layout.pages[n] ?? '')),
+    [data, layout],
+  );
+  const lead = layout.firstIndex > 0 ? 1 : 0;
+  const count = lead + posts.length;
 
   const virtualizer = useWindowVirtualizer({
     count,
-    estimateSize: () => 96,
+    estimateSize: (index) =>
+      index < lead ? layout.gap : (layout.unfolded[pageOf[index - lead] ?? ''] ?? ESTIMATED_ROW),
+    getItemKey: useCallback(
+      (index: number) => (index < lead ? 'gap' : (posts[index - lead]?.id ?? index)),
+      [lead, posts],
+    ),
     overscan: 6,
     scrollMargin: offset,
     ...(memory && { initialMeasurementsCache: memory.measurements }),
   });
+  useEffect(() => {
+    sizes.current = virtualizer.itemSizeCache;
+  }, [virtualizer]);
   const rows = virtualizer.getVirtualItems();
   const firstShown = rows[0]?.index ?? 0;
   const lastShown = rows.at(-1)?.index ?? 0;
 
+  useEffect(() => {
+    // The gap's height changes with what is folded into it; the folded rows' sizes are not needed any more.
+    virtualizer.itemSizeCache.delete('gap');
+    for (const id of layout.forgotten) virtualizer.itemSizeCache.delete(id);
+  }, [virtualizer, layout]);
+
+  const latest = useRef({ layout, data });
+  useEffect(() => {
+    latest.current = { layout, data };
+  }, [layout, data]);
   const scrollY = useRef(0);
   useLayoutEffect(() => {
     setOffset(listRef.current?.offsetTop ?? 0);
@@ -102,10 +118,13 @@ function VirtualPosts<T extends Post>({
     window.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       window.removeEventListener('scroll', onScroll);
+      const { layout: last, data: held } = latest.current;
+      const measurements = virtualizer.measurementsCache;
       remember(feedKey, {
-        window: windowRef.current,
+        layout: last,
+        data: held as FeedData<Post>,
         scrollY: scrollY.current,
-        measurements: virtualizer.measurementsCache,
+        measurements,
       });
     };
     // Once per mount: the place is restored when the screen opens and kept when it closes.
@@ -117,16 +136,19 @@ function VirtualPosts<T extends Post>({
   }, [hasNextPage, isFetchingNextPage, lastShown, count, fetchNextPage]);
 
   const restarting = useRef(false);
+  const gapEnd = offset + layout.gap;
   useEffect(() => {
-    if (first === 0 || firstShown >= first + PREFETCH_ROWS || restarting.current) return;
-    if (firstShown < first - FAR_ROWS || lastShown < first) {
+    if (lead === 0 || firstShown >= lead + PREFETCH_ROWS || restarting.current) return;
+    const far = gapEnd - window.scrollY > FAR_SCREENS * window.innerHeight;
+    if (far || lastShown < lead) {
       restarting.current = true;
       void restartAtTop().finally(() => {
         restarting.current = false;
       });
     } else if (hasPreviousPage && !isFetchingPreviousPage) fetchPreviousPage();
   }, [
-    first,
+    lead,
+    gapEnd,
     firstShown,
     lastShown,
     hasPreviousPage,
@@ -145,10 +167,10 @@ function VirtualPosts<T extends Post>({
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {rows.map((row) => {
-          const post = posts[row.index - first];
           const style = { transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` };
-          // A row whose page is no longer in memory keeps its measured height until it is read again.
-          if (!post) {
+          const post = row.index < lead ? undefined : posts[row.index - lead];
+          // The rows of the pages no longer in memory: one empty box of their height.
+          if (!post)
             return (
               <div
                 key={row.key}
@@ -157,11 +179,11 @@ function VirtualPosts<T extends Post>({
                 aria-hidden
               />
             );
-          }
           return (
             <div
               key={row.key}
               data-index={row.index}
+              data-row={layout.firstIndex + row.index - lead}
               ref={virtualizer.measureElement}
               className="post-row"
               style={style}

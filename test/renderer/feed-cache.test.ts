@@ -7,7 +7,7 @@ import {
   withNewPost,
   withoutPost,
 } from '../../renderer/api/feed-cache';
-import { nextWindow } from '../../renderer/components/feed-memory';
+import { type FeedLayout, nextLayout } from '../../renderer/components/feed-memory';
 
 const post = (id: number): TimelinePost => ({
   id,
@@ -72,37 +72,47 @@ describe('cache updates in place', () => {
 });
 
 describe('the stretch of the feed in memory', () => {
-  it('starts at 0 with the newest page, moves down as pages are dropped in front, and back up', () => {
-    const top = fromTop(2);
-    const start = nextWindow(undefined, top);
-    expect(start.firstIndex).toBe(0);
-    // The newest page dropped (maxPages): the first page held is now 10 posts down.
-    const dropped: FeedData<TimelinePost> = {
-      pages: top.pages.slice(1),
-      pageParams: top.pageParams.slice(1),
-    };
-    const down = nextWindow(start, dropped);
-    expect(down.firstIndex).toBe(10);
-    // One more read at the end, one more dropped in front.
-    const further = nextWindow(down, {
-      pages: [page(80, 10), page(70, 10)],
-      pageParams: [older('c81'), older('c71')],
-    });
-    expect(further.firstIndex).toBe(20);
-    // Read back up by one page in front (and the last one dropped).
-    const up = nextWindow(further, {
-      pages: [page(90, 10), page(80, 10)],
-      pageParams: [{ cursor: 'p80', direction: 'newer' }, older('c81')],
-    });
-    expect(up.firstIndex).toBe(further.firstIndex - 10);
+  const height = () => 70;
+  const step = (
+    previous: { layout: FeedLayout; data: FeedData<TimelinePost> },
+    data: FeedData<TimelinePost>,
+  ) => ({
+    layout: nextLayout(previous, data, height),
+    data,
   });
 
-  it('a feed restarted at its newest page is back at 0', () => {
-    const deep = nextWindow(nextWindow(undefined, fromTop(2)), {
-      pages: [page(80, 10)],
-      pageParams: [older('c81')],
+  it('pages dropped in front fold into one gap of their rows’ heights; read back, they unfold', () => {
+    const top = fromTop(2);
+    const start = { layout: nextLayout(undefined, top, height), data: top };
+    expect(start.layout).toMatchObject({ firstIndex: 0, gap: 0 });
+    // The newest page dropped (maxPages), one more read at the end.
+    const down = step(start, {
+      pages: [...top.pages.slice(1), page(70, 10)],
+      pageParams: [...top.pageParams.slice(1), older('c71')],
     });
-    expect(deep.firstIndex).toBe(20);
-    expect(nextWindow(deep, fromTop(0)).firstIndex).toBe(0);
+    expect(down.layout).toMatchObject({ firstIndex: 10, gap: 700 });
+    expect(down.layout.forgotten).toEqual(top.pages[0]?.items.map((p) => p.id));
+    const further = step(down, {
+      pages: [page(80, 10), page(70, 10), page(60, 10)],
+      pageParams: [older('c81'), older('c71'), older('c61')],
+    });
+    expect(further.layout).toMatchObject({ firstIndex: 20, gap: 1400 });
+    // Scrolling back up reads the page before the first held one: its rows take back their height.
+    const up = step(further, {
+      pages: [page(90, 10), page(80, 10), page(70, 10)],
+      pageParams: [{ cursor: 'p80', direction: 'newer' }, older('c81'), older('c71')],
+    });
+    expect(up.layout).toMatchObject({ firstIndex: 10, gap: 700 });
+    expect(up.layout.unfolded['newer:p80']).toBe(70);
+  });
+
+  it('a feed restarted at its newest page has no gap', () => {
+    const top = fromTop(2);
+    const deep = step(
+      { layout: nextLayout(undefined, top, height), data: top },
+      { pages: [top.pages[2] as Page<TimelinePost>], pageParams: [older('c81')] },
+    );
+    expect(deep.layout).toMatchObject({ firstIndex: 20, gap: 1400 });
+    expect(nextLayout(deep, fromTop(0), height)).toMatchObject({ firstIndex: 0, gap: 0, folded: [] });
   });
 });

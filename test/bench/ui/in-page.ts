@@ -25,7 +25,7 @@ export function timePost(page: Page, body: string): Promise<number> {
     const button = [...document.querySelectorAll('.composer button')].find((b) => b.textContent.trim() === 'Post');
     const start = performance.now();
     button.click();
-    return until(start, () => document.querySelector('.post-row[data-index] .post-body')?.textContent === ${JSON.stringify(body)});
+    return until(start, () => document.querySelector('.post-row[data-row] .post-body')?.textContent === ${JSON.stringify(body)});
   })()`);
 }
 
@@ -45,7 +45,7 @@ export function timeDelete(page: Page, id: number): Promise<number> {
 export function ownPostOnScreen(page: Page): Promise<number | null> {
   return page.evaluate(`(() => {
     const header = document.querySelector('.topbar').getBoundingClientRect().bottom;
-    const own = [...document.querySelectorAll('.post-row[data-index] .post')].find((post) => {
+    const own = [...document.querySelectorAll('.post-row[data-row] .post')].find((post) => {
       const box = post.getBoundingClientRect();
       return box.top >= header && box.bottom <= innerHeight && post.querySelector('.danger-link');
     });
@@ -82,7 +82,7 @@ export const FIRST_POST_SCRIPT = `(() => {
   if (window.top !== window) return;
   const until = ${UNTIL_FRAME};
   window.__firstPost = new Promise((resolve) => {
-    const watch = () => until(0, () => document.querySelector('.post-row[data-index]') !== null).then(resolve);
+    const watch = () => until(0, () => document.querySelector('.post-row[data-row]') !== null).then(resolve);
     if (document.body) watch(); else document.addEventListener('DOMContentLoaded', watch);
   });
 })();`;
@@ -95,7 +95,7 @@ export function firstPostTime(page: Page): Promise<number> {
 /** The highest row index drawn, and the page's height. */
 export function depth(page: Page): Promise<{ row: number; height: number }> {
   return page.evaluate(`({
-    row: Math.max(-1, ...[...document.querySelectorAll('.post-row[data-index]')].map((r) => Number(r.dataset.index))),
+    row: Math.max(-1, ...[...document.querySelectorAll('.post-row[data-row]')].map((r) => Number(r.dataset.row))),
     height: document.documentElement.scrollHeight,
   })`);
 }
