@@ -65,7 +65,8 @@ function VirtualPosts<T extends Post>({
   const listRef = useRef<HTMLDivElement>(null);
   const [offset, setOffset] = useState(0);
   const sizes = useRef<Map<unknown, number> | null>(null);
-  const heightOf = useCallback((post: T) => sizes.current?.get(post.id) ?? ESTIMATED_ROW, []);
+  // Rows are keyed by their place among the held posts, so the sizes kept stay as few as the rows held.
+  const heightOf = useCallback((row: number) => sizes.current?.get(row) ?? ESTIMATED_ROW, []);
   const { layout, memory: kept } = useLayout(feedKey, data, heightOf);
   // Restored only onto the same stretch of the feed it was taken from.
   const [memory] = useState(() => (kept && kept.layout.pages[0] === layout.pages[0] ? kept : undefined));
@@ -74,17 +75,13 @@ function VirtualPosts<T extends Post>({
     () => data.pages.flatMap((page, n) => page.items.map(() => layout.pages[n] ?? '')),
     [data, layout],
   );
-  const lead = layout.firstIndex > 0 ? 1 : 0;
-  const count = lead + posts.length;
+  const count = posts.length;
 
   const virtualizer = useWindowVirtualizer({
     count,
-    estimateSize: (index) =>
-      index < lead ? layout.gap : (layout.unfolded[pageOf[index - lead] ?? ''] ?? ESTIMATED_ROW),
-    getItemKey: useCallback(
-      (index: number) => (index < lead ? 'gap' : (posts[index - lead]?.id ?? index)),
-      [lead, posts],
-    ),
+    estimateSize: (index) => layout.unfolded[pageOf[index] ?? ''] ?? ESTIMATED_ROW,
+    // The rows of the pages dropped in front: one empty stretch of their height above the held ones.
+    paddingStart: layout.gap,
     overscan: 6,
     scrollMargin: offset,
     ...(memory && { initialMeasurementsCache: memory.measurements }),
@@ -95,12 +92,6 @@ function VirtualPosts<T extends Post>({
   const rows = virtualizer.getVirtualItems();
   const firstShown = rows[0]?.index ?? 0;
   const lastShown = rows.at(-1)?.index ?? 0;
-
-  useEffect(() => {
-    // The gap's height changes with what is folded into it; the folded rows' sizes are not needed any more.
-    virtualizer.itemSizeCache.delete('gap');
-    for (const id of layout.forgotten) virtualizer.itemSizeCache.delete(id);
-  }, [virtualizer, layout]);
 
   const latest = useRef({ layout, data });
   useEffect(() => {
@@ -136,26 +127,19 @@ function VirtualPosts<T extends Post>({
   }, [hasNextPage, isFetchingNextPage, lastShown, count, fetchNextPage]);
 
   const restarting = useRef(false);
+  const above = layout.firstIndex > 0;
   const gapEnd = offset + layout.gap;
   useEffect(() => {
-    if (lead === 0 || firstShown >= lead + PREFETCH_ROWS || restarting.current) return;
+    if (!above || firstShown >= PREFETCH_ROWS || restarting.current) return;
+    // Far up in the empty stretch (a jump, not a scroll): walking back page by page would read every page between.
     const far = gapEnd - window.scrollY > FAR_SCREENS * window.innerHeight;
-    if (far || lastShown < lead) {
+    if (far) {
       restarting.current = true;
       void restartAtTop().finally(() => {
         restarting.current = false;
       });
     } else if (hasPreviousPage && !isFetchingPreviousPage) fetchPreviousPage();
-  }, [
-    lead,
-    gapEnd,
-    firstShown,
-    lastShown,
-    hasPreviousPage,
-    isFetchingPreviousPage,
-    fetchPreviousPage,
-    restartAtTop,
-  ]);
+  }, [above, gapEnd, firstShown, hasPreviousPage, isFetchingPreviousPage, fetchPreviousPage, restartAtTop]);
 
   return (
     <div
@@ -168,22 +152,13 @@ function VirtualPosts<T extends Post>({
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {rows.map((row) => {
           const style = { transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` };
-          const post = row.index < lead ? undefined : posts[row.index - lead];
-          // The rows of the pages no longer in memory: one empty box of their height.
-          if (!post)
-            return (
-              <div
-                key={row.key}
-                className="post-row gap"
-                style={{ ...style, height: row.size }}
-                aria-hidden
-              />
-            );
+          const post = posts[row.index];
+          if (!post) return null;
           return (
             <div
               key={row.key}
               data-index={row.index}
-              data-row={layout.firstIndex + row.index - lead}
+              data-row={layout.firstIndex + row.index}
               ref={virtualizer.measureElement}
               className="post-row"
               style={style}

@@ -24,8 +24,6 @@ export interface FeedLayout {
   folded: { count: number; height: number }[];
   /** Rows read back into a page that was folded: their height until measured (that page's average). */
   unfolded: Record<string, number>;
-  /** Posts whose rows were folded away: their measured heights can be forgotten. */
-  forgotten: number[];
 }
 
 const paramKey = (param: FeedParam): string => `${param.direction}:${param.cursor ?? ''}`;
@@ -41,24 +39,24 @@ function atTop<T extends Post>(data: FeedData<T>): FeedLayout {
     gap: 0,
     folded: [],
     unfolded: {},
-    forgotten: [],
   };
 }
 
 /**
  * The layout after the cache changed from `previous` (over `before`) to `data`: pages dropped in
- * front fold into the gap with their rows' heights (`heightOf`), pages read back in front unfold.
+ * front fold into the gap with their rows' heights (`heightOf` the row at that place in the list
+ * before), pages read back in front unfold.
  */
 export function nextLayout<T extends Post>(
   previous: { layout: FeedLayout; data: FeedData<T> } | undefined,
   data: FeedData<T>,
-  heightOf: (post: T) => number,
+  heightOf: (row: number) => number,
 ): FeedLayout {
   const fresh = atTop(data);
   const first = data.pageParams[0];
   if (!previous || !first || first.cursor === null) return fresh;
   const { layout, data: before } = previous;
-  const same = { ...layout, pages: fresh.pages, lengths: fresh.lengths, forgotten: [] };
+  const same = { ...layout, pages: fresh.pages, lengths: fresh.lengths };
   if (layout.pages[0] === fresh.pages[0]) return same;
 
   const added = fresh.pages.indexOf(layout.pages[0] ?? '');
@@ -79,17 +77,16 @@ export function nextLayout<T extends Post>(
 
   const dropped = layout.pages.indexOf(fresh.pages[0] ?? '');
   if (dropped > 0) {
-    const gone = before.pages.slice(0, dropped);
     const folded = [...layout.folded];
     let gap = layout.gap;
-    for (const page of gone) {
-      const height = sum(page.items.map(heightOf));
+    let row = 0;
+    for (const page of before.pages.slice(0, dropped)) {
+      const height = sum(page.items.map(() => heightOf(row++)));
       folded.push({ count: page.items.length, height });
       gap += height;
     }
-    const forgotten = gone.flatMap((page) => page.items.map((post) => post.id));
     const firstIndex = layout.firstIndex + sum(layout.lengths.slice(0, dropped));
-    return { ...same, firstIndex, gap, folded, forgotten };
+    return { ...same, firstIndex, gap, folded };
   }
   return fresh;
 }
@@ -116,7 +113,11 @@ export function remember(feedKey: string, memory: FeedMemory): void {
 }
 
 /** The layout kept from the last render, recomputed when the cache changes (React's pattern for state that follows a prop). */
-export function useLayout<T extends Post>(feedKey: string, data: FeedData<T>, heightOf: (post: T) => number) {
+export function useLayout<T extends Post>(
+  feedKey: string,
+  data: FeedData<T>,
+  heightOf: (row: number) => number,
+) {
   const [tracked, setTracked] = useState(() => {
     const kept = recall(feedKey) as FeedMemory | undefined;
     const previous = kept && { layout: kept.layout, data: kept.data as FeedData<T> };

@@ -97,6 +97,32 @@ describe('feeds at depth', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('scrolling back up past the pages dropped from memory reads them again, every post in its place', async () => {
+    const posts = 1200;
+    const app = await start({ dbPath: await seededWithSusan(posts) });
+    const { page } = app;
+    await visible(page.locator('.post-row'));
+    await scrollUntilPages(app, 12);
+    // Row r of the timeline is post id posts - r (seeded one second apart, newest first).
+    const shown = (): Promise<[number, number][]> =>
+      page.evaluate(
+        "[...document.querySelectorAll('.post-row[data-row]')].map((r) => [Number(r.dataset.row), Number(r.querySelector('.post').dataset.postId)])",
+      );
+    const top = async () => Math.min(...(await shown()).map(([row]) => row));
+    for (let step = 0; step < 400 && (await top()) > 0; step++) {
+      const before = await top();
+      await page.evaluate('window.scrollBy(0, -window.innerHeight)');
+      await expect.poll(top, { timeout: 10_000 }).toBeLessThan(before);
+      for (const [row, id] of await shown()) expect(id, `row ${row}`).toBe(posts - row);
+    }
+    expect(await top()).toBe(0);
+    const newer = (await timelineCalls(app)).filter(
+      (p) => (p as { direction?: string }).direction === 'newer',
+    );
+    expect(newer.length).toBeGreaterThan(0);
+    expect(app.errors).toEqual([]);
+  });
+
   it('opens with one call for the first screen, no list of users, and nothing moving when data comes', async () => {
     const app = await start({ dbPath: await seededWithSusan(300) });
     const { page } = app;

@@ -68,3 +68,33 @@ describe('app:firstScreen', () => {
     });
   });
 });
+
+describe('posts:timeline and posts:byUser with direction "newer"', () => {
+  it('read the page just before a cursor, newest first, and lead back up to the top', async () => {
+    const app = await startApp();
+    const susan = await app.ok<{ id: number }>('users:create', { username: 'susan', email: 's@example.com' });
+    await app.ok('session:activate', { userId: susan.id });
+    for (let i = 0; i < 7; i++) await app.ok('posts:create', { userId: susan.id, body: `post ${i}` });
+    type P = { items: { body: string }[]; nextCursor: string | null; prevCursor: string | null };
+    for (const [channel, extra] of [
+      ['posts:timeline', {}],
+      ['posts:byUser', { userId: susan.id }],
+    ] as const) {
+      const first = await app.ok<P>(channel, { ...extra, limit: 3 });
+      const second = await app.ok<P>(channel, { ...extra, cursor: first.nextCursor, limit: 3 });
+      expect(second.items.map((p) => p.body)).toEqual(['post 3', 'post 2', 'post 1']);
+      const back = await app.ok<P>(channel, {
+        ...extra,
+        cursor: second.prevCursor,
+        limit: 3,
+        direction: 'newer',
+      });
+      expect(back.items.map((p) => p.body)).toEqual(['post 6', 'post 5', 'post 4']);
+      expect(back.prevCursor).toBeNull();
+    }
+    expect(await app.fails('posts:timeline', { direction: 'up' })).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'The direction is "older" or "newer".',
+    });
+  });
+});

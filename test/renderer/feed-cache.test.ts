@@ -91,7 +91,6 @@ describe('the stretch of the feed in memory', () => {
       pageParams: [...top.pageParams.slice(1), older('c71')],
     });
     expect(down.layout).toMatchObject({ firstIndex: 10, gap: 700 });
-    expect(down.layout.forgotten).toEqual(top.pages[0]?.items.map((p) => p.id));
     const further = step(down, {
       pages: [page(80, 10), page(70, 10), page(60, 10)],
       pageParams: [older('c81'), older('c71'), older('c61')],
