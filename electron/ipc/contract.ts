@@ -37,14 +37,18 @@ import { linkChannels } from './channels/links';
 import { optionalEmailSchema, profileChannels } from './channels/profiles';
 import { postChannels } from './channels/posts';
 import { searchChannels } from './channels/search';
-import { bodySchema, channel, cursor, id, key, limit, text } from './channels/schema-kit';
+import { firstScreenChannels } from './channels/first-screen';
+import { bodySchema, channel, cursor, direction, id, key, limit, text } from './channels/schema-kit';
 
 export type { Draft, Page, Post, PostRevision, TimelinePost, User };
 export type { DirectoryUser, FollowCounts, FollowEntry, SearchHit } from '../db/social-models';
 export { cursorBefore } from '../db/cursor';
 export type { BackupInfo, DataOverview, JobStart } from './channels/data-screen';
 export type { EventName, EventPayload, MicroblogEvents } from './events';
-export type { UserOrder } from '../db/models';
+export type { PageDirection, UserOrder } from '../db/models';
+export type { FirstScreen } from './channels/first-screen';
+/** The cursor of a post, as main's pages give them: the renderer starts a fresh first page at its new post. */
+export { encodeCursor } from '../db/cursor';
 // The renderer's forms and counter use the same rules as the database, through this module only.
 export {
   BODY_MAX,
@@ -144,8 +148,8 @@ export const channels = {
   ...profileChannels,
 
   'posts:create': channel<Post>()(z.object({ userId: id, body: bodySchema, key }).strict()),
-  'posts:timeline': channel<Page<TimelinePost>>()(z.object({ cursor, limit }).strict()),
-  'posts:byUser': channel<Page<Post>>()(z.object({ userId: id, cursor, limit }).strict()),
+  'posts:timeline': channel<Page<TimelinePost>>()(z.object({ cursor, limit, direction }).strict()),
+  'posts:byUser': channel<Page<Post>>()(z.object({ userId: id, cursor, limit, direction }).strict()),
   'posts:delete': channel<{ postId: number }>()(z.object({ postId: id, userId: id, key }).strict()),
 
   'drafts:get': channel<Draft | null>()(byUser),
@@ -155,6 +159,7 @@ export const channels = {
   ...linkChannels,
   ...searchChannels,
   ...dataChannels,
+  ...firstScreenChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -2,6 +2,7 @@ import { createAppHandlers } from './handlers/app';
 import { createDataHandlers } from './handlers/data-screen';
 import { createDraftHandlers } from './handlers/drafts';
 import { createLinkHandlers } from './handlers/links';
+import { createFirstScreenHandlers } from './handlers/first-screen';
 import { createPostHandlers } from './handlers/posts';
 import { createProfileHandlers } from './handlers/profiles';
 import { createSearchHandlers } from './handlers/search';
@@ -38,6 +39,7 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createLinkHandlers(ctx),
     ...createSearchHandlers(ctx, session),
     ...createDataHandlers(ctx),
+    ...createFirstScreenHandlers(ctx, session),
   } satisfies Handlers;
 }
 

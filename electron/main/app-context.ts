@@ -9,7 +9,8 @@ import { type WorkerScript, createDataJobs } from './data-jobs';
 import { type Desktop, HEADLESS_DESKTOP, createDataService } from './data-service';
 import { watchForOtherWriters } from './live-updates';
 import { type Refusal, type StartupOptions, startDatabase } from './startup';
-import { refused } from './startup-outcome';
+import { type Started, refused } from './startup-outcome';
+import { writeCleanShutdown } from './clean-shutdown';
 
 /** Startup's options (the same meaning), plus what `app:info` reports. */
 export interface AppContextOptions extends Pick<
@@ -32,8 +33,8 @@ export interface AppContext {
   dispatch: Dispatch;
   /** The current connection: after a disk failure the data layer serves a new one. */
   readonly db: Db;
-  /** What startup did: the migrations it applied and the backup it made first. */
-  startup: { applied: string[]; backupPath: string | null };
+  /** What startup did: the migrations it applied, the backup it made first, whether it read the whole file. */
+  startup: { applied: string[]; backupPath: string | null; integrity?: Started['integrity'] };
   /** Main → renderer events (the Electron shell sends them to the windows); returns the unsubscribe. */
   subscribe(listener: (event: AppEvent) => void): () => void;
   close(): void;
@@ -57,6 +58,7 @@ function contextOn(
     'dbPath' | 'version' | 'platform' | 'openExternal' | 'desktop' | 'workerScript'
   >,
   startup: AppContext['startup'],
+  afterClose: () => void = () => undefined,
 ): AppContext {
   const listeners = new Set<(event: AppEvent) => void>();
   const emit = (event: AppEvent) => {
@@ -113,6 +115,7 @@ function contextOn(
       void jobs.close();
       listeners.clear();
       live.close();
+      afterClose();
     },
   };
 }
@@ -150,7 +153,10 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     throw new StartupRefusedError(refused(options.dbPath, cause.reason, cause.message));
   }
   forgetUndoneDeletes(live);
-  return contextOn(live, options, { applied: outcome.applied, backupPath: outcome.backupPath });
+  // Only after the connection closed (its last checkpoint done) is the file as the marker says.
+  const markClean = () => writeCleanShutdown(options.dbPath);
+  const { applied, backupPath, integrity } = outcome;
+  return contextOn(live, options, { applied, backupPath, integrity }, markClean);
 }
 
 /**

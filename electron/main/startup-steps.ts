@@ -31,6 +31,8 @@ export interface StepOptions {
   migrations: readonly MigrationModule[];
   keepBackups?: number;
   busyTimeoutMs?: number;
+  /** The previous run closed this file cleanly (its marker matched): see InspectOptions. */
+  closedCleanly?: boolean;
 }
 
 /** A refusal for an error that `refusalFor` understands, or the error again. */
@@ -44,8 +46,8 @@ function refusalOrThrow(error: unknown, dbPath: string): Refusal {
 export function inspectStep(
   options: StepOptions,
 ): { inspection: Inspection; recoveredCopy: string | null } | Refusal {
-  const { dbPath, migrations, busyTimeoutMs } = options;
-  const inspectOnce = () => inspectDatabaseFile(dbPath, migrations, { busyTimeoutMs });
+  const { dbPath, migrations, busyTimeoutMs, closedCleanly } = options;
+  const inspectOnce = () => inspectDatabaseFile(dbPath, migrations, { busyTimeoutMs, closedCleanly });
   let recoveredCopy: string | null = null;
   try {
     try {

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import type { User } from '../../electron/ipc/contract';
 import { useLiveUpdates } from '../api/live';
+import { useFirstScreen } from '../api/first-screen';
 import { useSession } from '../api/session';
-import { useUsers } from '../api/users';
 import { ProfileSwitcher } from '../components/ProfileSwitcher';
 import { ErrorState, Loading } from '../components/States';
 import { ChooseProfilePage } from '../pages/ChooseProfilePage';
@@ -14,6 +14,7 @@ import { SettingsPage } from '../pages/SettingsPage';
 import { TimelinePage } from '../pages/TimelinePage';
 import { UsersPage } from '../pages/UsersPage';
 import { WelcomePage } from '../pages/WelcomePage';
+import { canGoBack, goBack, useBackShortcut } from './back-navigation';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PostingAsRegion } from './PostingAsRegion';
 import { hrefFor, useRoute, type Route } from './router';
@@ -35,18 +36,24 @@ export function App() {
   );
 }
 
-/** Picks the screen from the session: first run, choose or unlock a profile, or the app itself. */
+/**
+ * Picks the screen from the session: first run, choose or unlock a profile, or the app itself.
+ * One call (`app:firstScreen`) brings all the first screen needs; until it answers, the shell
+ * is drawn empty with the same boxes, so nothing moves when the data comes.
+ */
 function Screen() {
   useLiveUpdates();
-  const session = useSession();
-  const users = useUsers('asc');
+  const first = useFirstScreen();
+  const session = useSession(first.isSuccess);
   const active = session.data?.activeUser ?? null;
   useDocumentTitle(active && !session.data?.locked ? `${active.username} · Microblog` : 'Microblog');
+  useBackShortcut();
 
-  if (session.isPending || users.isPending) return <Loading label="Opening Microblog…" />;
+  if (first.isPending) return <Shell user={null} />;
+  if (first.isError) return <ErrorState error={first.error} onRetry={() => first.refetch()} />;
+  if (session.isPending) return <Shell user={null} />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
-  if (users.isError) return <ErrorState error={users.error} onRetry={() => users.refetch()} />;
-  if (users.data.length === 0) return <WelcomePage />;
+  if (!active && !first.data.hasProfiles) return <WelcomePage />;
   if (!active) return <ChooseProfilePage key="choose" locked={null} />;
   if (session.data.locked) return <ChooseProfilePage key={`locked-${active.id}`} locked={active} />;
   return <Shell user={active} />;
@@ -62,7 +69,36 @@ function NavLink({ route, current, children }: { route: Route; current: Route; c
   );
 }
 
-function Shell({ user }: { user: User }) {
+/** Back to the previous screen; disabled when this is the first one. */
+function BackButton() {
+  // Re-rendered on every route change (the parent reads the route), so `disabled` stays true to the history.
+  return (
+    <button
+      type="button"
+      className="back-button"
+      onClick={goBack}
+      disabled={!canGoBack()}
+      title="Back (Alt+←)"
+    >
+      <span aria-hidden="true">←</span> Back
+    </button>
+  );
+}
+
+/** The empty first screen while `app:firstScreen` is on its way: the timeline's boxes, no data. */
+function ShellPlaceholder() {
+  return (
+    <section className="page" aria-labelledby="timeline-title" aria-busy="true">
+      <h1 id="timeline-title" className="page-title">
+        Timeline
+      </h1>
+      <div className="composer placeholder" aria-hidden="true" />
+      <Loading label="Opening Microblog…" />
+    </section>
+  );
+}
+
+function Shell({ user }: { user: User | null }) {
   const route = useRoute();
   return (
     <div className="shell">
@@ -70,6 +106,7 @@ function Shell({ user }: { user: User }) {
         Skip to content
       </a>
       <header className="topbar">
+        <BackButton />
         <a className="brand" href={hrefFor({ name: 'timeline' })}>
           <span aria-hidden="true">✦</span> Microblog
         </a>
@@ -80,9 +117,11 @@ function Shell({ user }: { user: User }) {
           <NavLink route={{ name: 'users' }} current={route}>
             Users
           </NavLink>
-          <NavLink route={{ name: 'profile', username: user.username }} current={route}>
-            My profile
-          </NavLink>
+          {user && (
+            <NavLink route={{ name: 'profile', username: user.username }} current={route}>
+              My profile
+            </NavLink>
+          )}
           <NavLink
             route={{ name: 'settings', tab: route.name === 'settings' ? route.tab : 'data' }}
             current={route}
@@ -91,18 +130,30 @@ function Shell({ user }: { user: User }) {
           </NavLink>
         </nav>
         <SearchBox />
-        <ProfileSwitcher activeUser={user} />
+        {user ? (
+          <ProfileSwitcher activeUser={user} />
+        ) : (
+          <div className="switcher placeholder" aria-hidden="true" />
+        )}
       </header>
       <main id="main" tabIndex={-1}>
-        {/* Keyed by screen and profile, so an error on one screen clears when you leave it. */}
-        <ErrorBoundary key={`${hrefFor(route)}|${user.id}`}>
-          {route.name === 'timeline' && <TimelinePage user={user} />}
-          {route.name === 'users' && <UsersPage activeUser={user} />}
-          {route.name === 'profile' && <ProfilePage username={route.username} activeUser={user} />}
-          {route.name === 'tag' && <TagPage tag={route.tag} activeUser={user} />}
-          {route.name === 'search' && <SearchPage query={route.query} activeUser={user} />}
-          {route.name === 'settings' && <SettingsPage tab={route.tab} user={user} />}
-        </ErrorBoundary>
+        {!user ? (
+          route.name === 'timeline' ? (
+            <ShellPlaceholder />
+          ) : (
+            <Loading label="Opening Microblog…" />
+          )
+        ) : (
+          // Keyed by screen and profile, so an error on one screen clears when you leave it.
+          <ErrorBoundary key={`${hrefFor(route)}|${user.id}`}>
+            {route.name === 'timeline' && <TimelinePage user={user} />}
+            {route.name === 'users' && <UsersPage activeUser={user} />}
+            {route.name === 'profile' && <ProfilePage username={route.username} activeUser={user} />}
+            {route.name === 'tag' && <TagPage tag={route.tag} activeUser={user} />}
+            {route.name === 'search' && <SearchPage query={route.query} activeUser={user} />}
+            {route.name === 'settings' && <SettingsPage tab={route.tab} user={user} />}
+          </ErrorBoundary>
+        )}
       </main>
     </div>
   );

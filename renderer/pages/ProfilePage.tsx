@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { User, UserProfile } from '../../electron/ipc/contract';
 import { hasCode } from '../api/client';
-import { useUserPosts } from '../api/posts';
+import { useFeed, useUserPostsSource } from '../api/posts';
 import { useProfile } from '../api/users';
 import { navigate } from '../app/router';
 import { Avatar } from '../components/Avatar';
@@ -71,7 +71,8 @@ function ProfileHeader({
 }
 
 function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: User }) {
-  const posts = useUserPosts(profile.id);
+  const source = useUserPostsSource(profile.id);
+  const posts = useFeed(source);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   // Only your own page can change or delete anything; someone else's shows nothing destructive.
@@ -107,6 +108,7 @@ function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: Us
       <PostFeed
         label={`Posts by ${profile.username}`}
         query={posts}
+        source={source}
         activeUser={activeUser}
         authorOf={() => profile.username}
       />

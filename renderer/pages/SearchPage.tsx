@@ -1,12 +1,14 @@
 import type { User } from '../../electron/ipc/contract';
 import { hasCode } from '../api/client';
-import { useSearch } from '../api/search';
+import { useFeed } from '../api/posts';
+import { useSearchSource } from '../api/search';
 import { PostFeed } from '../components/PostFeed';
 import { Empty } from '../components/States';
 
 /** Posts matching the search box, newest first, with the matched words marked. */
 export function SearchPage({ query, activeUser }: { query: string; activeUser: User }) {
-  const results = useSearch(query);
+  const source = useSearchSource(query);
+  const results = useFeed(source, query.trim() !== '');
   const refused =
     results.isError && (hasCode(results.error, 'INVALID_INPUT') || hasCode(results.error, 'USER_NOT_FOUND'));
   return (
@@ -23,6 +25,7 @@ export function SearchPage({ query, activeUser }: { query: string; activeUser: U
         <PostFeed
           label={`Posts matching ${query}`}
           query={results}
+          source={source}
           activeUser={activeUser}
           authorOf={(post) => post.username}
           emptyText={`No posts match “${query}”.`}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { User } from '../../electron/ipc/contract';
-import { useTimeline } from '../api/posts';
-import { useFollowingFeed } from '../api/search';
+import { useFeed, useTimelineSource } from '../api/posts';
+import { useFollowingSource } from '../api/search';
 import { useProfile } from '../api/users';
 import { Composer } from '../components/Composer';
 import { PostFeed } from '../components/PostFeed';
@@ -34,11 +34,13 @@ export function TimelinePage({ user }: { user: User }) {
 }
 
 function FollowingFeed({ user }: { user: User }) {
-  const feed = useFollowingFeed(user.id);
+  const source = useFollowingSource(user.id);
+  const feed = useFeed(source);
   return (
     <PostFeed
       label="Following"
       query={feed}
+      source={source}
       activeUser={user}
       authorOf={(post) => post.username}
       emptyText="No posts from you or the people you follow yet. Find people in Users."
@@ -47,6 +49,15 @@ function FollowingFeed({ user }: { user: User }) {
 }
 
 function EveryoneFeed({ user }: { user: User }) {
-  const timeline = useTimeline();
-  return <PostFeed label="Timeline" query={timeline} activeUser={user} authorOf={(post) => post.username} />;
+  const source = useTimelineSource();
+  const timeline = useFeed(source);
+  return (
+    <PostFeed
+      label="Timeline"
+      query={timeline}
+      source={source}
+      activeUser={user}
+      authorOf={(post) => post.username}
+    />
+  );
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../electron/db/index';
 import { runBenchmark } from './bench';
+import { formatStartupScale, measureStartupScale } from './startup-scale';
 import { prepareInputs } from './inputs';
 import { operations } from './ops';
 import { createRawSide } from './raw';
@@ -77,5 +78,15 @@ describe('the benchmark workload', () => {
     expect(result.pragmas).toMatchObject({ journal_mode: 'wal', foreign_keys: 1 });
     expect(result.extras?.timeline_deep_page.depth).toBe(1450);
     expect(result.extras?.file_bytes).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('times startup at two sizes on cleanly closed files, each clean start skipping quick_check', async () => {
+    const folder = tempDir('bench-startup');
+    const scale = await measureStartupScale(folder, { users: 3, small: 50, large: 500 }, () => undefined);
+    expect(scale.small.posts).toBe(50);
+    expect(scale.large.posts).toBe(500);
+    expect(scale.large.file_bytes).toBeGreaterThan(scale.small.file_bytes);
+    expect(scale.ratio).toBeCloseTo(scale.large.median_ms / scale.small.median_ms);
+    expect(formatStartupScale(scale)).toMatch(/startup ratio 500 \/ 50: /);
   }, 60_000);
 });

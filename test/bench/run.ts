@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readCount } from '../../electron/shared/run-tool';
 import { type BenchResult, runBenchmark } from './bench';
+import { formatStartupScale, measureStartupScale } from './startup-scale';
+import { tempFolder } from '../fixtures/temp';
 import { DEFAULT_SIZES, OP_KEYS } from './workload';
 
 /** Each round is a whole fresh workload; the median of three tames fsync noise on a busy disk. */
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       rounds: { type: 'string' },
       'no-extras': { type: 'boolean', default: false },
+      'startup-small': { type: 'string' },
+      'startup-large': { type: 'string' },
     },
   });
   const sizes = {
@@ -77,7 +81,26 @@ async function main(): Promise<void> {
   console.log(`whole run: ${result.seconds.toFixed(1)} s`);
   const misses = OP_KEYS.filter((key) => (result.ops[key]?.ratio ?? 0) > 1.25);
   if (misses.length > 0) console.log(`over 1.25x raw: ${misses.join(', ')}`);
-  if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
+  let startupScale;
+  if (!values['no-extras']) {
+    const folder = tempFolder('bench-startup');
+    try {
+      startupScale = await measureStartupScale(
+        folder.dir,
+        {
+          users: sizes.users,
+          small: readCount(values['startup-small'], '--startup-small', 10_000, 1),
+          large: readCount(values['startup-large'], '--startup-large', 1_000_000, 1),
+        },
+        (line) => console.log(line),
+      );
+    } finally {
+      folder.remove();
+    }
+    console.log(formatStartupScale(startupScale));
+  }
+  const output = { ...result, ...(startupScale && { startup_scale: startupScale }) };
+  if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(output, null, 2)}\n`);
 }
 
 main().catch((error: unknown) => {

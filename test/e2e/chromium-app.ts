@@ -63,8 +63,9 @@ export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOp
   await context.exposeBinding(INVOKE_BINDING, async (_source, channel: unknown, wire: unknown) => {
     const payload = decodeClone(String(wire));
     received.push({ channel: String(channel), payload });
+    const remembered = options.answerFromMemory?.(String(channel), payload);
     // Main's answer goes back through structured clone too, as Electron's reply does.
-    return encodeClone(structuredClone(await app.dispatch(String(channel), payload)));
+    return encodeClone(structuredClone(remembered ?? (await app.dispatch(String(channel), payload))));
   });
   await context.addInitScript({ content: preloadScript(assets.preloadCode) });
   const page = await context.newPage();

@@ -18,6 +18,11 @@ export interface OpenAppOptions {
   viewport?: { width: number; height: number };
   /** What the native save and open dialogs answer (null or absent: the user closed them). */
   dialogs?: { exportPath?: string | null; importPath?: string | null };
+  /**
+   * Answers a call from memory instead of main's dispatcher when it returns a value (the UI
+   * benchmark's baseline: the same page with no SQLite behind it). Chromium harness only.
+   */
+  answerFromMemory?: (channel: string, payload: unknown) => unknown;
 }
 
 /** One call as main's dispatcher received it. */

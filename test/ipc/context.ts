@@ -39,6 +39,7 @@ export const TINY_PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 /** A valid payload for each channel, against `seededApp`'s database (user 1 and post 1). */
 export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'app:info': {},
+  'app:firstScreen': {},
   'session:get': {},
   'session:activate': { userId: 1 },
   'session:unlock': { userId: 1, password: 'whatever' },

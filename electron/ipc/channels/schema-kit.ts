@@ -3,6 +3,7 @@
  * channel files in this folder. Pure zod: nothing here may import Node or Electron.
  */
 import { z } from 'zod';
+import { PAGE_DIRECTIONS } from '../../db/models';
 import {
   BAD_CURSOR_SENTENCE,
   CURSOR_MAX,
@@ -33,6 +34,8 @@ export const key = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'That request key is not valid.')
   .optional();
+/** Which side of the cursor to read: older posts (the default) or, scrolling back up, newer ones. */
+export const direction = z.enum(PAGE_DIRECTIONS, 'The direction is "older" or "newer".').optional();
 export const limit = z
   .number()
   .int(PAGE_SIZE_SENTENCE)

@@ -26,9 +26,10 @@ export function createPostHandlers(ctx: HandlerContext, session: SessionState) {
       });
     },
 
-    'posts:timeline': ({ cursor, limit }) => repos.posts.timeline({ cursor, limit }),
+    'posts:timeline': ({ cursor, limit, direction }) => repos.posts.timeline({ cursor, limit, direction }),
 
-    'posts:byUser': ({ userId, cursor, limit }) => repos.posts.byUser(userId, { cursor, limit }),
+    'posts:byUser': ({ userId, cursor, limit, direction }) =>
+      repos.posts.byUser(userId, { cursor, limit, direction }),
 
     'posts:delete': ({ postId, userId, key }) => {
       session.requireUnlocked(userId);
