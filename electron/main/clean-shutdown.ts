@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncPath } from './durable-file';
+import { fsyncPath } from '../shared/durable-file';
 
 /** The marker's name beside `dbPath`. */
 export function cleanShutdownMarker(dbPath: string): string {

@@ -83,7 +83,10 @@ function isNewer(a: Post, b: Post): boolean {
  * A post put back (an Undo) into the loaded page where it belongs by time, so it reappears in
  * its old place; outside the loaded stretch nothing changes, and paging there reads it from main.
  */
-export function withPostRestored<T extends Post>(data: FeedData<T> | undefined, post: T): FeedData<T> | undefined {
+export function withPostRestored<T extends Post>(
+  data: FeedData<T> | undefined,
+  post: T,
+): FeedData<T> | undefined {
   if (!data || data.pages.some((page) => page.items.some((item) => item.id === post.id))) return data;
   const atTop = holdsTop(data);
   const pages = data.pages.map((page, n) => {

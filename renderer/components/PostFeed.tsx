@@ -33,7 +33,14 @@ function highlightsOf(post: Post): readonly [number, number][] | undefined {
  * with its author and time, and the active profile's own posts editable, and deletable after a
  * confirm with a few seconds to undo.
  */
-export function PostFeed<T extends Post>({ label, query, source, activeUser, authorOf, emptyText }: Props<T>) {
+export function PostFeed<T extends Post>({
+  label,
+  query,
+  source,
+  activeUser,
+  authorOf,
+  emptyText,
+}: Props<T>) {
   const [deleting, setDeleting] = useState<Post | null>(null);
   const client = useQueryClient();
   const restartAtTop = useCallback(() => restartFeedAtTop(client, source), [client, source]);

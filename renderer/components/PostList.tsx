@@ -49,7 +49,8 @@ export function PostList<T extends Post>(props: Props<T>) {
   if (restarts.top !== top) setRestarts({ top, count: top ? restarts.count + 1 : restarts.count });
   if (status === 'pending') return <Loading label="Loading posts…" />;
   if (status === 'error') return <ErrorState error={error} onRetry={refetch} />;
-  if (!data || data.pages.every((page) => page.items.length === 0)) return <Empty>{props.emptyText ?? 'No posts yet.'}</Empty>;
+  if (!data || data.pages.every((page) => page.items.length === 0))
+    return <Empty>{props.emptyText ?? 'No posts yet.'}</Empty>;
   return <VirtualPosts key={restarts.count} {...props} data={data} />;
 }
 

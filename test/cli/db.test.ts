@@ -129,5 +129,6 @@ describe('npm run db (as a real process)', () => {
       expect(result?.stdout, label).toBe('');
       expect(sha256(file), label).toBe(before);
     });
-  });
+    // A dozen real processes at once: on a loaded 2-core machine they take longer than the default.
+  }, 120_000);
 });

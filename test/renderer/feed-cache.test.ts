@@ -5,6 +5,7 @@ import {
   type FeedData,
   type FeedParam,
   withNewPost,
+  withPostRestored,
   withoutPost,
 } from '../../renderer/api/feed-cache';
 import { type FeedLayout, nextLayout } from '../../renderer/components/feed-memory';
@@ -15,6 +16,7 @@ const post = (id: number): TimelinePost => ({
   userId: 1,
   username: 'ann',
   timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, id)).toISOString(),
+  editedAt: null,
 });
 /** A page of posts `from` down to `from - size + 1`, newest first. */
 const page = (from: number, size: number): Page<TimelinePost> => ({
@@ -113,5 +115,31 @@ describe('the stretch of the feed in memory', () => {
     );
     expect(deep.layout).toMatchObject({ firstIndex: 20, gap: 1400 });
     expect(nextLayout(deep, fromTop(0), height)).toMatchObject({ firstIndex: 0, gap: 0, folded: [] });
+  });
+});
+
+describe('Undo puts a post back in its place', () => {
+  it('into the loaded page it belongs to, in order, the other pages untouched', () => {
+    const data = fromTop(2);
+    const without = {
+      ...data,
+      pages: data.pages.map((p) => ({ ...p, items: p.items.filter((i) => i.id !== 85) })),
+    };
+    const back = withPostRestored(without, post(85));
+    expect(ids(back)).toEqual(ids(data));
+    expect(back?.pages[0]).toBe(without.pages[0]);
+  });
+
+  it('above the newest page only when the feed holds its top; outside what is loaded, nothing changes', () => {
+    const top = withPostRestored(fromTop(1), post(101));
+    expect(ids(top)?.[0]).toBe(101);
+    const deep: FeedData<TimelinePost> = { pages: [page(50, 10)], pageParams: [older('c51')] };
+    expect(ids(withPostRestored(deep, post(70)))).toEqual(ids(deep));
+    expect(ids(withPostRestored(deep, post(20)))).toEqual(ids(deep));
+  });
+
+  it('a post already there is not added twice', () => {
+    const data = fromTop(1);
+    expect(withPostRestored(data, post(95))).toBe(data);
   });
 });
