@@ -62,6 +62,21 @@ function quickCheck(db: Database.Database, file: string): void {
   if (check !== 'ok') throw new DatabaseRefusedError('corrupt', file, String(check));
 }
 
+/**
+ * The whole-file `quick_check` on its own read-only connection: null when the file is intact,
+ * otherwise SQLite's first finding. For the check that runs after a start that skipped it.
+ */
+export function quickCheckProblem(file: string, busyTimeoutMs = BUSY_TIMEOUT_MS): string | null {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    const check = String(db.pragma('quick_check', { simple: true }));
+    return check === 'ok' ? null : check;
+  } finally {
+    db.close();
+  }
+}
+
 /** Reads what SQLite says of the file: integrity (unless it closed cleanly and stays as it is), then its history. */
 function readHistory(
   file: string,

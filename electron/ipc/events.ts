@@ -35,6 +35,8 @@ export const events = {
     .strict(),
   /** Another connection (the shell, the seed tool, a second window, an import) committed to the file. */
   'db:changed': z.object({}).strict(),
+  /** The integrity check run after a quick start found damage: `detail` is SQLite's finding, for bug reports. */
+  'db:damaged': z.object({ detail: z.string().max(2000) }).strict(),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -63,4 +63,6 @@ export interface HandlerContext {
   openExternal?: (url: string) => Promise<void>;
   /** Absent where no Data service runs (handler unit tests): the data channels then say so. */
   data?: DataService;
+  /** Called once the first screen has its data: main then runs the integrity check a quick start skipped. */
+  afterFirstScreen?: () => void;
 }

@@ -10,6 +10,7 @@ import { type Desktop, HEADLESS_DESKTOP, createDataService } from './data-servic
 import { watchForOtherWriters } from './live-updates';
 import { type Refusal, type StartupOptions, startDatabase } from './startup';
 import { type Started, refused } from './startup-outcome';
+import { type CheckOutcome, deferredCheck } from './background-check';
 import { writeCleanShutdown } from './clean-shutdown';
 
 /** Startup's options (the same meaning), plus what `app:info` reports. */
@@ -37,6 +38,8 @@ export interface AppContext {
   startup: { applied: string[]; backupPath: string | null; integrity?: Started['integrity'] };
   /** Main → renderer events (the Electron shell sends them to the windows); returns the unsubscribe. */
   subscribe(listener: (event: AppEvent) => void): () => void;
+  /** The integrity check run after a start that skipped it, once the first screen asked; else null. */
+  integrityCheck(): Promise<CheckOutcome> | null;
   close(): void;
 }
 
@@ -70,6 +73,12 @@ function contextOn(
     for (const listener of listeners) listener(event);
   };
   const jobs = createDataJobs(options.dbPath, emit, options.workerScript);
+  const check = deferredCheck(
+    options.dbPath,
+    startup.integrity === 'skipped',
+    (detail) => emit({ name: 'db:damaged', payload: { detail } }),
+    options.workerScript,
+  );
   const stopWatching = watchForOtherWriters(
     () => live.db,
     () => emit({ name: 'db:changed', payload: {} }),
@@ -99,6 +108,7 @@ function contextOn(
     app,
     data,
     ...(options.openExternal && { openExternal: options.openExternal }),
+    afterFirstScreen: check.start,
   });
   return {
     dispatch: createDispatcher(handlers),
@@ -106,6 +116,7 @@ function contextOn(
       return live.db;
     },
     startup,
+    integrityCheck: check.outcome,
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -113,9 +124,11 @@ function contextOn(
     close: () => {
       stopWatching();
       void jobs.close();
+      check.stop();
       listeners.clear();
       live.close();
-      afterClose();
+      // A file found damaged is not vouched for: the next start checks it whole (and refuses it).
+      if (!check.damaged()) afterClose();
     },
   };
 }

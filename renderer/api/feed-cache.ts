@@ -92,9 +92,9 @@ export function withPostRestored<T extends Post>(
   const pages = data.pages.map((page, n) => {
     const first = page.items[0];
     const last = page.items.at(-1);
-    if (!first || !last) return page;
-    const fitsAbove = n === 0 && atTop && isNewer(post, first);
-    const fitsInside = !isNewer(post, first) && isNewer(post, last);
+    // An emptied newest page (its only post was the one deleted) takes it back too.
+    const fitsAbove = n === 0 && atTop && (!first || isNewer(post, first));
+    const fitsInside = !!first && !!last && !isNewer(post, first) && isNewer(post, last);
     if (!fitsAbove && !fitsInside) return page;
     const at = page.items.findIndex((item) => isNewer(post, item));
     const items = [...page.items];

@@ -3,6 +3,7 @@ import type { User } from '../../electron/ipc/contract';
 import { useLiveUpdates } from '../api/live';
 import { useFirstScreen } from '../api/first-screen';
 import { useSession } from '../api/session';
+import { DamageNotice } from '../components/DamageNotice';
 import { ProfileSwitcher } from '../components/ProfileSwitcher';
 import { ErrorState, Loading } from '../components/States';
 import { ChooseProfilePage } from '../pages/ChooseProfilePage';
@@ -30,6 +31,7 @@ function useDocumentTitle(title: string) {
 export function App() {
   return (
     <>
+      <DamageNotice />
       <Screen />
       <PostingAsRegion />
     </>

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/index';
 import { createAppContext, createReadOnlyContext } from '../../electron/main/app-context';
 import { cleanShutdownMarker, writeCleanShutdown } from '../../electron/main/clean-shutdown';
+import type { AppEvent } from '../../electron/ipc/events';
 import { migrations } from '../../migrations/index';
-import { backupsOf, randomBytes, seedDatabase, start, tempDir } from '../fixtures/index';
+import { backupsOf, damageAPage, seedDatabase, start, tempDir } from '../fixtures/index';
 
 /** A seeded file that the app has opened once and closed on quit, as after a normal day. */
 async function closedByTheApp(posts = 200): Promise<string> {
@@ -14,15 +15,6 @@ async function closedByTheApp(posts = 200): Promise<string> {
   const context = await createAppContext({ dbPath });
   context.close();
   return dbPath;
-}
-
-/** Overwrites one page near the end (a posts page, not the schema) with garbage, as a failing disk might. */
-function damageAPage(dbPath: string): void {
-  const bytes = fs.readFileSync(dbPath);
-  const pageSize = bytes.readUInt16BE(16);
-  const pages = bytes.length / pageSize;
-  randomBytes(pageSize, 5).copy(bytes, (pages - 2) * pageSize);
-  fs.writeFileSync(dbPath, bytes);
 }
 
 describe('the clean-shutdown marker', () => {
@@ -43,6 +35,7 @@ describe('the clean-shutdown marker', () => {
     const outcome = await start({ dbPath });
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.integrity).toBe('full');
+    crashed.close(); // stops its timers; the start above has already been checked
   });
 
   it('reads the whole file when another program changed it after the app closed it', async () => {
@@ -90,5 +83,51 @@ describe('the clean-shutdown marker', () => {
     writeCleanShutdown(dbPath);
     expect(fs.existsSync(cleanShutdownMarker(dbPath))).toBe(false);
     holder.close();
+  });
+});
+
+describe('the integrity check a quick start skipped, run once the first screen has its data', () => {
+  /** Starts the app on the file, asks for the first screen, and waits for the deferred check. */
+  async function openAndWait(dbPath: string) {
+    const context = await createAppContext({ dbPath });
+    const events: AppEvent[] = [];
+    context.subscribe((event) => events.push(event));
+    const first = await context.dispatch('app:firstScreen', {});
+    return { context, events, first, outcome: await context.integrityCheck() };
+  }
+
+  it('finds damage that happened while nothing was looking, says so, and leaves the next start to refuse', async () => {
+    const dbPath = await closedByTheApp(2000);
+    damageAPage(dbPath);
+    // A marker that matches the damaged file: bit rot after a clean quit.
+    writeCleanShutdown(dbPath);
+    const { context, events, first, outcome } = await openAndWait(dbPath);
+    expect(context.startup.integrity).toBe('skipped');
+    expect(first.ok).toBe(true);
+    expect(outcome?.state).toBe('damaged');
+    const damaged = events.filter((event) => event.name === 'db:damaged');
+    expect(damaged).toHaveLength(1);
+    context.close();
+    expect(fs.existsSync(cleanShutdownMarker(dbPath))).toBe(false);
+    const next = await start({ dbPath });
+    expect(!next.ok && next.reason).toBe('corrupt');
+  });
+
+  it('on an intact file says nothing, and the quit still vouches for it', async () => {
+    const dbPath = await closedByTheApp();
+    const { context, events, outcome } = await openAndWait(dbPath);
+    expect(outcome).toEqual({ state: 'ok' });
+    expect(events.filter((event) => event.name === 'db:damaged')).toEqual([]);
+    context.close();
+    expect(fs.existsSync(cleanShutdownMarker(dbPath))).toBe(true);
+  });
+
+  it('does not run again after a start that already read the whole file', async () => {
+    const dbPath = await closedByTheApp();
+    fs.rmSync(cleanShutdownMarker(dbPath));
+    const { context, outcome } = await openAndWait(dbPath);
+    expect(context.startup.integrity).toBe('full');
+    expect(outcome).toBeNull();
+    context.close();
   });
 });

@@ -138,6 +138,14 @@ describe('Undo puts a post back in its place', () => {
     expect(ids(withPostRestored(deep, post(20)))).toEqual(ids(deep));
   });
 
+  it('back into a feed its delete emptied', () => {
+    const empty: FeedData<TimelinePost> = {
+      pages: [{ items: [], nextCursor: null, prevCursor: null }],
+      pageParams: [FIRST_PAGE],
+    };
+    expect(ids(withPostRestored(empty, post(7)))).toEqual([7]);
+  });
+
   it('a post already there is not added twice', () => {
     const data = fromTop(1);
     expect(withPostRestored(data, post(95))).toBe(data);

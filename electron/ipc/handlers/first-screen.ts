@@ -10,12 +10,14 @@ export function createFirstScreenHandlers(ctx: HandlerContext, session: SessionS
     const current = session.current();
     const { repos } = ctx;
     const active = current.activeUser;
-    return {
+    const screen = {
       session: current,
       hasProfiles: active !== null || repos.users.count() > 0,
       timeline: repos.posts.timeline({ limit }),
       draft: active && !current.locked ? repos.drafts.get(active.id) : null,
     };
+    ctx.afterFirstScreen?.();
+    return screen;
   };
   return { 'app:firstScreen': firstScreen };
 }
