@@ -26,6 +26,11 @@ export function createPostRepository(db: Db) {
     `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id
      WHERE (p.timestamp, p.id) < (?, ?) ${NEWEST_FIRST}`,
   );
+  // A cursor from cursorBefore (id 1) needs no tie-break, ids being positive: one compare a row.
+  const timelineBefore = db.prepare<[string, number], TimelinePost>(
+    `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id
+     WHERE p.timestamp < ? ${NEWEST_FIRST}`,
+  );
   const userFirst = db.prepare<[number, number], Post>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? ${NEWEST_FIRST}`,
   );
@@ -80,6 +85,7 @@ export function createPostRepository(db: Db) {
       const size = pageSize(options.limit);
       if (!options.cursor) return toPage(timelineFirst.all(size + 1), size);
       const { timestamp, id } = decodeCursor(options.cursor);
+      if (id === 1) return toPage(timelineBefore.all(timestamp, size + 1), size);
       return toPage(timelineAfter.all(timestamp, id, size + 1), size);
     },
 
