@@ -55,7 +55,8 @@ interface SearchSide {
   jumps(timestamps: readonly string[]): TimelineRef[][];
 }
 
-const PAGE = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId, u.username AS username`;
+// The columns the repositories return (editedAt included), so raw reads the same row.
+const PAGE = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId, p.edited_at AS editedAt, u.username AS username`;
 
 function writeFollows(side: BenchSide, users: number): void {
   const add =
