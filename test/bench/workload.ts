@@ -74,12 +74,17 @@ export function roundRobinAuthor(n: number, users: number): number {
 
 const EPOCH_MS = Date.UTC(2000, 0, 1);
 
+/** The body of bulk post `k` alone (the checks of a search read millions of them). */
+export function bulkPostBody(k: number, sizes: Sizes): string {
+  return `post ${k} by user ${roundRobinAuthor(k, sizes.users)}`;
+}
+
 /** Bulk post `k`: 2000-01-01T00:00:00Z plus `k` seconds, in the schema's millisecond format. */
 export function bulkPostSpec(k: number, sizes: Sizes): PostSpec {
   const userId = roundRobinAuthor(k, sizes.users);
   return {
     userId,
-    body: `post ${k} by user ${userId}`,
+    body: bulkPostBody(k, sizes),
     timestamp: new Date(EPOCH_MS + k * 1000).toISOString(),
   };
 }
