@@ -8,7 +8,7 @@ import { operations } from './ops';
 import { createProjectSide } from './project';
 import { createRawSide } from './raw';
 import { type BenchSide, tableNames } from './side';
-import type { OpKey, Sizes } from './workload';
+import { type OpKey, type Sizes, WRITING_OPS } from './workload';
 import { migrations } from '../../migrations/index';
 import { tempFolder } from '../fixtures/temp';
 
@@ -45,6 +45,12 @@ export interface BenchOptions {
   rounds?: number;
   /** Also measure the figures beyond the table: latencies, startup, file size, memory. */
   extras?: boolean;
+  /**
+   * How many times each read-only operation runs per side within a round, sides alternating
+   * (default 1); the round keeps each side's median. On a shared machine this puts both sides
+   * through the same stretch of load.
+   */
+  repeat?: number;
   log?: (line: string) => void;
 }
 
@@ -100,15 +106,22 @@ async function runRound(
   projectDb: Db,
   rawDb: Db,
   inputs: Inputs,
+  repeat: number,
   log: (line: string) => void,
 ): Promise<RoundTimes> {
   const sides = [createProjectSide(projectDb), createRawSide(rawDb)] as const;
   const times: RoundTimes = new Map();
   for (const [index, op] of operations(inputs).entries()) {
     const order = index % 2 === 0 ? sides : ([sides[1], sides[0]] as const);
-    const none = { seconds: NaN, cpu: NaN };
-    const seconds = { project: none, raw: none };
-    for (const side of order) seconds[side.name] = await runOnSide(op, side);
+    const runs: Record<BenchSide['name'], SideTime[]> = { project: [], raw: [] };
+    for (let r = 0; r < (WRITING_OPS.has(op.key) ? 1 : repeat); r++) {
+      for (const side of order) runs[side.name].push(await runOnSide(op, side));
+    }
+    const mid = (list: SideTime[]) => ({
+      seconds: median(list.map((t) => t.seconds)),
+      cpu: median(list.map((t) => t.cpu)),
+    });
+    const seconds = { project: mid(runs.project), raw: mid(runs.raw) };
     times.set(op.key, seconds);
     const ms = (t: SideTime) => `${(t.seconds * 1000).toFixed(1)} ms`;
     log(`  ${op.key}: checked (${ms(seconds.project)} / ${ms(seconds.raw)})`);
@@ -136,7 +149,7 @@ export async function runBenchmark(sizes: Sizes, options: BenchOptions = {}): Pr
       const rawDb = await freshDatabase(folder, `raw-${round}`);
       open.push(projectDb, rawDb);
       inputs ??= prepareInputs(sizes, tableNames(projectDb));
-      all.push(await runRound(projectDb, rawDb, inputs, log));
+      all.push(await runRound(projectDb, rawDb, inputs, options.repeat ?? 1, log));
       rawDb.close();
       result ??= {
         sizes,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --users U --posts P --rounds R --json FILE --no-extras]`: the workload of
+ * `npm run bench [-- --users U --posts P --rounds R --repeat K --json FILE --no-extras]`: the workload of
  * ../shared/bench-workload.md through the project's repositories and through raw
  * statements, checked, printed as a table, and optionally written as JSON.
  * Exits non-zero if any result does not match the workload's rules.
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       posts: { type: 'string' },
       json: { type: 'string' },
       rounds: { type: 'string' },
+      repeat: { type: 'string' },
       'no-extras': { type: 'boolean', default: false },
     },
   });
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   const rounds = readCount(values.rounds, '--rounds', DEFAULT_ROUNDS, 1);
   const result = await runBenchmark(sizes, {
     rounds,
+    repeat: readCount(values.repeat, '--repeat', 1, 1),
     extras: !values['no-extras'],
     log: (line) => console.log(line),
   });

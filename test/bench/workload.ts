@@ -32,6 +32,14 @@ export const OP_KEYS = [
 
 export type OpKey = (typeof OP_KEYS)[number];
 
+/** The operations that write: once per round, since running them again changes the file. */
+export const WRITING_OPS: ReadonlySet<OpKey> = new Set<OpKey>([
+  '9_migration_cycle',
+  '1_create_users',
+  '2_bulk_insert_posts',
+  '3_post_one_by_one',
+]);
+
 export const POSTING_COUNT = 1000;
 export const LOOKUPS = 10_000;
 export const USER_PAGES = 2000;
