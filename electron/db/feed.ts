@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './connection';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor } from './cursor';
 import { listSize } from './follows';
 import type { Page, PageOptions, TimelinePost } from './models';
+import { TIMELINE_POST, toPage } from './post-pages';
 
 /** The Following feed's arms merge in one statement up to this many authors (SQLite allows 500). */
 export const MERGE_MAX_AUTHORS = 200;
@@ -16,7 +17,8 @@ const CACHED_SHAPES = 64;
 /** Sorts after every stored timestamp and id, so the first page is the cursor query too. */
 const START = { timestamp: '9999-12-31T23:59:59.999Z', id: Number.MAX_SAFE_INTEGER };
 
-const COLUMNS = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId, u.username AS username`;
+// Every column a timeline post has, editedAt included, so an edited post says so here too.
+const COLUMNS = TIMELINE_POST;
 const KEYSET = `(p.timestamp, p.id) < (:ts, :id)`;
 
 /**
@@ -52,12 +54,14 @@ export function createFeedRepository(db: Db) {
   const followed = db
     .prepare<[number], number>(`SELECT followed_id FROM follows WHERE follower_id = ?`)
     .pluck();
-  const followCount = db
-    .prepare<[number], number>(`SELECT count(*) FROM follows WHERE follower_id = ?`)
-    .pluck();
+  // What picks the plan, in one step: how many profiles this one follows, and the highest id
+  // ever handed out (the number of profiles, give or take deleted ones, in O(log n)).
+  const shape = db
+    .prepare<[number], [number, number]>(
+      `SELECT (SELECT count(*) FROM follows WHERE follower_id = ?), (SELECT coalesce(max(id), 0) FROM users)`,
+    )
+    .raw();
   const wide = db.prepare<[Params], TimelinePost>(WIDE_FEED_SQL);
-  // The highest id ever handed out: the number of profiles, give or take deleted ones, in O(log n).
-  const profiles = db.prepare<[], number>(`SELECT coalesce(max(id), 0) FROM users`).pluck();
   const shapes = new Map<number, Database.Statement<[Params], TimelinePost>>();
 
   const merged = (authors: number): Database.Statement<[Params], TimelinePost> => {
@@ -78,22 +82,19 @@ export function createFeedRepository(db: Db) {
     following(userId: number, options: PageOptions = {}): Page<TimelinePost> {
       const size = listSize(options.limit);
       const at = options.cursor ? decodeCursor(options.cursor) : START;
-      const base: Params = { ts: at.timestamp, id: at.id, lim: size + 1 };
       // Counting is cheaper than reading the ids, which only the merge needs.
-      const count = 1 + (followCount.get(userId) ?? 0);
+      const [follows, profiles] = shape.get(userId) ?? [0, 0];
+      const count = 1 + follows;
       let rows: TimelinePost[];
-      if (count * WALK_WHEN_ONE_IN >= (profiles.get() ?? 0) || count > MERGE_MAX_AUTHORS) {
-        rows = wide.all({ ...base, me: userId });
+      if (count * WALK_WHEN_ONE_IN >= profiles || count > MERGE_MAX_AUTHORS) {
+        rows = wide.all({ ts: at.timestamp, id: at.id, lim: size + 1, me: userId });
       } else {
         const authors = [userId, ...followed.all(userId)];
-        const params: Params = { ...base };
+        const params: Params = { ts: at.timestamp, id: at.id, lim: size + 1 };
         authors.forEach((author, i) => (params[`u${i}`] = author));
         rows = merged(authors.length).all(params);
       }
-      if (rows.length <= size) return { items: rows, nextCursor: null };
-      const items = rows.slice(0, size);
-      const last = items[items.length - 1] as TimelinePost;
-      return { items, nextCursor: encodeCursor(last) };
+      return toPage(rows, size);
     },
   };
 }

@@ -26,17 +26,22 @@ export function createPostRepository(db: Db) {
     `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id
      WHERE (p.timestamp, p.id) < (?, ?) ${NEWEST_FIRST}`,
   );
+  // A cursor from cursorBefore (id 1) needs no tie-break, ids being positive: one compare a row.
+  const timelineUntil = db.prepare<[string, number], TimelinePost>(
+    `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id
+     WHERE p.timestamp < ? ${NEWEST_FIRST}`,
+  );
   const userFirst = db.prepare<[number, number], Post>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? ${NEWEST_FIRST}`,
   );
   const userAfter = db.prepare<[number, string, number, number], Post>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? AND (p.timestamp, p.id) < (?, ?) ${NEWEST_FIRST}`,
   );
-  const timelineBefore = db.prepare<[string, number, number], TimelinePost>(
+  const timelineNewer = db.prepare<[string, number, number], TimelinePost>(
     `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id
      WHERE (p.timestamp, p.id) > (?, ?) ${OLDEST_FIRST}`,
   );
-  const userBefore = db.prepare<[number, string, number, number], Post>(
+  const userNewer = db.prepare<[number, string, number, number], Post>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? AND (p.timestamp, p.id) > (?, ?) ${OLDEST_FIRST}`,
   );
   const count = db.prepare<[], number>(`SELECT count(*) FROM posts`).pluck();
@@ -88,8 +93,9 @@ export function createPostRepository(db: Db) {
       if (!options.cursor) return toPage(timelineFirst.all(size + 1), size);
       const { timestamp, id } = decodeCursor(options.cursor);
       if (options.direction === 'newer') {
-        return toNewerPage(timelineBefore.all(timestamp, id, size + 1), size, options.cursor);
+        return toNewerPage(timelineNewer.all(timestamp, id, size + 1), size, options.cursor);
       }
+      if (id === 1) return toPage(timelineUntil.all(timestamp, size + 1), size, options.cursor);
       return toPage(timelineAfter.all(timestamp, id, size + 1), size, options.cursor);
     },
 
@@ -99,7 +105,7 @@ export function createPostRepository(db: Db) {
       if (!options.cursor) return toPage(userFirst.all(userId, size + 1), size);
       const { timestamp, id } = decodeCursor(options.cursor);
       if (options.direction === 'newer') {
-        return toNewerPage(userBefore.all(userId, timestamp, id, size + 1), size, options.cursor);
+        return toNewerPage(userNewer.all(userId, timestamp, id, size + 1), size, options.cursor);
       }
       return toPage(userAfter.all(userId, timestamp, id, size + 1), size, options.cursor);
     },

@@ -78,7 +78,7 @@ describe('EXPLAIN QUERY PLAN: the paged and prefix queries use their indexes', (
     const { db, sources } = await setup();
     const sql = only(
       sources,
-      (s) => s.includes('JOIN users') && s.includes('<') && !s.includes('post_tags'),
+      (s) => s.includes('JOIN users') && s.includes('(p.timestamp, p.id) <') && !s.includes('post_tags'),
       'timeline after-cursor',
     );
     const details = plan(db, sql, [cursorTime, 500, 20]);
