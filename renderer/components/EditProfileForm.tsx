@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import {
   ABOUT_ME_MAX,
   DISPLAY_NAME_MAX,
@@ -44,10 +44,17 @@ export function EditProfileForm({
   });
   const update = useUpdateProfile();
 
-  const set = (field: Field, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    clear(field);
-  };
+  /** What every field of the form takes from its name: its value, its change and its error. */
+  const bind = (field: Field) => ({
+    name: field,
+    value: values[field],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      const value = event.target.value;
+      setValues((v) => ({ ...v, [field]: value }));
+      clear(field);
+    },
+    error: errors[field],
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -78,41 +85,24 @@ export function EditProfileForm({
   return (
     <form ref={formRef} className="stack" onSubmit={submit} noValidate aria-label="Edit profile">
       <TextField
-        name="username"
         label="Username"
         autoComplete="username"
         hint="Letters, digits, “_”, “.” and “-”."
-        value={values.username}
-        onChange={(e) => set('username', e.target.value)}
-        error={errors.username}
+        {...bind('username')}
       />
       <TextField
-        name="displayName"
         label="Display name (optional)"
         autoComplete="name"
         hint={`The name shown above your @username, in any script. ${left(values.displayName, DISPLAY_NAME_MAX)}`}
-        value={values.displayName}
-        onChange={(e) => set('displayName', e.target.value)}
-        error={errors.displayName}
+        {...bind('displayName')}
       />
       <TextAreaField
-        name="aboutMe"
         label="About me (optional)"
         rows={4}
         hint={left(values.aboutMe, ABOUT_ME_MAX)}
-        value={values.aboutMe}
-        onChange={(e) => set('aboutMe', e.target.value)}
-        error={errors.aboutMe}
+        {...bind('aboutMe')}
       />
-      <TextField
-        name="email"
-        label="Email (optional)"
-        type="email"
-        autoComplete="email"
-        value={values.email}
-        onChange={(e) => set('email', e.target.value)}
-        error={errors.email}
-      />
+      <TextField label="Email (optional)" type="email" autoComplete="email" {...bind('email')} />
       <FormFooter
         error={errors.form}
         onCancel={() => onDone(profile.username)}

@@ -75,10 +75,12 @@ export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'data:copy': { what: 'path' },
 };
 
-/** A started app with user 1 (susan, no password), post 1 and a draft; `snapshot` is every row as text. */
+/** A started app with user 1 (susan, no password, active), post 1 and a draft; `snapshot` is every row as text. */
 export async function seededApp() {
   const app = await startApp();
   await app.ok('users:create', { username: 'susan', email: 'susan@example.com' });
+  // Only the active profile may post or keep a draft.
+  await app.ok('session:activate', { userId: 1 });
   await app.ok('posts:create', { userId: 1, body: 'first' });
   await app.ok('drafts:save', { userId: 1, body: 'a draft' });
   const snapshot = () =>

@@ -182,6 +182,7 @@ describe('backups through IPC', () => {
 describe('live updates', () => {
   it("a commit by another connection is announced within a second; the app's own writes are not", async () => {
     const app = await dataApp();
+    await app.ok('session:activate', { userId: 1 });
     await app.ok('posts:create', { userId: 1, body: 'mine' });
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(app.events.filter((event) => event.name === 'db:changed')).toEqual([]);

@@ -20,7 +20,7 @@ describe('a profile edits only itself', () => {
       const before = app.snapshot();
       expect(await app.fails(channel, payload)).toEqual({
         code: 'FORBIDDEN',
-        message: 'Only the active profile can change itself. Switch to it first.',
+        message: 'Only the active profile can do this. Switch to it first.',
       });
       expect(app.snapshot()).toBe(before);
     },

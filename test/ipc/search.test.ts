@@ -84,7 +84,7 @@ describe('follows over IPC', () => {
     const restarted = await createAppContext({ dbPath: app.dbPath });
     try {
       const result = await restarted.dispatch('follows:add', { followerId: 3, followedId: 1 });
-      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'PROFILE_LOCKED', field: 'password' } });
       expect(JSON.stringify(restarted.db.prepare(`SELECT * FROM follows`).all())).toBe(before);
     } finally {
       restarted.close();

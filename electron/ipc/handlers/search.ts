@@ -2,16 +2,6 @@ import { MicroblogError } from '../../db/index';
 import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
 
-const NOT_YOURS = 'Only the active profile can follow or unfollow, once it is unlocked.';
-
-/** Writes on behalf of `userId` only while it is the active, unlocked profile; else FORBIDDEN. */
-function requireActive(session: SessionState, userId: number): void {
-  const { activeUser, locked } = session.current();
-  if (activeUser === null || activeUser.id !== userId || locked) {
-    throw new MicroblogError('FORBIDDEN', NOT_YOURS, 'followerId');
-  }
-}
-
 /** `follows:*`, `feed:*` and `search:*`: following people, the Following feed and search. */
 export function createSearchHandlers({ repos }: HandlerContext, session: SessionState) {
   const exists = (userId: number, field: string) => {
@@ -20,13 +10,13 @@ export function createSearchHandlers({ repos }: HandlerContext, session: Session
   };
   return {
     'follows:add': ({ followerId, followedId }) => {
-      requireActive(session, followerId);
+      session.requireActive(followerId);
       exists(followedId, 'followedId');
       repos.follows.add(followerId, followedId);
       return { following: true };
     },
     'follows:remove': ({ followerId, followedId }) => {
-      requireActive(session, followerId);
+      session.requireActive(followerId);
       repos.follows.remove(followerId, followedId);
       return { following: false };
     },
