@@ -24,9 +24,12 @@ import {
   isWellFormed,
   tooLongSentence,
 } from '../db/rules';
+import { channel } from './channels/schema-kit';
+import { settingsChannels } from './channels/settings';
 
 export type { Draft, Page, Post, TimelinePost, User };
 export type { UserOrder } from '../db/models';
+export { LANGUAGES, THEMES, type AppSettings, type Language, type Theme } from './channels/settings';
 // The renderer's forms and counter use the same rules as the database, through this module only.
 export { BODY_MAX, PASSWORD_MIN, bodyProblem, countCodePoints, isBlank } from '../db/rules';
 
@@ -93,11 +96,6 @@ export const passwordSchema = text('password', PASSWORD_MAX);
 export const bodySchema = z.string().refine(isWellFormed, brokenTextSentence('body'));
 export const draftSchema = text('draft', DRAFT_MAX);
 
-/** Declares a channel: `channel<Result>()(inputSchema)`, so the input type is inferred. */
-function channel<O>() {
-  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
-}
-
 const empty = z.object({}).strict();
 const byUser = z.object({ userId: id }).strict();
 
@@ -142,6 +140,8 @@ export const channels = {
 
   'drafts:get': channel<Draft | null>()(byUser),
   'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: draftSchema, key }).strict()),
+
+  ...settingsChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -24,4 +24,6 @@ export interface HandlerContext {
   db: Db;
   repos: Repositories;
   app: AppFacts;
+  /** The OS locale (Electron's `app.getLocale()`), which the language follows until one is chosen. */
+  systemLocale?: string;
 }

@@ -2,6 +2,7 @@ import { createAppHandlers } from './handlers/app';
 import { createDraftHandlers } from './handlers/drafts';
 import { createPostHandlers } from './handlers/posts';
 import { createSessionHandlers } from './handlers/session';
+import { createSettingsHandlers } from './handlers/settings';
 import { createUserHandlers } from './handlers/users';
 import type { HandlerContext, Handlers } from './handler-types';
 import { createSessionState } from './session-state';
@@ -30,6 +31,7 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createUserHandlers(ctx, session),
     ...createPostHandlers(ctx, session),
     ...createDraftHandlers(ctx, session),
+    ...createSettingsHandlers(ctx),
   } satisfies Handlers;
 }
 

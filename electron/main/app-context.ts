@@ -16,6 +16,8 @@ export interface AppContextOptions extends Pick<
   version?: string;
   /** Reported by `app:info`; the running platform by default. */
   platform?: string;
+  /** The OS locale (`app.getLocale()`), which the app's language follows until one is chosen. */
+  locale?: string;
 }
 
 export interface AppContext {
@@ -40,7 +42,7 @@ export class StartupRefusedError extends Error {
 
 function contextOn(
   live: LiveDatabase,
-  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform'>,
+  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform' | 'locale'>,
   startup: AppContext['startup'],
 ): AppContext {
   const handlers = createHandlers({
@@ -54,6 +56,7 @@ function contextOn(
       dataFolder: path.dirname(options.dbPath),
       platform: options.platform ?? process.platform,
     },
+    ...(options.locale !== undefined && { systemLocale: options.locale }),
   });
   return {
     dispatch: createDispatcher(handlers),
@@ -93,7 +96,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
  * cannot read it after all.
  */
 export function createReadOnlyContext(
-  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform'>,
+  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform' | 'locale'>,
 ): AppContext {
   const db = openDatabase(options.dbPath, { readonly: true });
   try {

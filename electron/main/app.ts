@@ -36,6 +36,7 @@ async function startContext(
     const context = await createAppContext({
       dbPath,
       version,
+      locale: app.getLocale(),
       onSlow: () => {
         const opened = openUpdatingWindow(BrowserWindow);
         updating = opened.window;
@@ -70,7 +71,7 @@ async function startContext(
     );
     if (choice !== 'read-only') return { state: 'refused', choice };
     try {
-      return { context: createReadOnlyContext({ dbPath, version }), readOnly: true, closeUpdating };
+      return { context: createReadOnlyContext({ dbPath, version, locale: app.getLocale() }), readOnly: true, closeUpdating };
     } catch (readError) {
       console.error('Opening the database read-only failed:', readError);
       electron.dialog.showErrorBox(

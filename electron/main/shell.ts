@@ -18,6 +18,7 @@ export interface AppShell {
   getPath(name: 'userData'): string;
   getAppPath(): string;
   getVersion(): string;
+  getLocale(): string;
   relaunch(): void;
   quit(): void;
   exit(exitCode?: number): void;

@@ -48,6 +48,8 @@ export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'posts:delete': { postId: 1, userId: 1 },
   'drafts:get': { userId: 1 },
   'drafts:save': { userId: 1, body: 'draft' },
+  'settings:get': {},
+  'settings:set': { language: 'es', theme: 'dark' },
 };
 
 /** A started app with user 1 (susan, no password), post 1 and a draft; `snapshot` is every row as text. */

@@ -170,6 +170,11 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'posts:delete': { postId: fc.oneof(fc.integer({ min: 0, max: 300 }), hostileValue), userId: idish },
   'drafts:get': { userId: idish },
   'drafts:save': { userId: idish, body: fc.oneof(textish, fc.constant('d'.repeat(4001))) },
+  'settings:get': {},
+  'settings:set': {
+    language: fc.oneof(fc.constantFrom('en', 'es', null, 'EN', 'de', ''), hostileValue),
+    theme: fc.oneof(fc.constantFrom('system', 'light', 'dark', 'Dark', ''), hostileValue),
+  },
 };
 
 const dangerousKey = fc.constantFrom(

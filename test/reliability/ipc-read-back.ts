@@ -125,6 +125,13 @@ export async function readsBackEqual(
       );
       same('session:get', await readValue(app, 'session:get', {}), value);
       return true;
+    case 'settings:set': {
+      const stored = value as Fields;
+      if ('language' in sent) same('settings:set language', stored.language, sent.language);
+      if ('theme' in sent) same('settings:set theme', stored.theme, sent.theme);
+      same('settings:get', await readValue(app, 'settings:get', {}), value);
+      return true;
+    }
     default:
       return false;
   }

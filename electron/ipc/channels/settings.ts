@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { channel } from './schema-kit';
+
+/** The languages the app's catalogs cover. */
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** How the app looks: as the OS says, or always light or dark. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** The app-wide preferences (not a profile's), and the OS locale that `language: null` follows. */
+export interface AppSettings {
+  /** The chosen language, or null to follow the system. */
+  language: Language | null;
+  theme: Theme;
+  /** Electron's `app.getLocale()`, e.g. `es-ES`. */
+  systemLocale: string;
+}
+
+/** The settings channels: read them, or change one or both. */
+export const settingsChannels = {
+  'settings:get': channel<AppSettings>()(z.object({}).strict()),
+  'settings:set': channel<AppSettings>()(
+    z
+      .object({
+        language: z.enum(LANGUAGES, 'The language is "en" or "es", or null to follow the system.').nullable(),
+        theme: z.enum(THEMES, 'The theme is "system", "light" or "dark".'),
+      })
+      .partial()
+      .strict(),
+  ),
+} as const;
