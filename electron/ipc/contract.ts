@@ -155,8 +155,11 @@ export type IpcErrorCode = ErrorCode | 'UNKNOWN_CHANNEL' | 'BAD_REQUEST' | 'PAYL
 
 export interface IpcError {
   code: IpcErrorCode;
+  /** The sentence in English, for logs and tests; the renderer shows `sentence` in its language. */
   message: string;
   field?: string;
+  /** The message's catalog key and values, so the renderer can say it in the user's language. */
+  sentence?: { key: string; params?: Record<string, string | number> };
 }
 
 /** Every call resolves to this envelope; errors are values, never thrown across IPC. */

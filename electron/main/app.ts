@@ -71,7 +71,11 @@ async function startContext(
     );
     if (choice !== 'read-only') return { state: 'refused', choice };
     try {
-      return { context: createReadOnlyContext({ dbPath, version, locale: app.getLocale() }), readOnly: true, closeUpdating };
+      return {
+        context: createReadOnlyContext({ dbPath, version, locale: app.getLocale() }),
+        readOnly: true,
+        closeUpdating,
+      };
     } catch (readError) {
       console.error('Opening the database read-only failed:', readError);
       electron.dialog.showErrorBox(

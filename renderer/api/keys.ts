@@ -10,4 +10,5 @@ export const keys = {
   timeline: ['posts', 'timeline'] as const,
   userPosts: (userId: number) => ['posts', 'byUser', userId] as const,
   draft: (userId: number) => ['drafts', userId] as const,
+  settings: ['settings'] as const,
 };

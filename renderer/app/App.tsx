@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { User } from '../../electron/ipc/contract';
 import { useSession } from '../api/session';
 import { useUsers } from '../api/users';
@@ -9,6 +9,11 @@ import { ProfilePage } from '../pages/ProfilePage';
 import { TimelinePage } from '../pages/TimelinePage';
 import { UsersPage } from '../pages/UsersPage';
 import { WelcomePage } from '../pages/WelcomePage';
+import { SettingsDialog } from '../components/SettingsDialog';
+import { ShortcutSheet } from '../components/ShortcutSheet';
+import { useTranslation } from '../i18n/index';
+import { usePreferences } from './preferences';
+import { useShortcuts } from './shortcuts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { hrefFor, useRoute, type Route } from './router';
 
@@ -21,12 +26,18 @@ function useDocumentTitle(title: string) {
 
 /** Picks the screen from the session: first run, choose or unlock a profile, or the app itself. */
 export function App() {
+  const { t } = useTranslation();
   const session = useSession();
   const users = useUsers('asc');
+  // A failed read of the settings leaves the OS's language and theme: it never blocks the app.
+  const preferences = usePreferences();
   const active = session.data?.activeUser ?? null;
-  useDocumentTitle(active && !session.data?.locked ? `${active.username} · Microblog` : 'Microblog');
+  useDocumentTitle(
+    active && !session.data?.locked ? t('app.windowTitle', { username: active.username }) : t('app.name'),
+  );
 
-  if (session.isPending || users.isPending) return <Loading label="Opening Microblog…" />;
+  if (session.isPending || users.isPending || preferences.isPending)
+    return <Loading label={t('app.opening')} />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} />;
   if (users.isError) return <ErrorState error={users.error} onRetry={() => users.refetch()} />;
   if (users.data.length === 0) return <WelcomePage />;
@@ -46,27 +57,35 @@ function NavLink({ route, current, children }: { route: Route; current: Route; c
 }
 
 function Shell({ user }: { user: User }) {
+  const { t } = useTranslation();
   const route = useRoute();
+  const [open, setOpen] = useState<'settings' | 'shortcuts' | null>(null);
+  useShortcuts({ username: user.username, onHelp: () => setOpen('shortcuts') });
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <header className="topbar">
         <a className="brand" href={hrefFor({ name: 'timeline' })}>
-          <span aria-hidden="true">✦</span> Microblog
+          <span aria-hidden="true">✦</span> {t('app.name')}
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={t('app.mainNav')}>
           <NavLink route={{ name: 'timeline' }} current={route}>
-            Timeline
+            {t('app.nav.timeline')}
           </NavLink>
           <NavLink route={{ name: 'users' }} current={route}>
-            Users
+            {t('app.nav.users')}
           </NavLink>
           <NavLink route={{ name: 'profile', username: user.username }} current={route}>
-            My profile
+            {t('app.nav.myProfile')}
           </NavLink>
         </nav>
+        <button type="button" className="secondary settings-button" onClick={() => setOpen('settings')}>
+          {t('app.nav.settings')}
+        </button>
+        {open === 'settings' && <SettingsDialog onClose={() => setOpen(null)} />}
+        {open === 'shortcuts' && <ShortcutSheet onClose={() => setOpen(null)} />}
         <ProfileSwitcher activeUser={user} />
       </header>
       <main id="main" tabIndex={-1}>

@@ -1,7 +1,9 @@
 import { BODY_MAX, countCodePoints } from '../../electron/ipc/contract';
+import { useTranslation } from '../i18n/index';
 
 /** The live count in code points, exactly as the database counts a post's length. */
 export function CharacterCounter({ text, id }: { text: string; id?: string }) {
+  const { t } = useTranslation();
   const count = countCodePoints(text);
   const over = count > BODY_MAX;
   // The last ten characters get a stronger look before the limit turns it red.
@@ -9,8 +11,8 @@ export function CharacterCounter({ text, id }: { text: string; id?: string }) {
   const className = over ? 'counter over' : near ? 'counter near' : 'counter';
   return (
     <span id={id} className={className} data-over={over} aria-live="polite">
-      {count}/{BODY_MAX}
-      {over && <span className="counter-note"> · {count - BODY_MAX} over the limit</span>}
+      {t('composer.counter', { count, max: BODY_MAX })}
+      {over && <span className="counter-note">{t('composer.overLimit', { count: count - BODY_MAX })}</span>}
     </span>
   );
 }

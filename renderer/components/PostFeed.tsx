@@ -33,9 +33,10 @@ export function PostFeed<T extends Post>({ label, query, activeUser, authorOf }:
         isFetchingNextPage={query.isFetchingNextPage}
         fetchNextPage={query.fetchNextPage}
         refetch={query.refetch}
-        renderPost={(post) => (
+        renderPost={(post, current) => (
           <PostItem
             post={post}
+            current={current}
             username={authorOf(post)}
             {...(post.userId === activeUser.id && { onDelete: setDeleting })}
           />

@@ -2,6 +2,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Post } from '../../electron/ipc/contract';
 import { Empty, ErrorState, Loading } from './States';
+import { useTranslation } from '../i18n/index';
 
 /** How many rows before the end the next page starts loading, so scrolling never waits. */
 const PREFETCH_ROWS = 15;
@@ -14,7 +15,8 @@ interface Props<T extends Post> {
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;
   refetch: () => unknown;
-  renderPost: (post: T) => ReactNode;
+  /** `current`: this post is the feed's one Tab stop. */
+  renderPost: (post: T, current: boolean) => ReactNode;
   label: string;
 }
 
@@ -24,9 +26,10 @@ interface Props<T extends Post> {
  */
 export function PostList<T extends Post>(props: Props<T>) {
   const { posts, status, error, hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = props;
-  if (status === 'pending') return <Loading label="Loading posts…" />;
+  const { t } = useTranslation();
+  if (status === 'pending') return <Loading label={t('posts.loading')} />;
   if (status === 'error') return <ErrorState error={error} onRetry={refetch} />;
-  if (!posts || posts.length === 0) return <Empty>No posts yet.</Empty>;
+  if (!posts || posts.length === 0) return <Empty>{t('posts.empty')}</Empty>;
   return (
     <VirtualPosts
       posts={posts}
@@ -52,7 +55,10 @@ function VirtualPosts<T extends Post>({
   renderPost,
   label,
 }: VirtualProps<T>) {
+  const { t } = useTranslation();
   const listRef = useRef<HTMLDivElement>(null);
+  // The post that last had focus keeps the feed's Tab stop (roving focus).
+  const [focusedId, setFocusedId] = useState<number | null>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => {
     setOffset(listRef.current?.offsetTop ?? 0);
@@ -67,13 +73,26 @@ function VirtualPosts<T extends Post>({
   });
   const rows = virtualizer.getVirtualItems();
   const lastIndex = rows.at(-1)?.index ?? 0;
+  // When that post has scrolled out of the rendered rows, the first rendered one takes the stop.
+  const renderedIds = rows.map((row) => posts[row.index]?.id);
+  const currentId = focusedId !== null && renderedIds.includes(focusedId) ? focusedId : renderedIds[0];
 
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && lastIndex >= posts.length - PREFETCH_ROWS) fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, lastIndex, posts.length, fetchNextPage]);
 
   return (
-    <div ref={listRef} className="post-list" role="feed" aria-label={label} aria-busy={isFetchingNextPage}>
+    <div
+      ref={listRef}
+      className="post-list"
+      role="feed"
+      aria-label={label}
+      aria-busy={isFetchingNextPage}
+      onFocus={(event) => {
+        const id = event.target.closest('[data-post-id]')?.getAttribute('data-post-id');
+        if (id) setFocusedId(Number(id));
+      }}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {rows.map((row) => {
           const post = posts[row.index];
@@ -86,13 +105,13 @@ function VirtualPosts<T extends Post>({
               className="post-row"
               style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
             >
-              {renderPost(post)}
+              {renderPost(post, post.id === currentId)}
             </div>
           );
         })}
       </div>
-      {isFetchingNextPage && <Loading label="Loading more posts…" />}
-      {!hasNextPage && posts.length > 10 && <p className="state end">You reached the first post.</p>}
+      {isFetchingNextPage && <Loading label={t('posts.loadingMore')} />}
+      {!hasNextPage && posts.length > 10 && <p className="state end">{t('posts.end')}</p>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { User } from '../../electron/ipc/contract';
+import { useTranslation } from '../i18n/index';
 import { Avatar } from './Avatar';
 
 interface Props {
@@ -20,6 +21,7 @@ interface Props {
  * hover), a "Password" badge for protected profiles, and the active profile marked.
  */
 export function ProfileRow({ user, action, avatar = false, email = false, activeBadge, className }: Props) {
+  const { t } = useTranslation();
   const content = (
     <>
       {avatar && <Avatar name={user.username} small />}
@@ -31,7 +33,7 @@ export function ProfileRow({ user, action, avatar = false, email = false, active
           {user.email}
         </span>
       )}
-      {user.hasPassword && <span className="badge">Password</span>}
+      {user.hasPassword && <span className="badge">{t('users.password')}</span>}
       {activeBadge && <span className="badge accent">{activeBadge}</span>}
     </>
   );

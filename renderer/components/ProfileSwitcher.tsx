@@ -7,9 +7,11 @@ import { ProfileForm } from './ProfileForm';
 import { ProfileRow } from './ProfileRow';
 import { UnlockForm } from './UnlockForm';
 import { Avatar } from './Avatar';
+import { useTranslation } from '../i18n/index';
 
 /** The active profile in the header; opens a list to switch to another one or add one. */
 export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [adding, setAdding] = useState(false);
   const users = useUsers('asc');
@@ -53,7 +55,7 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         className="switcher-button"
         aria-expanded={open}
         aria-haspopup="true"
-        aria-label={`Active profile: ${activeUser.username}. Switch profile`}
+        aria-label={t('switcher.label', { username: activeUser.username })}
         onClick={() => setOpen((value) => !value)}
       >
         <Avatar name={activeUser.username} small />
@@ -62,14 +64,14 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
       </button>
       {open && (
         <div className="switcher-menu">
-          <p className="menu-title">Switch profile</p>
-          <ul aria-label="Profiles">
+          <p className="menu-title">{t('switcher.title')}</p>
+          <ul aria-label={t('users.profiles')}>
             {users.data?.map((user) => (
               <ProfileRow
                 key={user.id}
                 user={user}
                 action={{ onSelect: () => choose(user) }}
-                activeBadge={user.id === activeUser.id ? 'Active' : undefined}
+                activeBadge={user.id === activeUser.id ? t('users.active') : undefined}
               />
             ))}
           </ul>
@@ -81,7 +83,7 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
               setAdding(true);
             }}
           >
-            Add another profile…
+            {t('switcher.addAnother')}
           </button>
         </div>
       )}
@@ -91,8 +93,11 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         </p>
       )}
       {unlocking && (
-        <Dialog title={`Switch to ${unlocking.username}`} onClose={() => setUnlocking(null)}>
-          <p>This profile is protected by a password.</p>
+        <Dialog
+          title={t('switcher.switchTo', { username: unlocking.username })}
+          onClose={() => setUnlocking(null)}
+        >
+          <p>{t('switcher.protected')}</p>
           <UnlockForm
             user={unlocking}
             onUnlocked={() => setUnlocking(null)}
@@ -101,9 +106,9 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         </Dialog>
       )}
       {adding && (
-        <Dialog title="Add a profile" onClose={() => setAdding(false)}>
+        <Dialog title={t('choose.addTitle')} onClose={() => setAdding(false)}>
           <ProfileForm
-            submitLabel="Create profile"
+            submitLabel={t('profileForm.create')}
             onCreated={() => setAdding(false)}
             onCancel={() => setAdding(false)}
           />

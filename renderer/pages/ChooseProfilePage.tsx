@@ -6,12 +6,14 @@ import { ProfileForm } from '../components/ProfileForm';
 import { ProfileRow } from '../components/ProfileRow';
 import { ErrorState, Loading } from '../components/States';
 import { UnlockForm } from '../components/UnlockForm';
+import { useTranslation } from '../i18n/index';
 
 /**
  * Shown when no profile is active yet, or the active one is locked (after a restart, a
  * password profile asks for its password again).
  */
 export function ChooseProfilePage({ locked }: { locked: User | null }) {
+  const { t } = useTranslation();
   const users = useUsers('asc');
   const { choose, unlocking, setUnlocking, error: activateError } = useChooseProfile(locked);
   const [adding, setAdding] = useState(false);
@@ -21,26 +23,26 @@ export function ChooseProfilePage({ locked }: { locked: User | null }) {
       <div className="card">
         {unlocking ? (
           <>
-            <h1>Welcome back, {unlocking.username}</h1>
+            <h1>{t('choose.welcomeBack', { username: unlocking.username })}</h1>
             <UnlockForm key={unlocking.id} user={unlocking} />
             <button type="button" className="link" onClick={() => setUnlocking(null)}>
-              Use another profile
+              {t('choose.useAnother')}
             </button>
           </>
         ) : adding ? (
           <>
-            <h1>Add a profile</h1>
-            <ProfileForm submitLabel="Create profile" />
+            <h1>{t('choose.addTitle')}</h1>
+            <ProfileForm submitLabel={t('profileForm.create')} />
             <button type="button" className="link" onClick={() => setAdding(false)}>
-              Back to the profiles
+              {t('choose.backToProfiles')}
             </button>
           </>
         ) : (
           <>
-            <h1>Who is posting?</h1>
+            <h1>{t('choose.whoIsPosting')}</h1>
             {users.isPending && <Loading />}
             {users.isError && <ErrorState error={users.error} onRetry={() => users.refetch()} />}
-            <ul className="choose-list" aria-label="Profiles">
+            <ul className="choose-list" aria-label={t('users.profiles')}>
               {users.data?.map((user) => (
                 <ProfileRow
                   key={user.id}
@@ -57,7 +59,7 @@ export function ChooseProfilePage({ locked }: { locked: User | null }) {
               </p>
             )}
             <button type="button" className="link" onClick={() => setAdding(true)}>
-              Add another profile
+              {t('choose.addAnother')}
             </button>
           </>
         )}

@@ -6,25 +6,33 @@ import { useDeleteProfile, useProfile } from '../api/users';
 import { navigate } from '../app/router';
 import { ConfirmDialog } from '../components/Dialog';
 import { PostFeed } from '../components/PostFeed';
-import { Empty, ErrorState, Loading } from '../components/States';
+import { ErrorState, Loading } from '../components/States';
 import { Avatar } from '../components/Avatar';
+import { useTranslation } from '../i18n/index';
 
 /** One profile: who it is, how many posts, and those posts newest first. */
 export function ProfilePage({ username, activeUser }: { username: string; activeUser: User }) {
+  const { t } = useTranslation();
   const profile = useProfile(username);
-  if (profile.isPending) return <Loading label="Loading profile…" />;
+  if (profile.isPending) return <Loading label={t('profile.loading')} />;
   if (profile.isError) {
-    if (hasCode(profile.error, 'USER_NOT_FOUND')) return <Empty>There is no profile named {username}.</Empty>;
+    if (hasCode(profile.error, 'USER_NOT_FOUND')) {
+      // A page of its own, so it has a heading like every other screen.
+      return (
+        <section className="page" aria-labelledby="profile-title">
+          <h1 id="profile-title" className="page-title">
+            {t('profile.notFound', { username })}
+          </h1>
+        </section>
+      );
+    }
     return <ErrorState error={profile.error} onRetry={() => profile.refetch()} />;
   }
   return <Profile key={profile.data.id} profile={profile.data} activeUser={activeUser} />;
 }
 
-function postsPhrase(count: number): string {
-  return count === 1 ? '1 post' : `${count.toLocaleString()} posts`;
-}
-
 function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: User }) {
+  const { t } = useTranslation();
   const posts = useUserPosts(profile.id);
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteProfile();
@@ -37,30 +45,30 @@ function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: Us
         <div className="profile-facts">
           <h1 id="profile-title">{profile.username}</h1>
           <p className="muted">{profile.email}</p>
-          <p className="post-count">{postsPhrase(profile.postCount)}</p>
+          <p className="post-count">{t('profile.postCount', { count: profile.postCount })}</p>
         </div>
         <button type="button" className="danger secondary" onClick={() => setConfirming(true)}>
-          Delete profile…
+          {t('profile.delete')}
         </button>
       </header>
       <PostFeed
-        label={`Posts by ${profile.username}`}
+        label={t('profile.postsBy', { username: profile.username })}
         query={posts}
         activeUser={activeUser}
         authorOf={() => profile.username}
       />
       {confirming && (
         <ConfirmDialog
-          title={`Delete the profile ${profile.username}?`}
+          title={t('profile.deleteTitle', { username: profile.username })}
           message={
             profile.postCount === 0
-              ? 'This profile has no posts. The profile will be deleted for good.'
-              : `Its ${postsPhrase(profile.postCount)} will be deleted with it, for good.`
+              ? t('profile.deleteNoPosts')
+              : t('profile.deleteWithPosts', { count: profile.postCount })
           }
           confirmLabel={
             profile.postCount === 0
-              ? 'Delete profile'
-              : `Delete profile and ${postsPhrase(profile.postCount)}`
+              ? t('profile.confirmNoPosts')
+              : t('profile.confirmWithPosts', { count: profile.postCount })
           }
           pending={remove.isPending}
           error={remove.error ? errorMessage(remove.error) : undefined}

@@ -28,8 +28,14 @@ describe('settings:get and settings:set', () => {
       { key: 'theme', value: 'dark' },
     ]);
     // Changing only the theme leaves the language as it was.
-    expect(await app.ok('settings:set', { theme: 'light' })).toMatchObject({ language: 'es', theme: 'light' });
-    expect(await app.ok('settings:set', { language: null })).toMatchObject({ language: null, theme: 'light' });
+    expect(await app.ok('settings:set', { theme: 'light' })).toMatchObject({
+      language: 'es',
+      theme: 'light',
+    });
+    expect(await app.ok('settings:set', { language: null })).toMatchObject({
+      language: null,
+      theme: 'light',
+    });
     expect(app.ctx.db.prepare(`SELECT count(*) FROM settings WHERE key = 'language'`).pluck().get()).toBe(0);
   });
 
@@ -45,13 +51,17 @@ describe('settings:get and settings:set', () => {
       code: 'BAD_REQUEST',
       message: 'The theme is "system", "light" or "dark".',
     });
-    expect(await app.fails('settings:set', { theme: 'dark', extra: 1 })).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await app.fails('settings:set', { theme: 'dark', extra: 1 })).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     expect(await app.ok('settings:get', {})).toMatchObject({ language: 'en', theme: 'light' });
   });
 
   it('read a value this version does not know as unset rather than failing', async () => {
     const app = await startApp();
-    app.ctx.db.prepare(`INSERT INTO settings (key, value) VALUES ('language', 'fr'), ('theme', 'sepia')`).run();
+    app.ctx.db
+      .prepare(`INSERT INTO settings (key, value) VALUES ('language', 'fr'), ('theme', 'sepia')`)
+      .run();
     expect(await app.ok('settings:get', {})).toMatchObject({ language: null, theme: 'system' });
   });
 });

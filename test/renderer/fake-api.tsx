@@ -15,7 +15,7 @@ const notExpected = () => fail({ code: 'INTERNAL', message: 'not expected in thi
  * runs the real preload against the real main process). Unlisted calls answer INTERNAL.
  */
 export function installFakeApi(overrides: { [D in keyof MicroblogApi]?: Partial<MicroblogApi[D]> }): void {
-  const domains = ['app', 'session', 'users', 'posts', 'drafts'] as const;
+  const domains = ['app', 'session', 'users', 'posts', 'drafts', 'settings'] as const;
   const api = Object.fromEntries(
     domains.map((domain) => [
       domain,
