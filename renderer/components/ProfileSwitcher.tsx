@@ -55,10 +55,11 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         className="switcher-button"
         aria-expanded={open}
         aria-haspopup="true"
-        aria-label={t('switcher.label', { username: activeUser.username })}
         onClick={() => setOpen((value) => !value)}
       >
         <Avatar name={activeUser.username} small />
+        {/* Named by its content, so the visible username is part of the name (label in name). */}
+        <span className="visually-hidden">{`${t('switcher.label')} `}</span>
         <span className="truncate">{activeUser.username}</span>
         <span aria-hidden="true">▾</span>
       </button>

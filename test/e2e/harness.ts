@@ -16,6 +16,10 @@ export interface OpenAppOptions {
   dbPath: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** The OS locale the app starts with (`app.getLocale()`); `en-US` by default. */
+  locale?: string;
+  /** The OS's prefers-reduced-motion. */
+  reducedMotion?: 'reduce' | 'no-preference';
 }
 
 /** One call as main's dispatcher received it. */
