@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { say } from './sentences';
 import { decodeCursor, encodeCursor } from './cursor';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
 import { PAGE_SIZE_MAX, PAGE_SIZE_SENTENCE, bodyProblem } from './rules';
@@ -89,7 +90,7 @@ export function createPostRepository(db: Db) {
     /** Deletes a post; with `authorId`, only if that profile wrote it. Fails with POST_NOT_FOUND. */
     delete(id: number, authorId?: number): void {
       const { changes } = authorId === undefined ? remove.run(id) : removeOwn.run(id, authorId);
-      if (changes === 0) throw new MicroblogError('POST_NOT_FOUND', 'That post no longer exists.', 'postId');
+      if (changes === 0) throw new MicroblogError('POST_NOT_FOUND', say('errors.postGone'), 'postId');
     },
 
     /** How many posts there are in all. */

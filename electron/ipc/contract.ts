@@ -24,6 +24,7 @@ import {
   isWellFormed,
   tooLongSentence,
 } from '../db/rules';
+import { say } from '../db/sentences';
 import { channel } from './channels/schema-kit';
 import { settingsChannels } from './channels/settings';
 
@@ -56,11 +57,8 @@ export interface Session {
 
 // Schemas: strict objects, so unknown keys are rejected rather than silently passed on. Every
 // check carries the app's own sentence, so no validator wording ever reaches the screen.
-const id = z
-  .number()
-  .int('That id is not valid.')
-  .positive('That id is not valid.')
-  .max(Number.MAX_SAFE_INTEGER, 'That id is not valid.');
+const idSentence = say('errors.idInvalid');
+const id = z.number().int(idSentence).positive(idSentence).max(Number.MAX_SAFE_INTEGER, idSentence);
 const cursor = z
   .string()
   .max(CURSOR_MAX, BAD_CURSOR_SENTENCE)
@@ -70,7 +68,7 @@ const cursor = z
 /** A write's client-made key (a UUID): a retry with the same key gets the first outcome back. */
 const key = z
   .string()
-  .regex(/^[A-Za-z0-9-]{1,64}$/, 'That request key is not valid.')
+  .regex(/^[A-Za-z0-9-]{1,64}$/, say('errors.keyInvalid'))
   .optional();
 const limit = z
   .number()
@@ -89,8 +87,8 @@ function text(field: TextField, max: number, whenEmpty?: string) {
     .refine((value) => countCodePoints(value) <= max, tooLongSentence(field, max));
 }
 
-export const usernameSchema = text('username', USERNAME_MAX, 'Choose a username.');
-export const emailSchema = text('email', EMAIL_MAX, 'Enter an email address.');
+export const usernameSchema = text('username', USERNAME_MAX, say('errors.usernameEmpty'));
+export const emailSchema = text('email', EMAIL_MAX, say('errors.emailEmpty'));
 export const passwordSchema = text('password', PASSWORD_MAX);
 /** The post body as the composer sends it; its length is checked (and reported) by the repository. */
 export const bodySchema = z.string().refine(isWellFormed, brokenTextSentence('body'));
@@ -119,7 +117,7 @@ export const channels = {
   'users:list': channel<User[]>()(
     z
       .object({
-        order: z.enum(USER_ORDERS, 'The order is "asc" (A to Z) or "desc" (Z to A).'),
+        order: z.enum(USER_ORDERS, say('errors.orderInvalid')),
         prefix: text('prefix', USERNAME_MAX).optional(),
       })
       .strict(),
@@ -127,7 +125,7 @@ export const channels = {
   'users:get': channel<UserProfile>()(
     z
       .object({
-        username: text('username', USERNAME_MAX, 'Say which profile to open.'),
+        username: text('username', USERNAME_MAX, say('errors.sayWhichProfile')),
       })
       .strict(),
   ),

@@ -1,4 +1,5 @@
 import type { Repositories, User } from '../db/index';
+import { say } from '../db/sentences';
 import { MicroblogError } from '../db/index';
 import { profileNotFound } from '../db/errors';
 import type { Session } from './contract';
@@ -45,7 +46,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
       if (!user) throw profileNotFound();
       if (user.hasPassword) {
         const right = await attempts.attempt(userId, () => repos.users.verifyPassword(userId, password));
-        if (!right) throw new MicroblogError('WRONG_PASSWORD', 'That password is not right.', 'password');
+        if (!right) throw new MicroblogError('WRONG_PASSWORD', say('errors.wrongPassword'), 'password');
         unlocked.add(userId);
       }
       return this.activate(userId);
@@ -65,7 +66,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
       const user = repos.users.getById(userId);
       if (!user) throw profileNotFound();
       if (isLocked(user)) {
-        throw new MicroblogError('PROFILE_LOCKED', 'Enter this profile’s password first.', 'password');
+        throw new MicroblogError('PROFILE_LOCKED', say('errors.passwordFirst'), 'password');
       }
       return user;
     },

@@ -82,7 +82,7 @@ describe('the IPC sender check', () => {
     }
     expect(dispatched).toEqual([]);
     expect(warned).toHaveBeenLastCalledWith(
-      'IPC drafts:save refused from a frame whose address cannot be read',
+      `IPC ${CHANNELS.at(-1)} refused from a frame whose address cannot be read`,
     );
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from '../../db/sentences';
 import { channel } from './schema-kit';
 
 /** The languages the app's catalogs cover. */
@@ -24,8 +25,8 @@ export const settingsChannels = {
   'settings:set': channel<AppSettings>()(
     z
       .object({
-        language: z.enum(LANGUAGES, 'The language is "en" or "es", or null to follow the system.').nullable(),
-        theme: z.enum(THEMES, 'The theme is "system", "light" or "dark".'),
+        language: z.enum(LANGUAGES, say('errors.languageInvalid')).nullable(),
+        theme: z.enum(THEMES, say('errors.themeInvalid')),
       })
       .partial()
       .strict(),

@@ -1,4 +1,5 @@
 import { MicroblogError } from '../../db/index';
+import { say } from '../../db/sentences';
 import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
 
@@ -17,7 +18,7 @@ export function createUserHandlers({ repos }: HandlerContext, session: SessionSt
     'users:get': ({ username }) => {
       const user = repos.users.getByUsername(username);
       if (!user)
-        throw new MicroblogError('USER_NOT_FOUND', `There is no profile named ${username}.`, 'username');
+        throw new MicroblogError('USER_NOT_FOUND', say('errors.noProfileNamed', { username }), 'username');
       return { ...user, postCount: repos.users.postCount(user.id) };
     },
 
