@@ -30,7 +30,7 @@ const made = new Map<string, SentenceRef>();
 /** The English sentence for `key`, remembered so `sentenceOf` can name its key later. */
 export function say(key: string, params?: Record<string, string | number>): string {
   // A sentence missing from the catalog would reach the screen as its key: fail where it is made.
-  if (!english.exists(key)) throw new Error(`The English catalog has no sentence "${key}".`);
+  if (!english.exists(key, params ?? {})) throw new Error(`The English catalog has no sentence "${key}".`);
   const text = english.t(key, params ?? {});
   made.delete(text);
   made.set(text, params === undefined ? { key } : { key, params });

@@ -30,7 +30,14 @@ import { settingsChannels } from './channels/settings';
 
 export type { Draft, Page, Post, TimelinePost, User };
 export type { UserOrder } from '../db/models';
-export { LANGUAGES, THEMES, type AppSettings, type Language, type Theme } from './channels/settings';
+export {
+  LANGUAGES,
+  THEMES,
+  pickLanguage,
+  type AppSettings,
+  type Language,
+  type Theme,
+} from './channels/settings';
 // The renderer's forms and counter use the same rules as the database, through this module only.
 export { BODY_MAX, PASSWORD_MIN, bodyProblem, countCodePoints, isBlank } from '../db/rules';
 

@@ -4,6 +4,7 @@ import { resolveDatabasePath } from '../db/paths';
 import { registerIpcHandlers } from './register';
 import { type AppContext, StartupRefusedError, createAppContext, createReadOnlyContext } from './app-context';
 import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
+import { translatorFor } from './i18n';
 import { handleRefusal } from './refusal';
 import type { ElectronShell, WindowShell } from './shell';
 import { openUpdatingWindow } from './updating-window';
@@ -27,6 +28,8 @@ async function startContext(
   | Exclude<RunResult, { state: 'running' }>
 > {
   const { app, BrowserWindow } = electron;
+  const locale = app.getLocale();
+  const { t } = translatorFor(locale);
   let updating: WindowShell | null = null;
   const closeUpdating = () => {
     if (updating && !updating.isDestroyed()) updating.close();
@@ -36,9 +39,9 @@ async function startContext(
     const context = await createAppContext({
       dbPath,
       version,
-      locale: app.getLocale(),
+      locale,
       onSlow: () => {
-        const opened = openUpdatingWindow(BrowserWindow);
+        const opened = openUpdatingWindow(BrowserWindow, t('main.updating'));
         updating = opened.window;
         // Startup waits for this page to load before it runs the (blocking) migrations.
         return opened.loaded;
@@ -49,16 +52,13 @@ async function startContext(
     closeUpdating();
     if (!(error instanceof StartupRefusedError)) {
       console.error('Startup failed:', error);
-      electron.dialog.showErrorBox(
-        'Microblog could not start',
-        `Something unexpected stopped Microblog while opening ${dbPath}. Your data was not changed.`,
-      );
+      electron.dialog.showErrorBox(t('main.startFailedTitle'), t('main.startFailed', { file: dbPath }));
       app.quit();
       return { state: 'failed' };
     }
     const choice = await handleRefusal(
       error.outcome,
-      { version, platform: process.platform },
+      { version, platform: process.platform, locale },
       {
         showMessageBox: (options) => electron.dialog.showMessageBox(options),
         writeClipboard: (text) => electron.clipboard.writeText(text),
@@ -72,16 +72,13 @@ async function startContext(
     if (choice !== 'read-only') return { state: 'refused', choice };
     try {
       return {
-        context: createReadOnlyContext({ dbPath, version, locale: app.getLocale() }),
+        context: createReadOnlyContext({ dbPath, version, locale }),
         readOnly: true,
         closeUpdating,
       };
     } catch (readError) {
       console.error('Opening the database read-only failed:', readError);
-      electron.dialog.showErrorBox(
-        'Microblog could not open your data read-only',
-        `SQLite could not read ${dbPath} after all. Your data was not changed.`,
-      );
+      electron.dialog.showErrorBox(t('main.readOnlyFailedTitle'), t('main.readOnlyFailed', { file: dbPath }));
       app.quit();
       return { state: 'failed' };
     }

@@ -1,10 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../electron/ipc/contract';
+import { LANGUAGES, pickLanguage, type Language } from '../../electron/ipc/contract';
 import en from './en.json';
 import es from './es.json';
 
-export { LANGUAGES, type Language };
+export { LANGUAGES, pickLanguage, type Language };
 // Components take the hook from here, so importing it also sets the instance up.
 export { useTranslation } from 'react-i18next';
 
@@ -14,16 +14,6 @@ export const catalogs: Record<Language, typeof en> = { en, es };
 /** True when `value` names one of the app's languages. */
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
-/**
- * The language to show: the stored choice when there is one, else the system's locale
- * ("es-MX" → Spanish), else English.
- */
-export function pickLanguage(choice: Language | null | undefined, systemLocale: string): Language {
-  if (choice) return choice;
-  const base = systemLocale.toLowerCase().split(/[-_]/)[0];
-  return isLanguage(base) ? base : 'en';
 }
 
 /** The one i18next instance of the renderer; plurals and number formats come from Intl through it. */

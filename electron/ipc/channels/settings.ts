@@ -6,6 +6,16 @@ import { channel } from './schema-kit';
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/**
+ * The language to show: the stored choice when there is one, else the system's locale
+ * ("es-MX" → Spanish), else English.
+ */
+export function pickLanguage(choice: Language | null | undefined, systemLocale: string): Language {
+  if (choice) return choice;
+  const base = systemLocale.toLowerCase().split(/[-_]/)[0] ?? '';
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : 'en';
+}
+
 /** How the app looks: as the OS says, or always light or dark. */
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
