@@ -10,6 +10,7 @@ import { createRepositories } from '../../electron/db/index';
 import { createAppContext } from '../../electron/main/app-context';
 import { tempFolder } from '../fixtures/temp';
 import { closeShared, openApp } from './harness';
+import { uxScreenshots } from './screenshots-ux';
 
 const outDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const viewport = { width: 1100, height: 760 };
@@ -97,6 +98,11 @@ async function main(): Promise<void> {
     }
     await close();
   }
+  await uxScreenshots(async () => {
+    const file = tempDb();
+    await seed(file);
+    return file;
+  }, shot);
   await closeShared();
   console.log(`Screenshots written to ${path.relative(process.cwd(), outDir)}`);
 }
