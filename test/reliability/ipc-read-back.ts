@@ -127,8 +127,9 @@ export async function readsBackEqual(
       return true;
     case 'settings:set': {
       const stored = value as Fields;
-      if ('language' in sent) same('settings:set language', stored.language, sent.language);
-      if ('theme' in sent) same('settings:set theme', stored.theme, sent.theme);
+      // An undefined field changes nothing; null language means "follow the system".
+      if (sent.language !== undefined) same('settings:set language', stored.language, sent.language);
+      if (sent.theme !== undefined) same('settings:set theme', stored.theme, sent.theme);
       same('settings:get', await readValue(app, 'settings:get', {}), value);
       return true;
     }
