@@ -6,14 +6,14 @@ import { appsPerTest, composer, visible } from './steps';
 
 const open = appsPerTest();
 
-/** ann (active) and bob, with posts alternating between them, newest by bob. */
-async function seeded(): Promise<OpenApp> {
+/** ann (active) and bob, with `count` posts alternating between them, newest by bob. */
+async function seeded(count = 6): Promise<OpenApp> {
   const app = await open();
   const repos = createRepositories(app.db);
   const ann = repos.users.create({ username: 'ann', email: 'ann@example.com' });
   const bob = repos.users.create({ username: 'bob', email: 'bob@example.com' });
   const start = Date.parse('2026-11-30T10:00:00Z');
-  for (let i = 1; i <= 6; i++) {
+  for (let i = 1; i <= count; i++) {
     const timestamp = new Date(start + i * 60_000).toISOString();
     repos.posts.create({ userId: i % 2 === 0 ? bob.id : ann.id, body: `post ${i}`, timestamp });
   }
@@ -105,6 +105,17 @@ describe('keyboard shortcuts', () => {
     await page.keyboard.press('Enter');
     await visible(page.getByRole('heading', { name: 'bob', exact: true }));
     expect(await hash(page)).toBe('#/u/bob');
+  });
+
+  it('j walks past the rows the virtual list first rendered, loading the next page on the way', async () => {
+    const { page } = await seeded(130);
+    for (let i = 0; i < 90; i++) await page.keyboard.press('j');
+    // The first j lands on post 130, the newest; 89 more reach post 41, past the first page of 50.
+    expect(await focusedThing(page)).toBe('post 41');
+    expect(await page.evaluate<number>('window.scrollY')).toBeGreaterThan(1000);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('k');
+    expect(await focusedThing(page)).toBe('post 46');
+    expect(await postsWithTabStops(page)).toEqual(['post 46']);
   });
 
   it('g then t, u or p goes to the timeline, the users or your profile', async () => {
