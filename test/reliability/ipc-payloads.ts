@@ -154,6 +154,7 @@ const deletableId = fc.oneof(fc.integer({ min: 3, max: 60 }), hostileValue);
 const cursorish = fc.oneof(fc.constant(null), edgeStrings, fc.string(), hostileValue);
 const limitish = fc.oneof(fc.integer({ min: -2, max: 120 }), edgeNumbers, hostileValue);
 
+const settingish = fc.oneof(fc.constantFrom('en', 'es', null, 'de', 'system', 'dark', 'Dark'), hostileValue);
 /** Each channel's fields, each filled from plausible, edge and hostile values. */
 const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'app:info': {},
@@ -171,10 +172,7 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'drafts:get': { userId: idish },
   'drafts:save': { userId: idish, body: fc.oneof(textish, fc.constant('d'.repeat(4001))) },
   'settings:get': {},
-  'settings:set': {
-    language: fc.oneof(fc.constantFrom('en', 'es', null, 'EN', 'de', ''), hostileValue),
-    theme: fc.oneof(fc.constantFrom('system', 'light', 'dark', 'Dark', ''), hostileValue),
-  },
+  'settings:set': { language: settingish, theme: settingish },
 };
 
 const dangerousKey = fc.constantFrom(
