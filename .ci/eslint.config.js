@@ -9,6 +9,7 @@ import noLiteralJsxText from './rules/no-literal-jsx-text.js';
 /** Every folder a source file could import from; a layer lists the ones it may use. */
 const FOLDERS = [
   'db',
+  'data',
   'migrations',
   'ipc',
   'main',
@@ -78,20 +79,30 @@ export default tseslint.config(
   ),
   ...layer(['electron/schema/**/*.ts'], ['db'], 'The schema differ uses only electron/db.'),
   ...layer(
+    ['electron/data/**/*.ts'],
+    ['db', 'shared'],
+    'electron/data (archives, backups) uses electron/db and electron/shared only: the app and the db tool share it.',
+    {
+      paths: [
+        { name: 'electron', message: 'electron/data must run without Electron (the db tool uses it).' },
+      ],
+    },
+  ),
+  ...layer(
     ['electron/ipc/**/*.ts'],
     ['db'],
     'electron/ipc uses electron/db only; Electron glue lives in electron/main.',
   ),
   ...layer(
     ['electron/main/**/*.ts', 'electron/main.ts'],
-    ['db', 'ipc', 'main', 'migrations', 'shared'],
+    ['db', 'data', 'ipc', 'main', 'migrations', 'shared'],
     'electron/main is the app: it does not use the command-line tools.',
   ),
   ...layer(['electron/preload.ts'], ['ipc'], 'The preload exposes the IPC contract and nothing else.'),
   ...layer(
     ['electron/cli/**/*.ts'],
-    ['db', 'schema', 'shared'],
-    'The database tools use db, schema and shared, never the build tools or the app.',
+    ['db', 'data', 'schema', 'shared'],
+    'The database tools use db, data, schema and shared, never the build tools or the app.',
   ),
   ...layer(['electron/tools/**/*.ts'], ['shared'], 'The build tools use electron/shared only.'),
   {

@@ -2,7 +2,7 @@
  * Electron's entry point: a thin shell that hands the real Electron modules to `runApp`,
  * where the startup sequence lives (and is tested with a fake of these modules).
  */
-import { BrowserWindow, app, clipboard, dialog, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, app, clipboard, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { runApp } from './main/app';
 import type { ElectronShell } from './main/shell';
 
@@ -13,6 +13,7 @@ const electron: ElectronShell = {
   protocol,
   dialog,
   clipboard,
+  shell,
   get session() {
     // `session` may only be touched once the app is ready; runApp reads it after whenReady().
     return session;

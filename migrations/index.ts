@@ -10,6 +10,10 @@ import * as m0002 from './0002-create-posts';
 import * as m0003 from './0003-create-drafts';
 import * as m0004 from './0004-create-settings';
 import * as m0005 from './0005-never-reuse-ids-and-write-keys';
+import * as m0006 from './0006-profiles';
+import * as m0007 from './0007-posts-edit-tags-undo';
+import * as m0008 from './0008-create-follows-and-natural-sort-key';
+import * as m0009 from './0009-full-text-search';
 
 export const migrations: readonly MigrationModule[] = [
   { name: '0001-create-users', ...m0001 },
@@ -17,4 +21,8 @@ export const migrations: readonly MigrationModule[] = [
   { name: '0003-create-drafts', ...m0003 },
   { name: '0004-create-settings', ...m0004 },
   { name: '0005-never-reuse-ids-and-write-keys', ...m0005 },
+  { name: '0006-profiles', ...m0006 },
+  { name: '0007-posts-edit-tags-undo', ...m0007 },
+  { name: '0008-create-follows-and-natural-sort-key', ...m0008 },
+  { name: '0009-full-text-search', ...m0009 },
 ];

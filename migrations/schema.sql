@@ -6,46 +6,130 @@
 -- uniqueness, sorting and the `LIKE 's%'` prefix search, and lets those use the unique indexes.
 -- SQLite's length() and GLOB stop at a NUL character, so NUL is refused on the bytes first.
 -- AUTOINCREMENT: an id is never handed out twice, so nothing keyed by an id points at a newer row.
+-- The email is optional (NULL: none; still unique when given). A display name and about me are
+-- limited in graphemes (characters as the user sees them), which SQLite cannot count: rules.ts
+-- counts those, and the CHECKs here hold a code-point ceiling that no valid value reaches.
+-- Times are UTC ISO-8601 to the millisecond, so text order is time order.
 CREATE TABLE users (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   username      TEXT NOT NULL COLLATE NOCASE
     CONSTRAINT username_no_nul CHECK (instr(CAST(username AS BLOB), x'00') = 0)
     CONSTRAINT username_length CHECK (length(username) BETWEEN 1 AND 64)
     CONSTRAINT username_chars CHECK (username NOT GLOB '*[^A-Za-z0-9_.-]*'),
-  email         TEXT NOT NULL COLLATE NOCASE
+  email         TEXT COLLATE NOCASE
     CONSTRAINT email_no_nul CHECK (instr(CAST(email AS BLOB), x'00') = 0)
     CONSTRAINT email_length CHECK (length(email) <= 120)
     CONSTRAINT email_shape CHECK (email GLOB '?*@?*' AND instr(email, ' ') = 0),
   password_hash TEXT
-    CONSTRAINT password_hash_length CHECK (password_hash IS NULL OR length(password_hash) <= 256)
+    CONSTRAINT password_hash_length CHECK (password_hash IS NULL OR length(password_hash) <= 256),
+  display_name  TEXT
+    CONSTRAINT display_name_no_nul CHECK (instr(CAST(display_name AS BLOB), x'00') = 0)
+    CONSTRAINT display_name_length CHECK (length(display_name) BETWEEN 1 AND 400),
+  about_me      TEXT
+    CONSTRAINT about_me_no_nul CHECK (instr(CAST(about_me AS BLOB), x'00') = 0)
+    CONSTRAINT about_me_length CHECK (length(about_me) BETWEEN 1 AND 2240),
+  last_seen     TEXT
+    CONSTRAINT last_seen_format CHECK (
+      last_seen GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9].[0-9][0-9][0-9]Z'
+    ),
+  created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    CONSTRAINT created_at_format CHECK (
+      created_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9].[0-9][0-9][0-9]Z'
+    ),
+  sort_key      TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE UNIQUE INDEX ix_users_username ON users (username);
 CREATE UNIQUE INDEX ix_users_email ON users (email);
+-- The directory's natural order (`sam9` before `sam79`, case ignored): the repository writes the
+-- key (digit runs prefixed by their length), so listing walks this index instead of sorting.
+CREATE INDEX ix_users_sort_key ON users (sort_key, username);
 
--- Posts: 1 to 140 code points, not blank (the characters JavaScript's trim() removes), stored
--- with a UTC ISO-8601 timestamp to the millisecond so that text order is time order. The two
--- indexes serve the two paged queries (timeline, a user's posts), both `timestamp DESC, id DESC`.
+-- A profile's picture, at most 256 KB, a PNG, JPEG or WebP by its first bytes (main checks the
+-- same before writing). Its own table, so listing users never reads the images.
+CREATE TABLE avatars (
+  user_id    INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  image      BLOB NOT NULL
+    CONSTRAINT avatar_size CHECK (length(image) BETWEEN 12 AND 262144)
+    CONSTRAINT avatar_type CHECK (
+      hex(substr(image, 1, 8)) = '89504E470D0A1A0A'
+      OR hex(substr(image, 1, 3)) = 'FFD8FF'
+      OR (hex(substr(image, 1, 4)) = '52494646' AND hex(substr(image, 9, 4)) = '57454250')
+    ),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+
+-- Posts: 1 to 140 visible characters (grapheme clusters, counted by the app's rules.ts with
+-- Intl.Segmenter), not blank (the characters JavaScript's trim() removes), stored with a UTC
+-- ISO-8601 timestamp to the millisecond so that text order is time order. SQLite cannot count
+-- graphemes, so the database enforces what it can: not blank, no NUL, and a hard ceiling of
+-- 2,240 code points (140 x 16). The longest emoji Unicode recommends (a kiss or couple with two
+-- skin tones) is 10 code points and an Indic conjunct or a letter with stacked accents a few, so
+-- no post the user sees as 140 characters reaches it; the app refuses the rest (text stacked with
+-- marks) with its own sentence first. `edited_at` is null until the first edit; an edit never
+-- moves `timestamp`, so a post keeps its place. The two indexes serve the two paged queries
+-- (timeline, a user's posts), both `timestamp DESC, id DESC`.
 CREATE TABLE posts (
   id        INTEGER PRIMARY KEY AUTOINCREMENT,
   body      TEXT NOT NULL
     CONSTRAINT body_no_nul CHECK (instr(CAST(body AS BLOB), x'00') = 0)
-    CONSTRAINT body_length CHECK (length(body) <= 140)
+    CONSTRAINT body_ceiling CHECK (length(body) <= 2240)
     CONSTRAINT body_not_blank CHECK (length(trim(body, char(9, 10, 11, 12, 13, 32, 160, 5760, 8192, 8193,
       8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288, 65279))) > 0),
   timestamp TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     CONSTRAINT timestamp_format CHECK (
       timestamp GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9].[0-9][0-9][0-9]Z'
     ),
+  edited_at TEXT
+    CONSTRAINT edited_at_format CHECK (
+      edited_at IS NULL OR edited_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9].[0-9][0-9][0-9]Z'
+    ),
   user_id   INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE
 ) STRICT;
 CREATE INDEX ix_posts_timestamp ON posts (timestamp DESC, id DESC);
 CREATE INDEX ix_posts_user_id_timestamp ON posts (user_id, timestamp DESC, id DESC);
 
+-- The earlier versions of an edited post: each body as it was, and when it was written (the
+-- post's timestamp for the first, the previous edit's time after that). They go with the post.
+CREATE TABLE post_revisions (
+  id         INTEGER PRIMARY KEY,
+  post_id    INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+  body       TEXT NOT NULL
+    CONSTRAINT revision_body_ceiling CHECK (length(body) <= 2240),
+  written_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX ix_post_revisions_post_id ON post_revisions (post_id, id);
+
+-- The #tags of each post, as the app's extraction rule finds them in the body, folded to lower
+-- case (JavaScript's toLowerCase, so #Café and #CAFÉ are one tag; the CHECK holds the ASCII part).
+-- `timestamp` repeats the post's (which never changes) so that "newest posts with this tag" is
+-- one range of ix_post_tags_tag_timestamp, with no sort.
+CREATE TABLE post_tags (
+  tag       TEXT NOT NULL
+    CONSTRAINT tag_folded CHECK (tag = lower(tag) AND length(tag) BETWEEN 1 AND 64),
+  post_id   INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+  timestamp TEXT NOT NULL,
+  PRIMARY KEY (post_id, tag)
+) STRICT;
+CREATE INDEX ix_post_tags_tag_timestamp ON post_tags (tag, timestamp DESC, post_id DESC);
+
+-- A deleted post, whole (the row, its tags and revisions as JSON), for the few seconds its Undo
+-- is offered. The delete and this snapshot commit together, and so do a restore and the
+-- snapshot's removal; startup empties the table. So a quit during those seconds leaves the post
+-- gone for good, never half of it.
+CREATE TABLE deleted_posts (
+  post_id    INTEGER PRIMARY KEY,
+  user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  snapshot   TEXT NOT NULL,
+  deleted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+
 -- One unfinished post per profile, saved as the user types so that a crash never loses it.
+-- A draft may run to 1,000 visible characters; the database's ceiling is 16 code points each,
+-- as for posts.
 CREATE TABLE drafts (
   user_id    INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
   body       TEXT NOT NULL
-    CONSTRAINT draft_length CHECK (length(body) <= 1000),
+    CONSTRAINT draft_ceiling CHECK (length(body) <= 16000),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;
 
@@ -64,3 +148,30 @@ CREATE TABLE write_keys (
   result     TEXT NOT NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;
+
+-- Who follows whom. WITHOUT ROWID: the pair is the key, and the two time indexes serve the two
+-- keyset-paged lists (a profile's followers, the profiles it follows), newest follow first.
+CREATE TABLE follows (
+  follower_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  followed_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  PRIMARY KEY (follower_id, followed_id),
+  CONSTRAINT follow_not_self CHECK (follower_id <> followed_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX ix_follows_followed ON follows (followed_id, created_at DESC, follower_id DESC);
+CREATE INDEX ix_follows_follower ON follows (follower_id, created_at DESC, followed_id DESC);
+
+-- Full-text search over post bodies (FTS5, unicode61 words): an external-content index, so the
+-- text is stored once, in posts. The triggers keep it in step inside the same transaction as
+-- every insert, delete and body change, whichever code writes the post.
+CREATE VIRTUAL TABLE posts_fts USING fts5(body, content='posts', content_rowid='id');
+CREATE TRIGGER posts_fts_insert AFTER INSERT ON posts BEGIN
+  INSERT INTO posts_fts (rowid, body) VALUES (new.id, new.body);
+END;
+CREATE TRIGGER posts_fts_delete AFTER DELETE ON posts BEGIN
+  INSERT INTO posts_fts (posts_fts, rowid, body) VALUES ('delete', old.id, old.body);
+END;
+CREATE TRIGGER posts_fts_update AFTER UPDATE OF body ON posts BEGIN
+  INSERT INTO posts_fts (posts_fts, rowid, body) VALUES ('delete', old.id, old.body);
+  INSERT INTO posts_fts (rowid, body) VALUES (new.id, new.body);
+END;

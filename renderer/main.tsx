@@ -9,7 +9,10 @@ import './styles/forms.css';
 import './styles/layout.css';
 import './styles/posts.css';
 import './styles/profile.css';
+import './styles/switcher.css';
+import './styles/settings.css';
 import './styles/dialogs.css';
+import './styles/search.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,7 +1,7 @@
 /**
  * `npm run db -- <command>`: Umzug's own CLI (up, down, pending, executed) plus upgrade/downgrade
  * aliases, status, history, stamp, create, and the declared-schema commands migrate, check,
- * squash and barrel. Every migration runs through createMigrator, so each one and its
+ * squash and barrel, and the data commands export, import, backup and backups. Every migration runs through createMigrator, so each one and its
  * bookkeeping row commit together.
  */
 import { AliasCommandLineAction, CommandLineParser } from '@rushstack/ts-command-line';
@@ -18,6 +18,7 @@ import {
   type DbSession,
 } from './db-actions';
 import { loadMigrations, migrationsFolder } from './migrations-folder';
+import { BackupAction, BackupsAction, ExportAction, ImportAction } from './data-actions';
 import { BarrelAction, CheckAction, MigrateAction, SquashAction } from './schema-actions';
 import { DB_TOOL_FAILURES, closeDatabase, databaseFile, runTool } from './tool';
 
@@ -70,6 +71,10 @@ class DbCli extends CommandLineParser {
     this.addAction(new CheckAction(session));
     this.addAction(new SquashAction(session));
     this.addAction(new BarrelAction(session));
+    this.addAction(new ExportAction(session));
+    this.addAction(new ImportAction(session));
+    this.addAction(new BackupAction(session));
+    this.addAction(new BackupsAction(session));
   }
 }
 

@@ -67,7 +67,7 @@ void runTool(async () => {
         const found = users.getByUsername(person.username);
         if (found) {
           // Same username and email: a seed user from an earlier run. Otherwise a real person's: leave it.
-          if (found.email.toLowerCase() === person.email.toLowerCase()) {
+          if (found.email?.toLowerCase() === person.email.toLowerCase()) {
             authors.push(found.id);
             report.existing++;
           } else report.conflicts++;

@@ -29,8 +29,9 @@ export async function toolMigrations(): Promise<readonly MigrationModule[]> {
 export function openDatabaseAtHead(
   file: string,
   migrations: readonly MigrationModule[],
+  options: { readonly?: boolean } = {},
 ): { db: Db; version: string } {
-  const inspection = inspectDatabaseFile(file, migrations);
+  const inspection = inspectDatabaseFile(file, migrations, { readOnly: options.readonly === true });
   if (inspection.state === 'missing') {
     throw new ToolFailure(`The database ${file} does not exist yet. Run "npm run db -- upgrade" first.`);
   }
@@ -39,7 +40,10 @@ export function openDatabaseAtHead(
       `The database ${file} is not up to date (${inspection.pending.length} migrations pending). Run "npm run db -- upgrade" first.`,
     );
   }
-  return { db: openDatabase(file), version: inspection.applied.at(-1) ?? 'base' };
+  return {
+    db: openDatabase(file, { readonly: options.readonly === true }),
+    version: inspection.applied.at(-1) ?? 'base',
+  };
 }
 
 /** Rolls back whatever a failed command left open, then closes the connection. */

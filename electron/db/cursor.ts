@@ -29,3 +29,9 @@ export function decodeCursor(text: string): PostCursor {
   }
   return { timestamp, id };
 }
+
+/** A cursor that starts a newest-first page at the newest post strictly older than `timestamp`. */
+export function cursorBefore(timestamp: string): string {
+  // Ids start at 1, so (timestamp, 1) has no post at `timestamp` itself before it.
+  return encodeCursor({ timestamp, id: 1 });
+}

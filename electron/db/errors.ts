@@ -1,5 +1,14 @@
 /** Typed errors of the data layer: a stable `code`, a sentence for people, and the offending field. */
-import { BODY_MAX, DRAFT_MAX, EMAIL_MAX, USERNAME_MAX, nulSentence, tooLongSentence } from './rules';
+import {
+  BODY_CEILING,
+  DRAFT_CEILING,
+  EMAIL_MAX,
+  USERNAME_MAX,
+  ceilingSentence,
+  nulSentence,
+  tooLongSentence,
+} from './rules';
+import { PROFILE_CHECKS } from './profile-checks';
 import { say } from './sentences';
 import { storageFailure } from './sqlite-errors';
 
@@ -14,6 +23,7 @@ export const ERROR_CODES = [
   'INVALID_CURSOR',
   'WRONG_PASSWORD',
   'PROFILE_LOCKED',
+  'FORBIDDEN',
   'DATABASE_BUSY',
   'DISK_FULL',
   'STORAGE_ERROR',
@@ -75,11 +85,18 @@ const CHECKS: Record<string, MicroblogError> = {
   email_shape: new MicroblogError('INVALID_INPUT', say('errors.emailShape'), 'email'),
   password_hash_length: new MicroblogError('INVALID_INPUT', say('errors.passwordUnstorable'), 'password'),
   body_not_blank: new MicroblogError('BODY_EMPTY', say('errors.bodyEmpty'), 'body'),
-  body_length: new MicroblogError('BODY_TOO_LONG', tooLongSentence('body', BODY_MAX), 'body'),
+  body_ceiling: new MicroblogError('BODY_TOO_LONG', ceilingSentence('body', BODY_CEILING), 'body'),
+  revision_body_ceiling: new MicroblogError('BODY_TOO_LONG', ceilingSentence('body', BODY_CEILING), 'body'),
   body_no_nul: new MicroblogError('INVALID_INPUT', nulSentence('body'), 'body'),
-  draft_length: new MicroblogError('INVALID_INPUT', tooLongSentence('draft', DRAFT_MAX), 'body'),
+  draft_ceiling: new MicroblogError('INVALID_INPUT', ceilingSentence('draft', DRAFT_CEILING), 'body'),
+  tag_folded: new MicroblogError('INVALID_INPUT', say('errors.tagUnstorable'), 'body'),
+  edited_at_format: new MicroblogError('INVALID_INPUT', say('errors.timeInvalid'), 'timestamp'),
   timestamp_format: new MicroblogError('INVALID_INPUT', say('errors.timeInvalid'), 'timestamp'),
   write_key_length: new MicroblogError('INVALID_INPUT', say('errors.keyInvalid'), 'key'),
+  ...Object.fromEntries(
+    Object.entries(PROFILE_CHECKS).map(([name, e]) => [name, new MicroblogError(e.code, e.message, e.field)]),
+  ),
+  follow_not_self: new MicroblogError('INVALID_INPUT', say('errors.followSelf'), 'followedId'),
 };
 
 /**

@@ -1,6 +1,11 @@
 import type { Db } from './connection';
+import { createDirectoryRepository } from './directory';
 import { createDraftRepository } from './drafts';
+import { createFeedRepository } from './feed';
+import { createFollowRepository } from './follows';
 import { createPostRepository } from './posts';
+import { createProfileRepository } from './profiles';
+import { createSearchRepository } from './search';
 import { createSettingsRepository } from './settings';
 import { createUserRepository } from './users';
 
@@ -11,6 +16,11 @@ export function createRepositories(db: Db) {
     posts: createPostRepository(db),
     drafts: createDraftRepository(db),
     settings: createSettingsRepository(db),
+    profiles: createProfileRepository(db),
+    follows: createFollowRepository(db),
+    feed: createFeedRepository(db),
+    search: createSearchRepository(db),
+    directory: createDirectoryRepository(db),
   };
 }
 

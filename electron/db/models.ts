@@ -7,14 +7,41 @@
 export interface User {
   id: number;
   username: string;
-  email: string;
+  /** The name shown above @username, in any script; null when none was given. */
+  displayName: string | null;
+  /** Optional: the offline app never sends mail. */
+  email: string | null;
   hasPassword: boolean;
+  /** True when the profile has a picture of its own (else a generated one is shown). */
+  hasAvatar: boolean;
 }
 
 export interface NewUser {
   username: string;
-  email: string;
+  email?: string | null | undefined;
   password?: string | null | undefined;
+  displayName?: string | null | undefined;
+}
+
+/** What a profile page shows beyond the user: about me and times (UTC ISO-8601, milliseconds). */
+export interface ProfileDetails {
+  aboutMe: string | null;
+  lastSeen: string | null;
+  createdAt: string;
+}
+
+/** The editable fields of a profile; an empty display name, about me or email means none. */
+export interface ProfileEdit {
+  username: string;
+  displayName: string;
+  aboutMe: string;
+  email: string;
+}
+
+/** A stored profile picture and its type, from its first bytes. */
+export interface AvatarImage {
+  image: Uint8Array;
+  type: 'image/png' | 'image/jpeg' | 'image/webp';
 }
 
 /** The directory's sort orders by username; the IPC schema is built from this list. */
@@ -33,6 +60,14 @@ export interface Post {
   body: string;
   timestamp: string;
   userId: number;
+  /** When the body was last edited (UTC ISO-8601), or null if it never was. */
+  editedAt: string | null;
+}
+
+/** An earlier version of an edited post: its body, and when that version was written. */
+export interface PostRevision {
+  body: string;
+  writtenAt: string;
 }
 
 /** A post with its author's username, as the timeline shows it. */

@@ -1,32 +1,17 @@
 import type { Db } from './connection';
-import { say } from './sentences';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor } from './cursor';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
-import { PAGE_SIZE_MAX, PAGE_SIZE_SENTENCE, bodyProblem } from './rules';
+import { createPostEdits } from './post-edits';
+import { NEWEST_FIRST, POST, pageSize, toPage } from './post-pages';
+import { extractTags } from './post-text';
+import { createTagStatements } from './post-tags';
+import { createPostUndo } from './post-undo';
+import { TOUCH_LAST_SEEN_SQL, touchArguments } from './profiles';
+import { bodyProblem } from './rules';
 
 import type { NewPost, Page, PageOptions, Post, TimelinePost } from './models';
 
 export type { NewPost, Page, PageOptions, Post, TimelinePost } from './models';
-
-const DEFAULT_PAGE_SIZE = 20;
-const POST = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId`;
-const NEWEST_FIRST = `ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`;
-
-function pageSize(limit: number | undefined): number {
-  const size = limit ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > PAGE_SIZE_MAX) {
-    throw new MicroblogError('INVALID_INPUT', PAGE_SIZE_SENTENCE, 'limit');
-  }
-  return size;
-}
-
-/** Fetches one row more than asked, to know whether another page follows without a count. */
-function toPage<T extends Post>(rows: T[], size: number): Page<T> {
-  if (rows.length <= size) return { items: rows, nextCursor: null };
-  const items = rows.slice(0, size);
-  const last = items[items.length - 1] as T;
-  return { items, nextCursor: encodeCursor(last) };
-}
 
 /** Posts over prepared statements; pages are keyset-paged on (timestamp, id). */
 export function createPostRepository(db: Db) {
@@ -47,9 +32,27 @@ export function createPostRepository(db: Db) {
   const userAfter = db.prepare<[number, string, number, number], Post>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? AND (p.timestamp, p.id) < (?, ?) ${NEWEST_FIRST}`,
   );
-  const remove = db.prepare<[number]>(`DELETE FROM posts WHERE id = ?`);
-  const removeOwn = db.prepare<[number, number]>(`DELETE FROM posts WHERE id = ? AND user_id = ?`);
   const count = db.prepare<[], number>(`SELECT count(*) FROM posts`).pluck();
+  const tags = createTagStatements(db);
+  const undo = createPostUndo(db, tags);
+  const touch = db.prepare<[string, number, string]>(TOUCH_LAST_SEEN_SQL);
+  // A post, its tags and (when it is posted now) the author's last_seen commit together (a
+  // savepoint inside a caller's transaction). An import with its own timestamp says nothing about
+  // being seen; such a post without tags is one INSERT, as before there were tags.
+  const saveAll = db.transaction(
+    (body: string, timestamp: string, userId: number, found: string[], seen: Date | null) => {
+      const id = Number(insert.run(body, timestamp, userId).lastInsertRowid);
+      if (found.length > 0) tags.write(id, found, timestamp);
+      if (seen) touch.run(...touchArguments(userId, seen));
+      return id;
+    },
+  );
+  const save = (body: string, timestamp: string, userId: number, seen: Date | null): number => {
+    const found = extractTags(body);
+    if (found.length === 0 && seen === null)
+      return Number(insert.run(body, timestamp, userId).lastInsertRowid);
+    return saveAll(body, timestamp, userId, found, seen);
+  };
 
   return {
     /** Saves a post; fails with BODY_EMPTY, BODY_TOO_LONG, INVALID_INPUT or USER_NOT_FOUND. */
@@ -57,10 +60,11 @@ export function createPostRepository(db: Db) {
       const problem = bodyProblem(input.body);
       if (problem) throw new MicroblogError(problem.code, problem.message, 'body');
       if (!Number.isSafeInteger(input.userId) || input.userId < 1) throw profileNotFound();
-      const timestamp = input.timestamp ?? new Date().toISOString();
+      const seen = input.timestamp === undefined ? new Date() : null;
+      const timestamp = input.timestamp ?? (seen as Date).toISOString();
       try {
-        const { lastInsertRowid } = insert.run(input.body, timestamp, input.userId);
-        return { id: Number(lastInsertRowid), body: input.body, timestamp, userId: input.userId };
+        const id = save(input.body, timestamp, input.userId, seen);
+        return { id, body: input.body, timestamp, userId: input.userId, editedAt: null };
       } catch (error) {
         throw toMicroblogError(error);
       }
@@ -87,11 +91,24 @@ export function createPostRepository(db: Db) {
       return toPage(userAfter.all(userId, timestamp, id, size + 1), size);
     },
 
-    /** Deletes a post; with `authorId`, only if that profile wrote it. Fails with POST_NOT_FOUND. */
+    /**
+     * Deletes a post, keeping a snapshot for Undo in the same transaction; with `authorId`,
+     * only if that profile wrote it. Fails with POST_NOT_FOUND.
+     */
     delete(id: number, authorId?: number): void {
-      const { changes } = authorId === undefined ? remove.run(id) : removeOwn.run(id, authorId);
-      if (changes === 0) throw new MicroblogError('POST_NOT_FOUND', say('errors.postGone'), 'postId');
+      undo.remove(id, authorId);
     },
+
+    /** Puts a deleted post back as it was; fails with POST_NOT_FOUND once its Undo is gone. */
+    restore: undo.restore,
+
+    /** Forgets every Undo snapshot: startup calls it, so a post deleted before a quit stays deleted. */
+    purgeDeleted: undo.purge,
+
+    /** Posts with this #tag (any case), newest first. */
+    byTag: tags.byTag,
+
+    ...createPostEdits(db, tags),
 
     /** How many posts there are in all. */
     count(): number {

@@ -10,9 +10,19 @@ export const USERNAME_MAX = 64;
 export const EMAIL_MAX = 120;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
+/** A post's limit in visible characters (grapheme clusters, as `countGraphemes` counts). */
 export const BODY_MAX = 140;
 /** Drafts can run past the post limit while the user edits; this only guards the table. */
 export const DRAFT_MAX = 1000;
+/**
+ * Code points per visible character that the schema's hard ceilings allow: the longest emoji
+ * Unicode recommends (a couple with two skin tones) is 10, so 16 leaves room for any real text.
+ */
+export const CODE_POINTS_PER_GRAPHEME = 16;
+/** The schema's `body_ceiling`: SQLite counts code points, never graphemes. */
+export const BODY_CEILING = BODY_MAX * CODE_POINTS_PER_GRAPHEME;
+/** The schema's `draft_ceiling`. */
+export const DRAFT_CEILING = DRAFT_MAX * CODE_POINTS_PER_GRAPHEME;
 export const PAGE_SIZE_MAX = 100;
 /** Far above any cursor `encodeCursor` makes (a timestamp, `_` and a safe integer). */
 export const CURSOR_MAX = 64;
@@ -27,7 +37,7 @@ export const FIELD_NOUNS = NOUNS;
 
 export type TextField = keyof typeof FIELD_NOUNS;
 
-/** The sentence for text longer than its limit, in code points as the database counts. */
+/** The sentence for text longer than its limit (graphemes for posts and drafts, code points otherwise). */
 export function tooLongSentence(field: TextField, max: number): string {
   return say('errors.tooLong', { field, max });
 }
@@ -55,8 +65,7 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
 
 /**
  * Counts Unicode code points, exactly as SQLite's `length()` counts characters of a text
- * value, so the composer's counter and the CHECK constraint agree (an emoji counts once,
- * a combining mark counts on its own).
+ * value: the unit of the schema's ceilings and of usernames and emails (ASCII anyway).
  */
 export function countCodePoints(text: string): number {
   let count = 0;
@@ -70,6 +79,40 @@ export function countCodePoints(text: string): number {
     count++;
   }
   return count;
+}
+
+const PLAIN_ASCII = /^[\x20-\x7e\t\n]*$/;
+// One segmenter for the process: building one loads ICU's break rules.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Counts grapheme clusters, the characters a person sees: a family emoji joined with ZWJ, a
+ * flag, a skin-toned hand or a letter with its accents each count once. The limit of posts
+ * and drafts; the composer's counter shows the same number.
+ */
+export function countGraphemes(text: string): number {
+  // Printable ASCII, tabs and line feeds are one character each (CR LF is the one ASCII pair
+  // that is not): most posts take this path, which is far cheaper than segmenting.
+  if (PLAIN_ASCII.test(text)) return text.length;
+  let count = 0;
+  const segments = graphemes.segment(text)[Symbol.iterator]();
+  while (!segments.next().done) count++;
+  return count;
+}
+
+/** The text cut into visible characters, for showing which part runs over a limit. */
+export function splitGraphemes(text: string, max: number): { within: string; over: string } {
+  let count = 0;
+  for (const { index } of graphemes.segment(text)) {
+    if (count === max) return { within: text.slice(0, index), over: text.slice(index) };
+    count++;
+  }
+  return { within: text, over: '' };
+}
+
+/** The sentence for text that stacks so many marks that it passes the schema's code point ceiling. */
+export function ceilingSentence(field: 'body' | 'draft', ceiling: number): string {
+  return say('errors.ceiling', { field, ceiling });
 }
 
 /** True when the text has nothing but white space (or nothing at all). */
@@ -114,7 +157,11 @@ export function bodyProblem(body: string): BodyProblem | null {
   if (body.includes('\0')) return { code: 'INVALID_INPUT', message: nulSentence('body') };
   if (!isWellFormed(body)) return { code: 'INVALID_INPUT', message: brokenTextSentence('body') };
   if (isBlank(body)) return { code: 'BODY_EMPTY', message: say('errors.bodyEmpty') };
-  const length = countCodePoints(body);
+  // The ceiling first: it bounds the cost of segmenting, and is what the schema enforces.
+  if (countCodePoints(body) > BODY_CEILING) {
+    return { code: 'BODY_TOO_LONG', message: ceilingSentence('body', BODY_CEILING) };
+  }
+  const length = countGraphemes(body);
   if (length > BODY_MAX) {
     return {
       code: 'BODY_TOO_LONG',
@@ -128,6 +175,7 @@ export function bodyProblem(body: string): BodyProblem | null {
 export function draftProblem(body: string): string | null {
   if (body.includes('\0')) return nulSentence('draft');
   if (!isWellFormed(body)) return brokenTextSentence('draft');
-  if (countCodePoints(body) > DRAFT_MAX) return tooLongSentence('draft', DRAFT_MAX);
+  if (countCodePoints(body) > DRAFT_CEILING) return ceilingSentence('draft', DRAFT_CEILING);
+  if (countGraphemes(body) > DRAFT_MAX) return tooLongSentence('draft', DRAFT_MAX);
   return null;
 }

@@ -1,23 +1,45 @@
 import type { Db } from './connection';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
+import { naturalKey } from './natural-key';
 import { hashPassword, hashPasswordSync, verifyPassword } from './password';
-import { emailProblem, passwordProblem, usernameProblem } from './rules';
+import { displayNameProblem, optionalEmailProblem } from './profile-rules';
+import { passwordProblem, usernameProblem } from './rules';
 
 import type { NewUser, User, UserListOptions } from './models';
 
 export type { NewUser, User, UserListOptions, UserOrder } from './models';
 
-const COLUMNS = `id, username, email, password_hash IS NOT NULL AS hasPassword`;
+/** A user's columns; the picture is only looked up by its key, never read, so lists stay small. */
+export const USER_COLUMNS = `id, username, display_name AS displayName, email,
+  password_hash IS NOT NULL AS hasPassword,
+  EXISTS (SELECT 1 FROM avatars WHERE avatars.user_id = users.id) AS hasAvatar`;
+const COLUMNS = USER_COLUMNS;
 
-interface UserRow {
+/** A users row as USER_COLUMNS reads it. */
+export interface UserRow {
   id: number;
   username: string;
-  email: string;
+  displayName: string | null;
+  email: string | null;
   hasPassword: 0 | 1;
+  hasAvatar: 0 | 1;
 }
 
-function toUser(row: UserRow): User {
-  return { id: row.id, username: row.username, email: row.email, hasPassword: row.hasPassword === 1 };
+/** The row as the app hands it out. */
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    email: row.email,
+    hasPassword: row.hasPassword === 1,
+    hasAvatar: row.hasAvatar === 1,
+  };
+}
+
+/** Empty optional text is stored as NULL: "none", never an empty string. */
+export function orNull(text: string | null | undefined): string | null {
+  return text === undefined || text === null || text === '' ? null : text;
 }
 
 /** Escapes LIKE's wildcards so a prefix is matched literally. */
@@ -28,8 +50,10 @@ export function likePrefix(prefix: string): string {
 function assertValid(input: NewUser): void {
   const username = usernameProblem(input.username);
   if (username) throw new MicroblogError('INVALID_INPUT', username, 'username');
-  const email = emailProblem(input.email);
+  const email = optionalEmailProblem(input.email ?? '');
   if (email) throw new MicroblogError('INVALID_INPUT', email, 'email');
+  const displayName = displayNameProblem(input.displayName ?? '');
+  if (displayName) throw new MicroblogError('INVALID_INPUT', displayName, 'displayName');
   if (input.password !== undefined && input.password !== null) {
     const password = passwordProblem(input.password);
     if (password) throw new MicroblogError('INVALID_INPUT', password, 'password');
@@ -38,8 +62,9 @@ function assertValid(input: NewUser): void {
 
 /** Users over prepared statements, prepared once per connection. */
 export function createUserRepository(db: Db) {
-  const insert = db.prepare<[string, string, string | null]>(
-    `INSERT INTO users (username, email, password_hash) VALUES (?, ?, ?)`,
+  const insert = db.prepare<[string, string | null, string | null, string | null, string, string, string]>(
+    `INSERT INTO users (username, email, password_hash, display_name, created_at, last_seen, sort_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const byId = db.prepare<[number], UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
   const byUsername = db.prepare<[string], UserRow>(`SELECT ${COLUMNS} FROM users WHERE username = ?`);
@@ -66,9 +91,27 @@ export function createUserRepository(db: Db) {
 
   const store = (input: NewUser, hash: string | null): User => {
     try {
-      const { lastInsertRowid } = insert.run(input.username, input.email, hash);
+      const email = orNull(input.email);
+      const displayName = orNull(input.displayName);
+      const now = new Date().toISOString();
+      const { lastInsertRowid } = insert.run(
+        input.username,
+        email,
+        hash,
+        displayName,
+        now,
+        now,
+        naturalKey(input.username),
+      );
       const id = Number(lastInsertRowid);
-      return { id, username: input.username, email: input.email, hasPassword: hash !== null };
+      return {
+        id,
+        username: input.username,
+        displayName,
+        email,
+        hasPassword: hash !== null,
+        hasAvatar: false,
+      };
     } catch (error) {
       throw toMicroblogError(error);
     }

@@ -8,27 +8,45 @@
  */
 import { z } from 'zod';
 import type { ErrorCode } from '../db/errors';
-import { USER_ORDERS, type Draft, type Page, type Post, type TimelinePost, type User } from '../db/models';
+import type { FollowCounts } from '../db/social-models';
+import { dataChannels } from './channels/data-screen';
 import {
-  BAD_CURSOR_SENTENCE,
-  CURSOR_MAX,
+  USER_ORDERS,
+  type Draft,
+  type Page,
+  type Post,
+  type PostRevision,
+  type ProfileDetails,
+  type TimelinePost,
+  type User,
+} from '../db/models';
+import {
+  DRAFT_CEILING,
   DRAFT_MAX,
   EMAIL_MAX,
-  PAGE_SIZE_MAX,
-  PAGE_SIZE_SENTENCE,
   PASSWORD_MAX,
-  type TextField,
   USERNAME_MAX,
   brokenTextSentence,
+  ceilingSentence,
   countCodePoints,
+  countGraphemes,
   isWellFormed,
   tooLongSentence,
 } from '../db/rules';
 import { say } from '../db/sentences';
-import { channel } from './channels/schema-kit';
 import { settingsChannels } from './channels/settings';
 
-export type { Draft, Page, Post, TimelinePost, User };
+import { linkChannels } from './channels/links';
+import { optionalEmailSchema, profileChannels } from './channels/profiles';
+import { postChannels } from './channels/posts';
+import { searchChannels } from './channels/search';
+import { bodySchema, channel, cursor, id, key, limit, text } from './channels/schema-kit';
+
+export type { Draft, Page, Post, PostRevision, TimelinePost, User };
+export type { DirectoryUser, FollowCounts, FollowEntry, SearchHit } from '../db/social-models';
+export { cursorBefore } from '../db/cursor';
+export type { BackupInfo, DataOverview, JobStart } from './channels/data-screen';
+export type { EventName, EventPayload, MicroblogEvents } from './events';
 export type { UserOrder } from '../db/models';
 export {
   LANGUAGES,
@@ -39,7 +57,26 @@ export {
   type Theme,
 } from './channels/settings';
 // The renderer's forms and counter use the same rules as the database, through this module only.
-export { BODY_MAX, PASSWORD_MIN, bodyProblem, countCodePoints, isBlank } from '../db/rules';
+export {
+  BODY_MAX,
+  PASSWORD_MIN,
+  bodyProblem,
+  countCodePoints,
+  countGraphemes,
+  isBlank,
+  splitGraphemes,
+} from '../db/rules';
+export { tokenizePost, type PostToken } from '../db/post-text';
+export {
+  ABOUT_ME_MAX,
+  AVATAR_BYTES_MAX,
+  AVATAR_SIDE_MAX,
+  DISPLAY_NAME_MAX,
+  avatarProblem,
+} from '../db/profile-rules';
+export { profileEditProblems } from '../db/profile-edit';
+export { passwordProblem } from '../db/rules';
+export type { ProfileDetails, ProfileEdit } from '../db/models';
 
 /** Facts about the running app, for the About panel and bug reports. */
 export interface AppInfo {
@@ -49,11 +86,15 @@ export interface AppInfo {
   /** The newest applied migration, e.g. `0004-create-settings`. */
   schemaVersion: string;
   platform: string;
+  /** The versions a bug report needs: Electron's (null outside Electron), Chromium's, Node's and SQLite's. */
+  versions: { electron: string | null; chrome: string | null; node: string; sqlite: string };
 }
 
-/** A profile page's header: the profile and how many posts it has. */
-export interface UserProfile extends User {
+/** A profile page's header: the profile, how many posts it has, about me, times, picture, followers and following. */
+export interface UserProfile extends User, ProfileDetails, FollowCounts {
   postCount: number;
+  /** The profile's own picture as a `data:` URL, or null for the generated one. */
+  avatar: string | null;
 }
 
 /** Which profile is active, and whether it still needs its password in this session. */
@@ -62,44 +103,16 @@ export interface Session {
   locked: boolean;
 }
 
-// Schemas: strict objects, so unknown keys are rejected rather than silently passed on. Every
-// check carries the app's own sentence, so no validator wording ever reaches the screen.
-const idSentence = say('errors.idInvalid');
-const id = z.number().int(idSentence).positive(idSentence).max(Number.MAX_SAFE_INTEGER, idSentence);
-const cursor = z
-  .string()
-  .max(CURSOR_MAX, BAD_CURSOR_SENTENCE)
-  .refine(isWellFormed, BAD_CURSOR_SENTENCE)
-  .nullable()
-  .optional();
-/** A write's client-made key (a UUID): a retry with the same key gets the first outcome back. */
-const key = z
-  .string()
-  .regex(/^[A-Za-z0-9-]{1,64}$/, say('errors.keyInvalid'))
-  .optional();
-const limit = z
-  .number()
-  .int(PAGE_SIZE_SENTENCE)
-  .min(1, PAGE_SIZE_SENTENCE)
-  .max(PAGE_SIZE_MAX, PAGE_SIZE_SENTENCE)
-  .optional();
-
-/**
- * Text as main accepts it: well-formed Unicode (no lone surrogate) and at most `max` code
- * points, as SQLite's length() counts. The payload cap bounds the cost of counting.
- */
-function text(field: TextField, max: number, whenEmpty?: string) {
-  return (whenEmpty === undefined ? z.string() : z.string().min(1, whenEmpty))
-    .refine(isWellFormed, brokenTextSentence(field))
-    .refine((value) => countCodePoints(value) <= max, tooLongSentence(field, max));
-}
-
 export const usernameSchema = text('username', USERNAME_MAX, say('errors.usernameEmpty'));
 export const emailSchema = text('email', EMAIL_MAX, say('errors.emailEmpty'));
 export const passwordSchema = text('password', PASSWORD_MAX);
-/** The post body as the composer sends it; its length is checked (and reported) by the repository. */
-export const bodySchema = z.string().refine(isWellFormed, brokenTextSentence('body'));
-export const draftSchema = text('draft', DRAFT_MAX);
+export { bodySchema } from './channels/schema-kit';
+/** A draft: at most DRAFT_MAX visible characters, under the schema's code point ceiling. */
+export const draftSchema = z
+  .string()
+  .refine(isWellFormed, brokenTextSentence('draft'))
+  .refine((value) => countCodePoints(value) <= DRAFT_CEILING, ceilingSentence('draft', DRAFT_CEILING))
+  .refine((value) => countGraphemes(value) <= DRAFT_MAX, tooLongSentence('draft', DRAFT_MAX));
 
 const empty = z.object({}).strict();
 const byUser = z.object({ userId: id }).strict();
@@ -116,7 +129,7 @@ export const channels = {
     z
       .object({
         username: usernameSchema,
-        email: emailSchema,
+        email: optionalEmailSchema,
         password: passwordSchema.nullable().optional(),
       })
       .strict(),
@@ -136,7 +149,10 @@ export const channels = {
       })
       .strict(),
   ),
-  'users:delete': channel<{ deletedPosts: number }>()(byUser),
+  'users:delete': channel<{ deletedPosts: number }>()(
+    z.object({ userId: id, password: passwordSchema.optional() }).strict(),
+  ),
+  ...profileChannels,
 
   'posts:create': channel<Post>()(z.object({ userId: id, body: bodySchema, key }).strict()),
   'posts:timeline': channel<Page<TimelinePost>>()(z.object({ cursor, limit }).strict()),
@@ -147,6 +163,11 @@ export const channels = {
   'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: draftSchema, key }).strict()),
 
   ...settingsChannels,
+
+  ...postChannels,
+  ...linkChannels,
+  ...searchChannels,
+  ...dataChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

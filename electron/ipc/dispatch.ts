@@ -75,10 +75,13 @@ export function createDispatcher(handlers: Handlers): Dispatch {
   return async (channel, payload) => {
     try {
       if (!isChannel(channel)) return failure('UNKNOWN_CHANNEL', say('errors.codes.UNKNOWN_CHANNEL'));
-      if (payloadSizeExceeds(payload, { bytes: MAX_PAYLOAD_BYTES, items: MAX_PAYLOAD_ITEMS })) {
+      // A channel that carries a picture says how many bytes it takes; every other one has the cap.
+      const spec = channels[channel];
+      const bytes = 'maxBytes' in spec ? spec.maxBytes : MAX_PAYLOAD_BYTES;
+      if (payloadSizeExceeds(payload, { bytes, items: MAX_PAYLOAD_ITEMS })) {
         return failure('PAYLOAD_TOO_LARGE', say('errors.codes.PAYLOAD_TOO_LARGE'));
       }
-      const parsed = channels[channel].input.safeParse(payload);
+      const parsed = spec.input.safeParse(payload);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         if (!issue) return failure('BAD_REQUEST', say('errors.codes.BAD_REQUEST'));

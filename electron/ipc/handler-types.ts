@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Db, Repositories } from '../db/index';
 import type { AppInfo, Channel, ChannelOutput, ChannelsOf, Domain, channels } from './contract';
+import type { BackupInfo, DataOverview, JobStart } from './channels/data-screen';
 
 /** A channel's input after its schema parsed it: what a handler receives. */
 export type ParsedInput<C extends Channel> = z.output<(typeof channels)[C]['input']>;
@@ -17,13 +18,51 @@ export type Handlers = { [C in Channel]: Handler<C> };
 export type DomainHandlers<D extends Domain> = Pick<Handlers, ChannelsOf<D>>;
 
 /** Facts about the running app that the handlers report but do not compute. */
-export type AppFacts = Omit<AppInfo, 'schemaVersion'>;
+export type AppFacts = Omit<AppInfo, 'schemaVersion' | 'versions'>;
 
-/** What the handlers work with: the open database, its repositories and the app's facts. */
+/**
+ * What the Data screen needs from the app: files, dialogs, worker threads and restarts, which
+ * live in electron/main. The handlers validate and route; this does the work.
+ */
+export interface DataService {
+  overview(): DataOverview;
+  /** Asks where to save (null: the user closed the dialog), then starts the export there. */
+  startExport(options: {
+    username: string | null;
+    format: 'json' | 'csv';
+    passwordHashes: boolean;
+  }): Promise<JobStart>;
+  /** Asks which archive to import (null: the user closed the dialog), then starts the import. */
+  startImport(): Promise<JobStart>;
+  cancel(jobId: string): boolean;
+  backupNow(): Promise<BackupInfo>;
+  /** Puts the named backup in place (the current file is kept aside), then restarts the app. */
+  restore(name: string): Promise<void>;
+  setKeepBackups(keep: number): number;
+  showInFolder(target: 'database' | string): void;
+  copy(what: 'path' | 'details'): Promise<void>;
+}
+
+/** The export/import runner: one job at a time, in a worker thread. */
+export interface DataJobs {
+  startExport(
+    file: string,
+    options: { username?: string | undefined; format?: 'json' | 'csv'; passwordHashes?: boolean },
+  ): string;
+  startImport(file: string): string;
+  cancel(jobId: string): boolean;
+  running(): { jobId: string; kind: 'export' | 'import' } | null;
+}
+
+/** What the handlers work with: the open database, its repositories, the app's facts and its Data service. */
 export interface HandlerContext {
   db: Db;
   repos: Repositories;
   app: AppFacts;
   /** The OS locale (Electron's `app.getLocale()`), which the language follows until one is chosen. */
   systemLocale?: string;
+  /** Opens a checked http(s) address in the system browser (Electron's shell.openExternal). */
+  openExternal?: (url: string) => Promise<void>;
+  /** Absent where no Data service runs (handler unit tests): the data channels then say so. */
+  data?: DataService;
 }

@@ -1,6 +1,10 @@
 import { createAppHandlers } from './handlers/app';
+import { createDataHandlers } from './handlers/data-screen';
 import { createDraftHandlers } from './handlers/drafts';
+import { createLinkHandlers } from './handlers/links';
 import { createPostHandlers } from './handlers/posts';
+import { createProfileHandlers } from './handlers/profiles';
+import { createSearchHandlers } from './handlers/search';
 import { createSessionHandlers } from './handlers/session';
 import { createSettingsHandlers } from './handlers/settings';
 import { createUserHandlers } from './handlers/users';
@@ -29,9 +33,13 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createAppHandlers(ctx),
     ...createSessionHandlers(session),
     ...createUserHandlers(ctx, session),
+    ...createProfileHandlers(ctx, session),
     ...createPostHandlers(ctx, session),
     ...createDraftHandlers(ctx, session),
     ...createSettingsHandlers(ctx),
+    ...createLinkHandlers(ctx),
+    ...createSearchHandlers(ctx, session),
+    ...createDataHandlers(ctx),
   } satisfies Handlers;
 }
 

@@ -58,6 +58,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
       const previous = activeUser();
       if (previous !== null && previous.id !== user.id) unlocked.delete(previous.id);
       repos.settings.set(ACTIVE_USER_KEY, String(user.id));
+      repos.profiles.touchLastSeen(user.id);
       return this.current();
     },
 
@@ -69,6 +70,37 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
         throw new MicroblogError('PROFILE_LOCKED', say('errors.passwordFirst'), 'password');
       }
       return user;
+    },
+
+    /**
+     * The profile, when it is the active one and unlocked: only it may change itself. Another
+     * profile is FORBIDDEN (nothing is read or written); the active one still locked, PROFILE_LOCKED.
+     */
+    requireActive(userId: number): User {
+      if (!repos.users.getById(userId)) throw profileNotFound();
+      const active = activeUser();
+      if (active === null || active.id !== userId) {
+        throw new MicroblogError(
+          'FORBIDDEN',
+          'Only the active profile can change itself. Switch to it first.',
+        );
+      }
+      return this.requireUnlocked(userId);
+    },
+
+    /** Checks the profile's password under the same attempt delay as unlocking; WRONG_PASSWORD on `field`. */
+    async confirmPassword(userId: number, password: string | null | undefined, field: string): Promise<void> {
+      if (password === undefined || password === null || password === '') {
+        throw new MicroblogError('WRONG_PASSWORD', 'Enter your current password.', field);
+      }
+      const right = await attempts
+        .attempt(userId, () => repos.users.verifyPassword(userId, password))
+        .catch((error: unknown) => {
+          // The wait's sentence is about the field the user typed into.
+          if (error instanceof MicroblogError) throw new MicroblogError(error.code, error.message, field);
+          throw error;
+        });
+      if (!right) throw new MicroblogError('WRONG_PASSWORD', 'That password is not right.', field);
     },
 
     /** Forgets a deleted profile; clears the active one if it was this. */

@@ -4,6 +4,10 @@ import type { Db } from '../db/index';
 import { refusalFor } from '../db/failure-cause';
 import { type LiveDatabase, liveDatabase } from '../db/live';
 import { type Dispatch, createDispatcher, createHandlers } from '../ipc/handlers';
+import { type AppEvent, parseEvent } from '../ipc/events';
+import { type WorkerScript, createDataJobs } from './data-jobs';
+import { type Desktop, HEADLESS_DESKTOP, createDataService } from './data-service';
+import { watchForOtherWriters } from './live-updates';
 import { type Refusal, type StartupOptions, startDatabase } from './startup';
 import { refused } from './startup-outcome';
 
@@ -18,6 +22,12 @@ export interface AppContextOptions extends Pick<
   platform?: string;
   /** The OS locale (`app.getLocale()`), which the app's language follows until one is chosen. */
   locale?: string;
+  /** Opens a checked link in the system browser; without it `links:open` says it cannot. */
+  openExternal?: (url: string) => Promise<void>;
+  /** Electron's dialogs, shell and relaunch for the Data screen (none outside the app). */
+  desktop?: Partial<Desktop>;
+  /** The export/import worker: the bundled script in the app, the source under tsx elsewhere. */
+  workerScript?: WorkerScript;
 }
 
 export interface AppContext {
@@ -26,6 +36,8 @@ export interface AppContext {
   readonly db: Db;
   /** What startup did: the migrations it applied and the backup it made first. */
   startup: { applied: string[]; backupPath: string | null };
+  /** Main → renderer events (the Electron shell sends them to the windows); returns the unsubscribe. */
+  subscribe(listener: (event: AppEvent) => void): () => void;
   close(): void;
 }
 
@@ -42,20 +54,51 @@ export class StartupRefusedError extends Error {
 
 function contextOn(
   live: LiveDatabase,
-  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform' | 'locale'>,
+  options: Pick<
+    AppContextOptions,
+    'dbPath' | 'version' | 'platform' | 'locale' | 'openExternal' | 'desktop' | 'workerScript'
+  >,
   startup: AppContext['startup'],
 ): AppContext {
+  const listeners = new Set<(event: AppEvent) => void>();
+  const emit = (event: AppEvent) => {
+    // The same check the preload makes: an event that does not match the contract is never sent.
+    if (parseEvent(event) === null) {
+      console.error(`Dropped an event that does not match the contract: ${event.name}`);
+      return;
+    }
+    for (const listener of listeners) listener(event);
+  };
+  const jobs = createDataJobs(options.dbPath, emit, options.workerScript);
+  const stopWatching = watchForOtherWriters(
+    () => live.db,
+    () => emit({ name: 'db:changed', payload: {} }),
+  );
+  const app = {
+    version: options.version ?? '0.0.0',
+    databasePath: options.dbPath,
+    dataFolder: path.dirname(options.dbPath),
+    platform: options.platform ?? process.platform,
+  };
+  const data = createDataService({
+    dbPath: options.dbPath,
+    db: () => live.db,
+    jobs,
+    desktop: { ...HEADLESS_DESKTOP, ...options.desktop },
+    info: () => handlers['app:info']({}),
+    closeDatabase: () => {
+      stopWatching();
+      live.close();
+    },
+  });
   const handlers = createHandlers({
     get db() {
       return live.db;
     },
     repos: live.repos,
-    app: {
-      version: options.version ?? '0.0.0',
-      databasePath: options.dbPath,
-      dataFolder: path.dirname(options.dbPath),
-      platform: options.platform ?? process.platform,
-    },
+    app,
+    data,
+    ...(options.openExternal && { openExternal: options.openExternal }),
     ...(options.locale !== undefined && { systemLocale: options.locale }),
   });
   return {
@@ -64,8 +107,30 @@ function contextOn(
       return live.db;
     },
     startup,
-    close: () => live.close(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    close: () => {
+      stopWatching();
+      void jobs.close();
+      listeners.clear();
+      live.close();
+    },
   };
+}
+
+/**
+ * A post deleted just before the last quit stays deleted: its Undo ended with that run. If the
+ * disk refuses now, the snapshots stay and the next start tries again; either way a post is
+ * whole or gone.
+ */
+function forgetUndoneDeletes(live: LiveDatabase): void {
+  try {
+    live.repos.posts.purgeDeleted();
+  } catch (error) {
+    console.error('Forgetting the deleted posts of the last run failed:', error);
+  }
 }
 
 /**
@@ -87,6 +152,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     if (!cause) throw error;
     throw new StartupRefusedError(refused(options.dbPath, cause.reason, cause.message));
   }
+  forgetUndoneDeletes(live);
   return contextOn(live, options, { applied: outcome.applied, backupPath: outcome.backupPath });
 }
 
@@ -96,7 +162,10 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
  * cannot read it after all.
  */
 export function createReadOnlyContext(
-  options: Pick<AppContextOptions, 'dbPath' | 'version' | 'platform' | 'locale'>,
+  options: Pick<
+    AppContextOptions,
+    'dbPath' | 'version' | 'platform' | 'locale' | 'openExternal' | 'desktop' | 'workerScript'
+  >,
 ): AppContext {
   const db = openDatabase(options.dbPath, { readonly: true });
   try {

@@ -1,6 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { resolveDatabasePath } from '../db/paths';
+import { EVENT_CHANNEL } from '../ipc/events';
+import { bundledWorkerScript, electronDesktop } from './desktop';
 import { registerIpcHandlers } from './register';
 import { type AppContext, StartupRefusedError, createAppContext, createReadOnlyContext } from './app-context';
 import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
@@ -36,10 +38,15 @@ async function startContext(
     updating = null;
   };
   try {
+    // Opening a link is the only way out of the app: the system browser, never this window.
+    const openExternal = (url: string) => electron.shell.openExternal(url);
     const context = await createAppContext({
       dbPath,
       version,
       locale,
+      openExternal,
+      desktop: electronDesktop(electron),
+      workerScript: bundledWorkerScript(app.getAppPath()),
       onSlow: () => {
         const opened = openUpdatingWindow(BrowserWindow, t('main.updating'));
         updating = opened.window;
@@ -71,11 +78,15 @@ async function startContext(
     );
     if (choice !== 'read-only') return { state: 'refused', choice };
     try {
-      return {
-        context: createReadOnlyContext({ dbPath, version, locale }),
-        readOnly: true,
-        closeUpdating,
-      };
+      const context = createReadOnlyContext({
+        dbPath,
+        version,
+        locale,
+        openExternal: (url) => electron.shell.openExternal(url),
+        desktop: electronDesktop(electron),
+        workerScript: bundledWorkerScript(app.getAppPath()),
+      });
+      return { context, readOnly: true, closeUpdating };
     } catch (readError) {
       console.error('Opening the database read-only failed:', readError);
       electron.dialog.showErrorBox(t('main.readOnlyFailedTitle'), t('main.readOnlyFailed', { file: dbPath }));
@@ -133,6 +144,10 @@ export async function runApp(electron: ElectronShell): Promise<RunResult> {
   mainWindow = window;
   starting = false;
   ownWindows.add(window.webContents);
+  // The contract's events (progress, live updates) go to the app's own window only.
+  context.subscribe((event) => {
+    if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+  });
   window.once('ready-to-show', () => {
     closeUpdating();
     window.show();

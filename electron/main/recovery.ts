@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS } from '../db/connection';
-import { backupFolder, backupLabel, backupTimestamp } from './backups';
-import { copyDurably, firstFreeName, fsyncPath } from './durable-file';
+import { backupFolder, backupLabel, backupTimestamp } from '../data/backups';
+import { copyDurably, firstFreeName, fsyncPath } from '../shared/durable-file';
 
 export interface Recovered {
   /** The copy of the file as it was; its journal is beside it with `-journal`. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupTimestamp } from './backups';
-import { firstFreeName, fsyncPath } from './durable-file';
+import { backupTimestamp } from '../data/backups';
+import { firstFreeName, fsyncPath } from '../shared/durable-file';
 
 /** SQLite's own files that belong to a database: they must move with it, or they would be replayed onto the restored copy. */
 const SIDECARS = ['-wal', '-shm', '-journal'] as const;

@@ -5,8 +5,13 @@ import type {
   IpcMain,
   MessageBoxOptions,
   MessageBoxReturnValue,
+  OpenDialogOptions,
+  OpenDialogReturnValue,
   Protocol,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
   Session,
+  Shell,
   WebContents,
 } from 'electron';
 import type { HardenableContents } from './window';
@@ -15,7 +20,7 @@ import type { HardenableContents } from './window';
 export interface AppShell {
   requestSingleInstanceLock(): boolean;
   whenReady(): Promise<void>;
-  getPath(name: 'userData'): string;
+  getPath(name: 'userData' | 'documents'): string;
   getAppPath(): string;
   getVersion(): string;
   getLocale(): string;
@@ -28,7 +33,7 @@ export interface AppShell {
 
 /** The parts of a BrowserWindow that startup uses. */
 export interface WindowShell {
-  readonly webContents: HardenableContents & Pick<WebContents, 'mainFrame'>;
+  readonly webContents: HardenableContents & Pick<WebContents, 'mainFrame' | 'send'>;
   loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
   show(): void;
@@ -48,8 +53,12 @@ export interface ElectronShell {
   dialog: {
     showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
     showErrorBox(title: string, content: string): void;
+    showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+    showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
   };
   clipboard: Pick<Clipboard, 'writeText'>;
+  /** `links:open` (after main checked the address) and the Data screen's Show in folder. */
+  shell: Pick<Shell, 'openExternal' | 'showItemInFolder'>;
   session: { defaultSession: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> };
   env: NodeJS.ProcessEnv;
 }

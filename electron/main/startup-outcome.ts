@@ -1,7 +1,7 @@
 /** The one shape startup ends in, from `startDatabase` through `createAppContext` to `runApp`. */
 import type { Db, RefusalReason } from '../db/index';
 import { refusalCode, type RefusalCode } from '../db/refusals';
-import { type BackupFile, latestBackup } from './backups';
+import { type BackupFile, latestBackup } from '../data/backups';
 import { type DataSummary, summarizeData } from './data-summary';
 
 /** Why startup stopped: the guard's refusals, a failed migration or backup, or a file that would not open. */

@@ -16,8 +16,14 @@ import { ensureFileId } from '../db/file-id';
 import type { Inspection } from '../db/guard';
 import type { MigrationModule } from '../db/migration-types';
 import { refusalSentence } from '../db/refusals';
+import {
+  DEFAULT_KEEP_BACKUPS,
+  backupBeforeMigrating,
+  backupFolder,
+  keepBackupsSetting,
+  pruneBackups,
+} from '../data/backups';
 import { say } from '../db/sentences';
-import { DEFAULT_KEEP_BACKUPS, backupBeforeMigrating, backupFolder, pruneBackups } from './backups';
 import { recoverHotJournal } from './recovery';
 import { type Refusal, refused } from './startup-outcome';
 
@@ -104,7 +110,7 @@ export async function backupStep(db: Db, options: StepOptions, target: string): 
     );
   }
   try {
-    pruneBackups(dbPath, options.keepBackups ?? DEFAULT_KEEP_BACKUPS, backupPath);
+    pruneBackups(dbPath, options.keepBackups ?? keepBackupsSetting(db) ?? DEFAULT_KEEP_BACKUPS, backupPath);
   } catch (error) {
     // Old backups left over cost disk space, not data: go on.
     console.error('Pruning old backups failed:', error);

@@ -35,6 +35,7 @@ function nodeEntryConfig(
   entry: string,
   outDir: string,
   external: readonly string[],
+  emptyOutDir = true,
 ): InlineConfig {
   const fileName = path.basename(entry, '.ts');
   return {
@@ -47,7 +48,7 @@ function nodeEntryConfig(
       ssr: true,
       target: 'node22',
       outDir,
-      emptyOutDir: true,
+      emptyOutDir,
       minify: false,
       reportCompressedSize: false,
       lib: { entry: path.join(root, entry), formats: ['cjs'], fileName: () => `${fileName}.cjs` },
@@ -63,7 +64,8 @@ function nodeEntryConfig(
 }
 
 /**
- * `npm run build`: main → dist/main/main.cjs, preload → dist/preload/preload.cjs, renderer → dist/renderer.
+ * `npm run build`: main → dist/main/main.cjs (and its worker, data-worker.cjs), preload → dist/preload/preload.cjs,
+ * renderer → dist/renderer.
  * Migrations reach main through the static list in migrations/index.ts, so they are bundled into main.cjs.
  */
 export async function buildApp(options: BuildOptions = {}): Promise<string> {
@@ -71,6 +73,10 @@ export async function buildApp(options: BuildOptions = {}): Promise<string> {
   const outDir = options.outDir ?? path.join(root, 'dist');
   const mainExternal = ['electron', ...productionDependencies(root), ...nodeBuiltins];
   await build(nodeEntryConfig(root, 'electron/main.ts', path.join(outDir, 'main'), mainExternal));
+  // The export/import worker thread: its own file beside main.cjs (a Worker loads a file by path).
+  await build(
+    nodeEntryConfig(root, 'electron/main/data-worker.ts', path.join(outDir, 'main'), mainExternal, false),
+  );
   // A sandboxed preload may require only `electron` (and a few polyfilled modules); everything else is inlined.
   await build(nodeEntryConfig(root, 'electron/preload.ts', path.join(outDir, 'preload'), ['electron']));
   await build({

@@ -11,4 +11,5 @@ export const keys = {
   userPosts: (userId: number) => ['posts', 'byUser', userId] as const,
   draft: (userId: number) => ['drafts', userId] as const,
   settings: ['settings'] as const,
+  avatar: (userId: number) => ['users', 'avatar', userId] as const,
 };

@@ -1,29 +1,39 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import type { Post } from '../../electron/ipc/contract';
+import { type Post, cursorBefore } from '../../electron/ipc/contract';
+import { useBefore } from '../app/router';
 import { microblog, unwrap } from './client';
 import { keys } from './keys';
+
+/** The first cursor of a list that starts before the end of a local day (`YYYY-MM-DD`), or null for the newest. */
+export function startBefore(day: string | null): string | null {
+  if (day === null) return null;
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+  return cursorBefore(new Date(year, month - 1, date + 1).toISOString());
+}
 
 /** Posts per IPC call: a few screens' worth, well under the contract's maximum. */
 export const PAGE_SIZE = 50;
 
-/** Every post, newest first, one cursor page at a time. */
+/** Every post, newest first (or from the screen's "Older than…" day), one cursor page at a time. */
 export function useTimeline() {
+  const before = useBefore();
   return useInfiniteQuery({
-    queryKey: keys.timeline,
+    queryKey: [...keys.timeline, before],
     queryFn: ({ pageParam }) => unwrap(microblog().posts.timeline({ cursor: pageParam, limit: PAGE_SIZE })),
-    initialPageParam: null as string | null,
+    initialPageParam: startBefore(before),
     getNextPageParam: (page) => page.nextCursor,
   });
 }
 
 /** One profile's posts, newest first, paged the same way. */
 export function useUserPosts(userId: number) {
+  const before = useBefore();
   return useInfiniteQuery({
-    queryKey: keys.userPosts(userId),
+    queryKey: [...keys.userPosts(userId), before],
     queryFn: ({ pageParam }) =>
       unwrap(microblog().posts.byUser({ userId, cursor: pageParam, limit: PAGE_SIZE })),
-    initialPageParam: null as string | null,
+    initialPageParam: startBefore(before),
     getNextPageParam: (page) => page.nextCursor,
   });
 }

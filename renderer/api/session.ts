@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Session, User } from '../../electron/ipc/contract';
 import { errorMessage, hasCode, microblog, unwrap } from './client';
+import { announcePostingAs } from '../app/posting-as';
 import { keys } from './keys';
 
 /** The active profile (persisted in main) and whether it still needs its password. */
@@ -14,7 +15,10 @@ export function useActivate() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (userId: number) => unwrap(microblog().session.activate({ userId })),
-    onSuccess: (session: Session) => client.setQueryData(keys.session, session),
+    onSuccess: (session: Session) => {
+      client.setQueryData(keys.session, session);
+      if (session.activeUser) announcePostingAs(session.activeUser);
+    },
   });
 }
 
@@ -23,7 +27,10 @@ export function useUnlock() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { userId: number; password: string }) => unwrap(microblog().session.unlock(input)),
-    onSuccess: (session: Session) => client.setQueryData(keys.session, session),
+    onSuccess: (session: Session) => {
+      client.setQueryData(keys.session, session);
+      if (session.activeUser) announcePostingAs(session.activeUser);
+    },
   });
 }
 

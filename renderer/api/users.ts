@@ -1,12 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User, UserOrder } from '../../electron/ipc/contract';
 import { microblog, unwrap } from './client';
+import { announcePostingAs } from '../app/posting-as';
 import { keys } from './keys';
 
 /** Profiles by username, optionally only those starting with `prefix` (filtered in main). */
-export function useUsers(order: UserOrder = 'asc', prefix = '') {
+export function useUsers(order: UserOrder = 'asc', prefix = '', options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: keys.userList(order, prefix),
+    enabled: options.enabled ?? true,
     queryFn: () => unwrap(microblog().users.list(prefix === '' ? { order } : { order, prefix })),
     placeholderData: (previous) => previous,
   });
@@ -23,6 +25,7 @@ export function useProfile(username: string) {
 
 export interface NewProfile {
   username: string;
+  /** Empty: no email. */
   email: string;
   password: string | null;
 }
@@ -35,6 +38,7 @@ export function useCreateProfile() {
       const user = await unwrap(microblog().users.create(input));
       // Main trusts whoever just chose the password, so activating needs no second prompt.
       client.setQueryData(keys.session, await unwrap(microblog().session.activate({ userId: user.id })));
+      announcePostingAs(user);
       return user;
     },
     // A new profile changes the directory, not any profile page.
@@ -46,8 +50,8 @@ export function useCreateProfile() {
 export function useDeleteProfile() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (userId: number) => unwrap(microblog().users.delete({ userId })),
-    onSuccess: async (_result, userId) => {
+    mutationFn: (input: { userId: number; password?: string }) => unwrap(microblog().users.delete(input)),
+    onSuccess: async (_result, { userId }) => {
       client.removeQueries({ queryKey: keys.userPosts(userId) });
       client.removeQueries({ queryKey: keys.draft(userId) });
       await Promise.all([

@@ -1,20 +1,25 @@
 import { useEffect, useState } from 'react';
 import type { User } from '../../electron/ipc/contract';
+import { useLiveUpdates } from '../api/live';
 import { useSession } from '../api/session';
 import { useUsers } from '../api/users';
 import { ProfileSwitcher } from '../components/ProfileSwitcher';
 import { ErrorState, Loading } from '../components/States';
 import { ChooseProfilePage } from '../pages/ChooseProfilePage';
 import { ProfilePage } from '../pages/ProfilePage';
+import { TagPage } from '../pages/TagPage';
+import { SearchPage } from '../pages/SearchPage';
+import { SearchBox } from '../components/SearchBox';
+import { SettingsPage } from '../pages/SettingsPage';
 import { TimelinePage } from '../pages/TimelinePage';
 import { UsersPage } from '../pages/UsersPage';
 import { WelcomePage } from '../pages/WelcomePage';
-import { SettingsDialog } from '../components/SettingsDialog';
 import { ShortcutSheet } from '../components/ShortcutSheet';
 import { useTranslation } from '../i18n/index';
 import { usePreferences } from './preferences';
 import { useShortcuts } from './shortcuts';
 import { ErrorBoundary } from './ErrorBoundary';
+import { PostingAsRegion } from './PostingAsRegion';
 import { hrefFor, useRoute, type Route } from './router';
 
 /** Sets the window title; Electron shows it in the title bar and the task switcher. */
@@ -24,8 +29,19 @@ function useDocumentTitle(title: string) {
   }, [title]);
 }
 
-/** Picks the screen from the session: first run, choose or unlock a profile, or the app itself. */
+/** The screen, and beside it the live region that says who is posting after a switch. */
 export function App() {
+  return (
+    <>
+      <Screen />
+      <PostingAsRegion />
+    </>
+  );
+}
+
+/** Picks the screen from the session: first run, choose or unlock a profile, or the app itself. */
+function Screen() {
+  useLiveUpdates();
   const { t } = useTranslation();
   const session = useSession();
   const users = useUsers('asc');
@@ -59,8 +75,8 @@ function NavLink({ route, current, children }: { route: Route; current: Route; c
 function Shell({ user }: { user: User }) {
   const { t } = useTranslation();
   const route = useRoute();
-  const [open, setOpen] = useState<'settings' | 'shortcuts' | null>(null);
-  useShortcuts({ username: user.username, onHelp: () => setOpen('shortcuts') });
+  const [open, setOpen] = useState(false);
+  useShortcuts({ username: user.username, onHelp: () => setOpen(true) });
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -80,12 +96,15 @@ function Shell({ user }: { user: User }) {
           <NavLink route={{ name: 'profile', username: user.username }} current={route}>
             {t('app.nav.myProfile')}
           </NavLink>
+          <NavLink
+            route={{ name: 'settings', tab: route.name === 'settings' ? route.tab : 'data' }}
+            current={route}
+          >
+            {t('app.nav.settings')}
+          </NavLink>
         </nav>
-        <button type="button" className="secondary settings-button" onClick={() => setOpen('settings')}>
-          {t('app.nav.settings')}
-        </button>
-        {open === 'settings' && <SettingsDialog onClose={() => setOpen(null)} />}
-        {open === 'shortcuts' && <ShortcutSheet onClose={() => setOpen(null)} />}
+        <SearchBox />
+        {open && <ShortcutSheet onClose={() => setOpen(false)} />}
         <ProfileSwitcher activeUser={user} />
       </header>
       <main id="main" tabIndex={-1}>
@@ -94,6 +113,9 @@ function Shell({ user }: { user: User }) {
           {route.name === 'timeline' && <TimelinePage user={user} />}
           {route.name === 'users' && <UsersPage activeUser={user} />}
           {route.name === 'profile' && <ProfilePage username={route.username} activeUser={user} />}
+          {route.name === 'tag' && <TagPage tag={route.tag} activeUser={user} />}
+          {route.name === 'search' && <SearchPage query={route.query} activeUser={user} />}
+          {route.name === 'settings' && <SettingsPage tab={route.tab} user={user} />}
         </ErrorBoundary>
       </main>
     </div>

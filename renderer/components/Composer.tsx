@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { BODY_MAX, bodyProblem, countCodePoints, isBlank, type User } from '../../electron/ipc/contract';
+import { BODY_MAX, bodyProblem, countGraphemes, isBlank, type User } from '../../electron/ipc/contract';
 import { errorMessage } from '../api/client';
 import { useDraft } from '../api/drafts';
 import { useCreatePost } from '../api/posts';
-import { CharacterCounter } from './CharacterCounter';
+import { CharacterCounter, OverLimitPreview } from './CharacterCounter';
 import { useDraftSaver } from './draft-saver';
 import { useTranslation } from '../i18n/index';
 import { COMPOSE_INPUT as COMPOSE_INPUT_ID, takePendingCompose } from '../app/shortcuts';
@@ -29,7 +29,7 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
     if (takePendingCompose()) input.current?.focus();
   }, []);
   const errorId = useId();
-  const count = countCodePoints(text);
+  const count = countGraphemes(text);
   const over = count > BODY_MAX;
   const blank = isBlank(text);
 
@@ -90,6 +90,7 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
         onBlur={drafts.flush}
         onKeyDown={onKeyDown}
       />
+      <OverLimitPreview text={text} />
       <div className="composer-bar">
         <div id={errorId} className="composer-messages">
           {error && (

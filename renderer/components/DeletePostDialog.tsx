@@ -1,14 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { Post, User } from '../../electron/ipc/contract';
 import { errorMessage } from '../api/client';
+import { invalidateTagPages } from '../api/post-edits';
 import { useDeletePost } from '../api/posts';
 import { useTranslation } from '../i18n/index';
 import { ConfirmDialog } from './Dialog';
+import { offerUndo } from './undo-toast';
 
 /** Confirms and deletes one of the active profile's posts. */
 export function DeletePostDialog({ post, author, onDone }: { post: Post; author: User; onDone: () => void }) {
   const { t } = useTranslation();
   const remove = useDeletePost({ userId: author.id, username: author.username });
+  const client = useQueryClient();
   // Set before the dialog closes: the post's Delete button, which opened it, goes with the post.
   const deleted = useRef(false);
   // Cut by code points, so an emoji is never split in half.
@@ -28,6 +32,8 @@ export function DeletePostDialog({ post, author, onDone }: { post: Post; author:
           onSuccess: () => {
             deleted.current = true;
             onDone();
+            offerUndo({ postId: post.id, userId: author.id, username: author.username });
+            void invalidateTagPages(client);
           },
         })
       }

@@ -62,6 +62,8 @@ interface ConfirmProps {
   openerGone?: () => boolean;
   message: ReactNode;
   confirmLabel: string;
+  /** What the confirm button says while it works ("Deleting…" unless told). */
+  pendingLabel?: string;
   pending?: boolean;
   error?: string | undefined;
   onConfirm: () => void;
@@ -88,7 +90,7 @@ export function ConfirmDialog(props: ConfirmProps) {
           {t('dialog.cancel')}
         </button>
         <button type="button" className="danger" onClick={props.onConfirm} disabled={props.pending}>
-          {props.pending ? t('dialog.deleting') : props.confirmLabel}
+          {props.pending ? (props.pendingLabel ?? t('dialog.deleting')) : props.confirmLabel}
         </button>
       </div>
     </Dialog>

@@ -1,8 +1,12 @@
-import type { KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { Post } from '../../electron/ipc/contract';
 import { hrefFor, navigate } from '../app/router';
 import { useTranslation } from '../i18n/index';
 import { formatExact } from '../i18n/format';
+import { EditPostForm } from './EditPostForm';
+import { HighlightedText } from './HighlightedText';
+import { PostBody } from './PostBody';
+import { PostHistory } from './PostHistory';
 import { RelativeTime } from './RelativeTime';
 
 interface Props {
@@ -15,12 +19,32 @@ interface Props {
    * order; `j`/`k` move between posts.
    */
   current: boolean;
+  /** True for the active profile's own posts: they get an Edit button. */
+  editable?: boolean;
+  /** Ranges of the body to mark (a search's matches). */
+  highlights?: readonly [number, number][] | undefined;
 }
 
-/** One post: author, plain-text body with its line breaks, and when it was written. */
-export function PostItem({ post, username, onDelete, current }: Props) {
+/** "edited", with the exact time of the last edit on hover and focus. */
+function EditedMark({ editedAt, tabIndex }: { editedAt: string; tabIndex: number }) {
+  const { t } = useTranslation();
+  const exact = formatExact(new Date(editedAt));
+  // The exact time is in the text (hidden until hover), so no aria-label on a generic span.
+  return (
+    <span className="edited" title={t('posts.editedAt', { when: exact })} tabIndex={tabIndex}>
+      {t('posts.edited')}
+      <span className="visually-hidden">{t('posts.editedWhen', { when: exact })}</span>
+    </span>
+  );
+}
+
+/** One post: author, its text with links, tags and mentions, when it was written, and if edited, its history. */
+export function PostItem({ post, username, onDelete, current, editable = false, highlights }: Props) {
   // Re-renders on a language change, so the formatted date follows it too.
   const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const when = formatExact(new Date(post.timestamp));
   const tabIndex = current ? 0 : -1;
   const profile = { name: 'profile', username } as const;
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -41,20 +65,52 @@ export function PostItem({ post, username, onDelete, current }: Props) {
         </a>
         <span aria-hidden="true">·</span>
         <RelativeTime timestamp={post.timestamp} />
+        {post.editedAt && <EditedMark editedAt={post.editedAt} tabIndex={tabIndex} />}
+        {editable && !editing && (
+          <button
+            type="button"
+            className="link"
+            tabIndex={tabIndex}
+            onClick={() => setEditing(true)}
+            aria-label={t('posts.editLabel', { when })}
+          >
+            {t('posts.edit')}
+          </button>
+        )}
         {onDelete && (
           <button
             type="button"
             className="link danger-link"
             tabIndex={tabIndex}
             onClick={() => onDelete(post)}
-            aria-label={t('posts.deleteLabel', { when: formatExact(new Date(post.timestamp)) })}
+            aria-label={t('posts.deleteLabel', { when })}
           >
             {t('posts.delete')}
           </button>
         )}
       </header>
-      {/* React renders text as text: markup in a post is shown, never parsed. */}
-      <p className="post-body">{post.body}</p>
+      {editing ? (
+        <EditPostForm post={post} username={username} onDone={() => setEditing(false)} />
+      ) : highlights && highlights.length > 0 ? (
+        // A search's matches, marked as text: React never parses markup in a post.
+        <p className="post-body">
+          <HighlightedText text={post.body} ranges={highlights} />
+        </p>
+      ) : (
+        <PostBody body={post.body} />
+      )}
+      {post.editedAt && (
+        <button
+          type="button"
+          className="link history-toggle"
+          tabIndex={tabIndex}
+          aria-expanded={showHistory}
+          onClick={() => setShowHistory((shown) => !shown)}
+        >
+          {showHistory ? t('posts.hideHistory') : t('posts.showHistory')}
+        </button>
+      )}
+      {post.editedAt && showHistory && <PostHistory postId={post.id} />}
     </article>
   );
 }

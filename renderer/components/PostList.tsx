@@ -18,6 +18,7 @@ interface Props<T extends Post> {
   /** `current`: this post is the feed's one Tab stop. */
   renderPost: (post: T, current: boolean) => ReactNode;
   label: string;
+  emptyText?: string | undefined;
 }
 
 /**
@@ -29,7 +30,7 @@ export function PostList<T extends Post>(props: Props<T>) {
   const { t } = useTranslation();
   if (status === 'pending') return <Loading label={t('posts.loading')} />;
   if (status === 'error') return <ErrorState error={error} onRetry={refetch} />;
-  if (!posts || posts.length === 0) return <Empty>{t('posts.empty')}</Empty>;
+  if (!posts || posts.length === 0) return <Empty>{props.emptyText ?? t('posts.empty')}</Empty>;
   return (
     <VirtualPosts
       posts={posts}

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { User } from '../../electron/ipc/contract';
 import { useTranslation } from '../i18n/index';
 import { Avatar } from './Avatar';
@@ -14,22 +15,27 @@ interface Props {
   activeBadge?: string | undefined;
   /** For a button row: its look ("secondary" on the chooser's cards). */
   className?: string;
+  /** A virtual list places each row itself, and tells its position among all of them. */
+  style?: CSSProperties;
+  setSize?: number;
+  position?: number;
 }
 
 /**
  * One profile in a list, as every user list shows it: name (cut with an ellipsis, full on
  * hover), a "Password" badge for protected profiles, and the active profile marked.
  */
-export function ProfileRow({ user, action, avatar = false, email = false, activeBadge, className }: Props) {
+export function ProfileRow(props: Props) {
+  const { user, action, avatar = false, email = false, activeBadge, className } = props;
   const { t } = useTranslation();
   const content = (
     <>
-      {avatar && <Avatar name={user.username} small />}
+      {avatar && <Avatar name={user.username} user={user} small />}
       <span className="username truncate" title={user.username}>
         {user.username}
       </span>
       {email && (
-        <span className="muted email truncate" title={user.email}>
+        <span className="muted email truncate" title={user.email ?? undefined}>
           {user.email}
         </span>
       )}
@@ -39,7 +45,7 @@ export function ProfileRow({ user, action, avatar = false, email = false, active
   );
   const current = activeBadge ? true : undefined;
   return (
-    <li>
+    <li style={props.style} aria-setsize={props.setSize} aria-posinset={props.position}>
       {'href' in action ? (
         <a href={action.href} aria-current={current}>
           {content}

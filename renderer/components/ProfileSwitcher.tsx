@@ -1,28 +1,32 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { User } from '../../electron/ipc/contract';
 import { useChooseProfile } from '../api/session';
 import { useUsers } from '../api/users';
+import { Avatar } from './Avatar';
 import { Dialog } from './Dialog';
 import { ProfileForm } from './ProfileForm';
-import { ProfileRow } from './ProfileRow';
+import { ProfileMenu } from './ProfileMenu';
+import { rememberProfile } from './recent-profiles';
 import { UnlockForm } from './UnlockForm';
-import { Avatar } from './Avatar';
 import { useTranslation } from '../i18n/index';
 
-/** The active profile in the header; opens a list to switch to another one or add one. */
+/** The active profile in the header; its menu switches to another profile or adds one. */
 export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [adding, setAdding] = useState(false);
-  const users = useUsers('asc');
+  // The list is asked for when the menu opens, not at startup.
+  const users = useUsers('asc', '', { enabled: open });
   const { choose: activate, unlocking, setUnlocking, error: activateError } = useChooseProfile();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
 
-  /** Closes the menu with focus back on its button, so keyboard users are not dropped on the page. */
-  const closeMenu = () => {
+  useEffect(() => rememberProfile(activeUser.id), [activeUser.id]);
+
+  const close = (restoreFocus: boolean) => {
     setOpen(false);
-    buttonRef.current?.focus();
+    if (restoreFocus) buttonRef.current?.focus();
   };
 
   useEffect(() => {
@@ -35,7 +39,7 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
   }, [open]);
 
   const choose = (user: User) => {
-    closeMenu();
+    close(true);
     if (user.id === activeUser.id) return;
     // Main decides whether a password is needed; the renderer only reacts to PROFILE_LOCKED.
     activate(user);
@@ -45,8 +49,9 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
     <div
       className="switcher"
       ref={rootRef}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) closeMenu();
+      onBlur={(event) => {
+        // Focus went somewhere outside the button and its menu (Tab, a click elsewhere): close.
+        if (open && !rootRef.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
       }}
     >
       <button
@@ -54,39 +59,35 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         type="button"
         className="switcher-button"
         aria-expanded={open}
-        aria-haspopup="true"
+        aria-haspopup="menu"
+        aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((value) => !value)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' && !open) {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
       >
-        <Avatar name={activeUser.username} small />
+        <Avatar name={activeUser.username} user={activeUser} small />
         {/* Named by its content, so the visible username is part of the name (label in name). */}
         <span className="visually-hidden">{`${t('switcher.label')} `}</span>
         <span className="truncate">{activeUser.username}</span>
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div className="switcher-menu">
-          <p className="menu-title">{t('switcher.title')}</p>
-          <ul aria-label={t('users.profiles')}>
-            {users.data?.map((user) => (
-              <ProfileRow
-                key={user.id}
-                user={user}
-                action={{ onSelect: () => choose(user) }}
-                activeBadge={user.id === activeUser.id ? t('users.active') : undefined}
-              />
-            ))}
-          </ul>
-          <button
-            type="button"
-            className="secondary add-profile"
-            onClick={() => {
-              closeMenu();
-              setAdding(true);
-            }}
-          >
-            {t('switcher.addAnother')}
-          </button>
-        </div>
+        <ProfileMenu
+          id={menuId}
+          users={users.data}
+          activeUser={activeUser}
+          onChoose={choose}
+          onAdd={() => {
+            // Focus on the button first: the dialog gives it back there when it closes.
+            close(true);
+            setAdding(true);
+          }}
+          onClose={close}
+        />
       )}
       {activateError && (
         <p className="form-error" role="alert">
@@ -94,10 +95,7 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         </p>
       )}
       {unlocking && (
-        <Dialog
-          title={t('switcher.switchTo', { username: unlocking.username })}
-          onClose={() => setUnlocking(null)}
-        >
+        <Dialog title={t('switcher.switchTo', { username: unlocking.username })} onClose={() => setUnlocking(null)}>
           <p>{t('switcher.protected')}</p>
           <UnlockForm
             user={unlocking}

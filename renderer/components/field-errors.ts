@@ -22,5 +22,7 @@ export function useFieldErrors<F extends string>(fields: readonly F[]) {
     errors,
     clear: (field: F) => setErrors((e) => ({ ...e, [field]: undefined, form: undefined })),
     onError: (error: unknown) => setErrors(toFieldErrors(error, fields)),
+    /** Shows every error at once (the form's own checks before sending). */
+    show: (all: FieldErrors<F>) => setErrors(all),
   };
 }

@@ -50,3 +50,15 @@ export function formatRelative(date: Date, now: number, language = currentLangua
 export function formatExact(date: Date, language = currentLanguage()): string {
   return exactFormat(language).format(date);
 }
+
+const monthYear = new Map<Language, Intl.DateTimeFormat>();
+
+/** "March 2026", "marzo de 2026": when a profile joined, in the app's language. */
+export function formatMonthYear(date: Date, language = currentLanguage()): string {
+  let format = monthYear.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric' });
+    monthYear.set(language, format);
+  }
+  return format.format(date);
+}

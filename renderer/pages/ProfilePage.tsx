@@ -1,14 +1,20 @@
 import { useState } from 'react';
 import type { User, UserProfile } from '../../electron/ipc/contract';
-import { errorMessage, hasCode } from '../api/client';
+import { hasCode } from '../api/client';
 import { useUserPosts } from '../api/posts';
-import { useDeleteProfile, useProfile } from '../api/users';
+import { useProfile } from '../api/users';
 import { navigate } from '../app/router';
-import { ConfirmDialog } from '../components/Dialog';
-import { PostFeed } from '../components/PostFeed';
-import { ErrorState, Loading } from '../components/States';
 import { Avatar } from '../components/Avatar';
+import { AvatarPicker } from '../components/AvatarPicker';
+import { DeleteProfileDialog } from '../components/DeleteProfileDialog';
+import { EditProfileForm } from '../components/EditProfileForm';
+import { PasswordForm } from '../components/PasswordForm';
+import { PostFeed } from '../components/PostFeed';
+import { RelativeTime } from '../components/RelativeTime';
+import { ErrorState, Loading } from '../components/States';
+import { FollowBar } from '../components/FollowBar';
 import { useTranslation } from '../i18n/index';
+import { formatMonthYear } from '../i18n/format';
 
 /** One profile: who it is, how many posts, and those posts newest first. */
 export function ProfilePage({ username, activeUser }: { username: string; activeUser: User }) {
@@ -31,59 +37,96 @@ export function ProfilePage({ username, activeUser }: { username: string; active
   return <Profile key={profile.data.id} profile={profile.data} activeUser={activeUser} />;
 }
 
+/** The header of chapter 6: picture, names, about me, joined, last seen, post count. */
+function ProfileHeader({
+  profile,
+  own,
+  onEdit,
+  onDelete,
+}: {
+  profile: UserProfile;
+  own: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <header className="profile-header">
+      <Avatar name={profile.username} src={profile.avatar} />
+      <div className="profile-facts">
+        <h1 id="profile-title">{profile.displayName ?? profile.username}</h1>
+        <p className="muted handle">@{profile.username}</p>
+        {profile.aboutMe && <p className="about-me">{profile.aboutMe}</p>}
+        <p className="muted profile-times">
+          <span>{t('profile.joined', { when: formatMonthYear(new Date(profile.createdAt)) })}</span>
+          {profile.lastSeen && (
+            <span>
+              {t('profile.lastSeen')} <RelativeTime timestamp={profile.lastSeen} />
+            </span>
+          )}
+        </p>
+        <p className="post-count">{t('profile.postCount', { count: profile.postCount })}</p>
+      </div>
+      {own && (
+        <div className="profile-actions">
+          <button type="button" onClick={onEdit}>
+            {t('profile.edit')}
+          </button>
+          <button type="button" className="danger secondary" onClick={onDelete}>
+            {t('profile.delete')}
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}
+
 function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: User }) {
   const { t } = useTranslation();
   const posts = useUserPosts(profile.id);
+  const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const remove = useDeleteProfile();
+  // Only your own page can change or delete anything; someone else's shows nothing destructive.
   const own = profile.id === activeUser.id;
+
+  if (own && editing) {
+    return (
+      <section className="page edit-profile" aria-labelledby="edit-title">
+        <h1 id="edit-title">{t('profile.edit')}</h1>
+        <AvatarPicker profile={profile} />
+        <EditProfileForm
+          profile={profile}
+          onDone={(username) => {
+            setEditing(false);
+            if (username !== profile.username) navigate({ name: 'profile', username });
+          }}
+        />
+        <h2>{t('profile.passwordHeading')}</h2>
+        <PasswordForm user={activeUser} />
+      </section>
+    );
+  }
 
   return (
     <section className="page" aria-labelledby="profile-title">
-      <header className="profile-header">
-        <Avatar name={profile.username} />
-        <div className="profile-facts">
-          <h1 id="profile-title">{profile.username}</h1>
-          <p className="muted">{profile.email}</p>
-          <p className="post-count">{t('profile.postCount', { count: profile.postCount })}</p>
-        </div>
-        <button type="button" className="danger secondary" onClick={() => setConfirming(true)}>
-          {t('profile.delete')}
-        </button>
-      </header>
+      <ProfileHeader
+        profile={profile}
+        own={own}
+        onEdit={() => setEditing(true)}
+        onDelete={() => setConfirming(true)}
+      />
+      <FollowBar profile={profile} activeUser={activeUser} />
       <PostFeed
         label={t('profile.postsBy', { username: profile.username })}
         query={posts}
         activeUser={activeUser}
         authorOf={() => profile.username}
       />
-      {confirming && (
-        <ConfirmDialog
-          title={t('profile.deleteTitle', { username: profile.username })}
-          message={
-            profile.postCount === 0
-              ? t('profile.deleteNoPosts')
-              : t('profile.deleteWithPosts', { count: profile.postCount })
-          }
-          confirmLabel={
-            profile.postCount === 0
-              ? t('profile.confirmNoPosts')
-              : t('profile.confirmWithPosts', { count: profile.postCount })
-          }
-          pending={remove.isPending}
-          error={remove.error ? errorMessage(remove.error) : undefined}
-          onCancel={() => {
-            setConfirming(false);
-            remove.reset();
-          }}
-          onConfirm={() =>
-            // mutateAsync, not mutate's callbacks: deleting the active profile unmounts this page
-            // before they would run. A failure is shown from `remove.error`.
-            remove.mutateAsync(profile.id).then(
-              () => navigate({ name: own ? 'timeline' : 'users' }),
-              () => undefined,
-            )
-          }
+      {own && confirming && (
+        <DeleteProfileDialog
+          profile={profile}
+          onCancel={() => setConfirming(false)}
+          onDeleted={() => navigate({ name: 'timeline' })}
         />
       )}
     </section>

@@ -14,6 +14,7 @@ import {
   userPostIds,
 } from './workload';
 import { migrations } from '../../migrations/index';
+import { type SearchExtras, measureSearchExtras } from './extras-search';
 
 /** Median and 99th percentile of a set of latencies, in milliseconds. */
 export interface Latency {
@@ -32,6 +33,7 @@ export interface Extras {
   migrate_empty_ms: { runs: number; median_ms: number; max_ms: number };
   file_bytes: number;
   peak_rss_bytes: number;
+  search: SearchExtras;
 }
 
 const SAMPLES = 1000;
@@ -52,7 +54,11 @@ function latencyOf(samples: number[]): Latency {
 }
 
 /** Times each call separately; `check` sees every result (untimed). */
-function sample<T>(count: number, call: (i: number) => T, check: (value: T, i: number) => void): Latency {
+export function sample<T>(
+  count: number,
+  call: (i: number) => T,
+  check: (value: T, i: number) => void,
+): Latency {
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const start = nowMs();
@@ -103,6 +109,7 @@ export async function measureExtras(
     (i) => posts.byUser(userIds[i] ?? 0, { limit: USER_PAGE_SIZE }).items,
     (page, i) => checkPosts(page, userPostIds(userIds[i] ?? 0, sizes), sizes, 'extra user page'),
   );
+  const search = measureSearchExtras(db, sizes);
   log('  extras: page latencies measured');
 
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -144,5 +151,6 @@ export async function measureExtras(
     migrate_empty_ms: migrate,
     file_bytes: fileBytes,
     peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
+    search,
   };
 }

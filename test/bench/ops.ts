@@ -27,6 +27,7 @@ import {
   usersStartingWithS,
 } from './workload';
 import { migrations } from '../../migrations/index';
+import { searchOperations } from './ops-search';
 
 /** A check for an operation that returns `count` results (a wrong count fails as `countLabel`), each checked by what `item(side)` returns. */
 function everyResult<T>(
@@ -171,5 +172,6 @@ export function operations(inputs: Inputs): Operation[] {
         ids(side, usersStartingWithS(sizes.users), '8 query'),
       ),
     },
+    ...searchOperations(inputs),
   ];
 }

@@ -1,9 +1,12 @@
 import type { Db } from '../../electron/db/index';
+import { TOUCH_LAST_SEEN_SQL, touchArguments } from '../../electron/db/profiles';
+import { USER_COLUMNS } from '../../electron/db/users';
+import { extractTags } from '../../electron/db/post-text';
 import { migrations } from '../../migrations/index';
 import { type BenchSide, type TimelineRef, type UserRef, each, tableNames, times } from './side';
 import { TIMELINE_PAGE_SIZE, USER_PAGE_SIZE } from './workload';
 
-const USER = `id, username, email, password_hash IS NOT NULL AS hasPassword`;
+const USER = USER_COLUMNS;
 const POST = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId`;
 const TIMELINE = `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id`;
 
@@ -19,10 +22,33 @@ interface DeepCursor {
  * rows in one transaction each, directly, without Umzug.
  */
 export function createRawSide(db: Db): BenchSide {
-  const insertUser = db.prepare<[string, string]>(`INSERT INTO users (username, email) VALUES (?, ?)`);
+  const insertUser = db.prepare<[string, string, string, string]>(
+    `INSERT INTO users (username, email, password_hash, display_name, created_at, last_seen)
+     VALUES (?, ?, NULL, NULL, ?, ?)`,
+  );
   const insertPost = db.prepare<[string, string, number]>(
     `INSERT INTO posts (body, timestamp, user_id) VALUES (?, ?, ?)`,
   );
+  const touchLastSeen = db.prepare<[string, number, string]>(TOUCH_LAST_SEEN_SQL);
+  const insertTag = db.prepare<[string, number, string]>(
+    `INSERT INTO post_tags (tag, post_id, timestamp) VALUES (?, ?, ?)`,
+  );
+  // The same rows as the project writes: a post, its tags and (posted now) the author's last_seen,
+  // in one transaction; a post with its own time and no tags is one INSERT.
+  const saveAll = db.transaction(
+    (body: string, timestamp: string, userId: number, tags: string[], seen: Date | null) => {
+      const id = Number(insertPost.run(body, timestamp, userId).lastInsertRowid);
+      for (const tag of tags) insertTag.run(tag, id, timestamp);
+      if (seen) touchLastSeen.run(...touchArguments(userId, seen));
+      return id;
+    },
+  );
+  const save = (body: string, timestamp: string, userId: number, seen: Date | null): number => {
+    const tags = extractTags(body);
+    if (tags.length === 0 && seen === null)
+      return Number(insertPost.run(body, timestamp, userId).lastInsertRowid);
+    return saveAll(body, timestamp, userId, tags, seen);
+  };
   const userById = db.prepare<[number], UserRef>(`SELECT ${USER} FROM users WHERE id = ?`);
   const userPosts = db.prepare<[number, number], TimelineRef>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`,
@@ -70,17 +96,19 @@ export function createRawSide(db: Db): BenchSide {
     },
 
     createUsers: (specs) =>
-      each(specs, (spec) => Number(insertUser.run(spec.username, spec.email).lastInsertRowid)),
+      each(specs, (spec) => {
+        const now = new Date().toISOString();
+        return Number(insertUser.run(spec.username, spec.email, now, now).lastInsertRowid);
+      }),
 
     bulkInsert: (list) =>
-      db.transaction(() =>
-        each(list, (post) => Number(insertPost.run(post.body, post.timestamp, post.userId).lastInsertRowid)),
-      )(),
+      db.transaction(() => each(list, (post) => save(post.body, post.timestamp, post.userId, null)))(),
 
     postOneByOne: (postings) =>
       each(postings, ({ userId, body }) => {
         const author = userById.get(userId);
-        const id = Number(insertPost.run(body, new Date().toISOString(), userId).lastInsertRowid);
+        const now = new Date();
+        const id = save(body, now.toISOString(), userId, now);
         return { author, post: { id, userId } };
       }),
 

@@ -43,6 +43,7 @@ function formatExtras(result: BenchResult): string {
     `a user's posts, first page: median ${ms(e.user_posts_first_page.median_ms)}, p99 ${ms(e.user_posts_first_page.p99_ms)}`,
     `startup to ready (guard + open + migration check), up-to-date file: median ${ms(e.startup_ready_ms.median_ms)}, max ${ms(e.startup_ready_ms.max_ms)}`,
     `all migrations on an empty file: median ${ms(e.migrate_empty_ms.median_ms)}, max ${ms(e.migrate_empty_ms.max_ms)}`,
+    `feed first page (20): median ${ms(e.search.feed_first_page.median_ms)}, p99 ${ms(e.search.feed_first_page.p99_ms)}; search rare word: median ${ms(e.search.search_rare_word.median_ms)}, p99 ${ms(e.search.search_rare_word.p99_ms)}; search "post": median ${ms(e.search.search_common_word.median_ms)}, p99 ${ms(e.search.search_common_word.p99_ms)}; jump to date: median ${ms(e.search.jump_to_date.median_ms)}, p99 ${ms(e.search.jump_to_date.p99_ms)}`,
     `database file: ${(e.file_bytes / 1024 / 1024).toFixed(1)} MiB; peak RSS: ${(e.peak_rss_bytes / 1024 / 1024).toFixed(0)} MiB`,
   ].join('\n');
 }

@@ -24,6 +24,10 @@ export const OP_KEYS = [
   '6b_timeline_deep_page',
   '7_users_by_username_desc',
   '8_users_like_s',
+  '10_following_feed_page',
+  '11_search_rare_word',
+  '12_search_common_word',
+  '13_jump_to_date',
 ] as const;
 
 export type OpKey = (typeof OP_KEYS)[number];

@@ -36,7 +36,9 @@ describe('db create', () => {
       env: { MICROBLOG_MIGRATIONS: folder },
     });
     expect(result.code).toBe(0);
-    const next = String(before.length + 1).padStart(4, '0');
+    // One past the highest number, which is not the count when the chain has a gap.
+    const highest = Math.max(...before.map((file) => Number.parseInt(path.basename(file), 10)));
+    const next = String(highest + 1).padStart(4, '0');
     const name = `${next}-add-something`;
     expect(result.stdout).toContain(`${name}.ts`);
     expect(migrationFiles(folder)).toEqual([...before, `${name}.ts`]);
@@ -47,7 +49,7 @@ describe('db create', () => {
     const barrel = (await import(path.join(folder, 'index.ts'))) as { migrations: MigrationModule[] };
     const names = barrel.migrations.map((m) => m.name);
     expect(names).toEqual(migrationFiles(folder).map((f) => f.replace(/\.ts$/, '')));
-    expect(names.slice(-2)).toEqual([name, `${String(before.length + 2).padStart(4, '0')}-second-one`]);
+    expect(names.slice(-2)).toEqual([name, `${String(highest + 2).padStart(4, '0')}-second-one`]);
 
     // The template's up and down are valid (empty) migrations.
     const db = emptyDb();

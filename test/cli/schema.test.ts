@@ -6,11 +6,8 @@ import { migrationFiles } from '../../electron/cli/barrel';
 import { runCli, tempDir } from '../fixtures/index';
 import { copyOfMigrations, databaseWithRows, editSchema } from '../schema/scenario';
 
-const addAboutMe = (sql: string) =>
-  sql.replace(
-    /(password_hash IS NULL OR length\(password_hash\) <= 256\))\n\) STRICT;/,
-    '$1,\n  about_me TEXT\n) STRICT;',
-  );
+const addBio = (sql: string) =>
+  sql.replace(/(sort_key +TEXT NOT NULL DEFAULT '')\n\) STRICT;/, '$1,\n  bio TEXT\n) STRICT;');
 
 describe('db check', () => {
   it('passes on the project itself: the migrations build exactly migrations/schema.sql', async () => {
@@ -27,18 +24,18 @@ describe('edit schema.sql, check, migrate, upgrade, check', () => {
     const db = path.join(path.dirname(folder), 'microblog.db');
     await databaseWithRows(db);
     const env = { MICROBLOG_MIGRATIONS: folder };
-    editSchema(folder, addAboutMe);
+    editSchema(folder, addBio);
 
     const drift = await runCli('db', ['check'], { db, env });
     expect(drift.code).toBe(1);
-    expect(drift.stderr).toContain('column users.about_me is only in schema.sql');
+    expect(drift.stderr).toContain('column users.bio is only in schema.sql');
 
     const before = migrationFiles(folder);
-    const migrate = await runCli('db', ['migrate', '-m', 'add about me'], { db, env });
+    const migrate = await runCli('db', ['migrate', '-m', 'add bio'], { db, env });
     expect(migrate.code).toBe(0);
     const written = migrationFiles(folder).filter((f) => !before.includes(f));
-    expect(written).toEqual([expect.stringMatching(/^\d{4}-add-about-me\.ts$/)]);
-    expect(migrate.stdout).toContain('Add column users.about_me.');
+    expect(written).toEqual([expect.stringMatching(/^\d{4}-add-bio\.ts$/)]);
+    expect(migrate.stdout).toContain('Add column users.bio.');
 
     const again = await runCli('db', ['migrate', '-m', 'nothing'], { db, env });
     expect(again.stdout.trim()).toBe('No changes in schema detected.');

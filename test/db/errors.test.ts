@@ -36,9 +36,9 @@ describe('toMicroblogError maps each constraint to a code and a field', () => {
       'INVALID_INPUT',
       'password',
     ],
-    [`INSERT INTO users (username) VALUES ('x')`, 'INVALID_INPUT', 'email'],
+    [`INSERT INTO users (username, created_at) VALUES ('x', NULL)`, 'INVALID_INPUT', 'created_at'],
     [`INSERT INTO posts (body, user_id) VALUES ('  ', 1)`, 'BODY_EMPTY', 'body'],
-    [`INSERT INTO posts (body, user_id) VALUES ('${'x'.repeat(141)}', 1)`, 'BODY_TOO_LONG', 'body'],
+    [`INSERT INTO posts (body, user_id) VALUES ('${'x'.repeat(2241)}', 1)`, 'BODY_TOO_LONG', 'body'],
     [`INSERT INTO posts (body, user_id) VALUES ('a' || char(0) || 'b', 1)`, 'INVALID_INPUT', 'body'],
     [
       `INSERT INTO posts (body, user_id, timestamp) VALUES ('x', 1, 'yesterday')`,
@@ -46,7 +46,7 @@ describe('toMicroblogError maps each constraint to a code and a field', () => {
       'timestamp',
     ],
     [`INSERT INTO posts (body, user_id) VALUES ('x', 77)`, 'USER_NOT_FOUND', 'userId'],
-    [`INSERT INTO drafts (user_id, body) VALUES (1, '${'d'.repeat(1001)}')`, 'INVALID_INPUT', 'body'],
+    [`INSERT INTO drafts (user_id, body) VALUES (1, '${'d'.repeat(16001)}')`, 'INVALID_INPUT', 'body'],
   ])('%s → %s (%s)', async (sql, code, field) => {
     const error = await mapped(sql);
     expect(error).toBeInstanceOf(MicroblogError);

@@ -16,8 +16,12 @@ export function schemaDump(db: Db): string[] {
 /** Schema plus every row of every table, so "nothing changed" can be asserted exactly. */
 export function dump(db: Db): { schema: string[]; rows: Record<string, unknown[]> } {
   const rows: Record<string, unknown[]> = {};
+  const withoutRowid = db.prepare(`SELECT wr FROM pragma_table_list WHERE name = ?`).pluck();
+  // A WITHOUT ROWID table (follows, FTS5's own) has no rowid; it reads back in key order.
   for (const table of tableNames(db))
-    rows[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+    rows[table] = db
+      .prepare(`SELECT * FROM "${table}"${withoutRowid.get(table) === 1 ? '' : ' ORDER BY rowid'}`)
+      .all();
   return { schema: schemaDump(db), rows };
 }
 

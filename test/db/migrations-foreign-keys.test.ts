@@ -19,7 +19,7 @@ const rebuildUsers = (seen: number[]): MigrationModule => ({
   up: ({ context: db }) => {
     seen.push(db.pragma('foreign_keys', { simple: true }) as number);
     const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'users'`).pluck().get() as string;
-    db.exec(`${sql.replace('CREATE TABLE users', 'CREATE TABLE users_new')};
+    db.exec(`${sql.replace(/CREATE TABLE "?users"?/, 'CREATE TABLE users_new')};
       INSERT INTO users_new SELECT * FROM users; DROP TABLE users; ALTER TABLE users_new RENAME TO users;
       CREATE UNIQUE INDEX ix_users_username ON users (username); CREATE UNIQUE INDEX ix_users_email ON users (email);`);
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/db/connection';
+import { TAG_PAGE_SQL } from '../../electron/db/post-tags';
 import { createPostRepository } from '../../electron/db/posts';
 import { createUserRepository } from '../../electron/db/users';
 import { migratedDb } from '../fixtures/index';
@@ -53,7 +54,7 @@ async function setup() {
     for (let p = 0; p < 2000; p++) {
       repos.posts.create({
         userId: (p % 50) + 1,
-        body: `post ${p}`,
+        body: p % 3 === 0 ? `post ${p} #til` : `post ${p} #music${p % 7}`,
         timestamp: new Date(1e12 + p * 1000).toISOString(),
       });
     }
@@ -75,9 +76,31 @@ describe('EXPLAIN QUERY PLAN: the paged and prefix queries use their indexes', (
 
   it('timeline, after a cursor: a range search on ix_posts_timestamp', async () => {
     const { db, sources } = await setup();
-    const sql = only(sources, (s) => s.includes('JOIN users') && s.includes('<'), 'timeline after-cursor');
+    const sql = only(
+      sources,
+      (s) => s.includes('JOIN users') && s.includes('<') && !s.includes('post_tags'),
+      'timeline after-cursor',
+    );
     const details = plan(db, sql, [cursorTime, 500, 20]);
     expectIndexed(details, /SEARCH p USING INDEX ix_posts_timestamp/);
+  });
+
+  it('a tag page, first and later pages: one range of ix_post_tags_tag_timestamp, no sort', async () => {
+    const { db, sources } = await setup();
+    // The statement the repository prepared, exactly.
+    expect(only(sources, (s) => s.includes('FROM post_tags t'), 'tag page')).toBe(TAG_PAGE_SQL);
+    for (const cursor of [
+      ['9999-12-31T23:59:59.999Z', Number.MAX_SAFE_INTEGER],
+      [cursorTime, 500],
+    ]) {
+      const details = plan(db, TAG_PAGE_SQL, ['til', ...cursor, 21]);
+      expectIndexed(
+        details,
+        /SEARCH t USING (COVERING )?INDEX ix_post_tags_tag_timestamp \(tag=\? AND \(timestamp,post_id\)<\(\?,\?\)\)/,
+      );
+      expect(details.join('\n')).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+      expect(details.join('\n')).toMatch(/SEARCH u USING INTEGER PRIMARY KEY/);
+    }
   });
 
   it("a user's posts, first page and after a cursor: ix_posts_user_id_timestamp", async () => {

@@ -24,7 +24,25 @@ describe('the schema at head', () => {
   it('has exactly the app tables plus the bookkeeping table', async () => {
     const { db } = await migratedDb();
     expect(tableNames(db)).toEqual(
-      ['drafts', 'posts', MIGRATIONS_TABLE, 'settings', 'users', 'write_keys'].sort(),
+      [
+        'avatars',
+        'deleted_posts',
+        'drafts',
+        'follows',
+        'post_revisions',
+        'post_tags',
+        'posts',
+        // FTS5's virtual table and the tables it keeps its index in.
+        'posts_fts',
+        'posts_fts_config',
+        'posts_fts_data',
+        'posts_fts_docsize',
+        'posts_fts_idx',
+        MIGRATIONS_TABLE,
+        'settings',
+        'users',
+        'write_keys',
+      ].sort(),
     );
   });
 
@@ -33,8 +51,13 @@ describe('the schema at head', () => {
     expect(columns(db, 'users').map((c) => [c.name, c.type, c.notnull, c.pk])).toEqual([
       ['id', 'INTEGER', 0, 1],
       ['username', 'TEXT', 1, 0],
-      ['email', 'TEXT', 1, 0],
+      ['email', 'TEXT', 0, 0],
       ['password_hash', 'TEXT', 0, 0],
+      ['display_name', 'TEXT', 0, 0],
+      ['about_me', 'TEXT', 0, 0],
+      ['last_seen', 'TEXT', 0, 0],
+      ['created_at', 'TEXT', 1, 0],
+      ['sort_key', 'TEXT', 1, 0],
     ]);
     const list = indexes(db, 'users');
     expect(list.find((i) => i.name === 'ix_users_username')?.unique).toBe(1);
@@ -50,6 +73,7 @@ describe('the schema at head', () => {
       ['id', 'INTEGER', 0, 1],
       ['body', 'TEXT', 1, 0],
       ['timestamp', 'TEXT', 1, 0],
+      ['edited_at', 'TEXT', 0, 0],
       ['user_id', 'INTEGER', 1, 0],
     ]);
     expect(cols.find((c) => c.name === 'timestamp')?.dflt_value).toContain('now');
@@ -142,7 +166,7 @@ describe('the schema itself rejects bad rows (raw SQL, no application code)', ()
   const badBodies: [string, string][] = [
     ['empty', ''],
     ['blank', ' \t\n '],
-    ['141 code points', 'a'.repeat(141)],
+    ['2,241 code points (over the ceiling)', 'a'.repeat(2241)],
     ['NUL byte', 'a\0b'],
   ];
   it.each(badBodies)('posts with a %s body fail a CHECK', async (_label, body) => {
@@ -151,12 +175,14 @@ describe('the schema itself rejects bad rows (raw SQL, no application code)', ()
     expect(() => db.prepare('INSERT INTO posts (body, user_id) VALUES (?, 1)').run(body)).toThrow(/CHECK/);
   });
 
-  it('posts: 140 emoji fit (code points, not UTF-16 units), a bad timestamp and a missing user do not', async () => {
+  it('posts: 2,240 emoji fit (code points, not UTF-16 units), a bad timestamp and a missing user do not', async () => {
     const { db } = await migratedDb();
     db.prepare(`INSERT INTO users (username, email) VALUES ('u', 'u@example.com')`).run();
     const insert = db.prepare('INSERT INTO posts (body, timestamp, user_id) VALUES (?, ?, ?)');
-    expect(insert.run('😀'.repeat(140), '2024-01-01T00:00:00.000Z', 1).changes).toBe(1);
-    expect(() => insert.run('😀'.repeat(141), '2024-01-01T00:00:00.000Z', 1)).toThrow(/CHECK/);
+    expect(insert.run('😀'.repeat(2240), '2024-01-01T00:00:00.000Z', 1).changes).toBe(1);
+    expect(() => insert.run('😀'.repeat(2241), '2024-01-01T00:00:00.000Z', 1)).toThrow(
+      /CHECK constraint failed: body_ceiling/,
+    );
     expect(() => insert.run('hi', '2024-01-01 00:00:00', 1)).toThrow(
       /CHECK constraint failed: timestamp_format/,
     );

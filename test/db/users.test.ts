@@ -16,7 +16,14 @@ describe('users repository', () => {
   it('create returns the profile; getById and getByUsername (any case) find it', async () => {
     const { repos } = await migratedDb();
     const susan = repos.users.create({ username: 'Susan', email: 'susan@example.com' });
-    expect(susan).toEqual({ id: 1, username: 'Susan', email: 'susan@example.com', hasPassword: false });
+    expect(susan).toEqual({
+      id: 1,
+      username: 'Susan',
+      displayName: null,
+      email: 'susan@example.com',
+      hasPassword: false,
+      hasAvatar: false,
+    });
     expect(repos.users.getById(susan.id)).toEqual(susan);
     expect(repos.users.getByUsername('susan')).toEqual(susan);
     expect(repos.users.getByUsername('SUSAN')).toEqual(susan);

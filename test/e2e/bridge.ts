@@ -15,6 +15,8 @@ import { decodeClone, encodeClone } from './wire';
 
 /** The name of the Node binding that answers the preload's `ipcRenderer.invoke`. */
 export const INVOKE_BINDING = '__microblogInvoke';
+/** The page function the harness calls to deliver main's `webContents.send` to `ipcRenderer.on` listeners. */
+export const DELIVER_EVENT = '__microblogDeliver';
 
 const MAX_DEPTH = 1000;
 
@@ -95,6 +97,13 @@ function electronStandIn(
       async invoke(channel: string, payload: unknown) {
         return decodeClone(await invokeMain(channel, encodeClone(structuredClone(payload))));
       },
+      on(channel: string, listener: (event: unknown, message: unknown) => void) {
+        const listeners = ((globalThis as Record<string, unknown>).__microblogListeners ??= new Map()) as Map<
+          string,
+          ((event: unknown, message: unknown) => void)[]
+        >;
+        listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
+      },
     },
   };
 }
@@ -118,6 +127,12 @@ export function preloadScript(preloadCode: string): string {
     if (name === 'electron') return electronStandIn;
     throw new Error('The sandboxed preload cannot require ' + name);
   };
+  // main's webContents.send: the message is structured-cloned on the way, as Electron does.
+  Object.defineProperty(window, ${JSON.stringify(DELIVER_EVENT)}, {
+    value: (channel, wire) => {
+      for (const listener of globalThis.__microblogListeners?.get(channel) ?? []) listener({}, decodeClone(wire));
+    },
+  });
   const preloadModule = { exports: {} };
   // Its own scope, so the bundle's top-level names cannot collide with the ones above.
   ((require, module, exports) => {

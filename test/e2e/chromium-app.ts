@@ -6,7 +6,8 @@
 import { type Browser, chromium } from 'playwright-core';
 import { createAppContext } from '../../electron/main/app-context';
 import { type AppServer, serveApp } from './app-server';
-import { INVOKE_BINDING, preloadScript } from './bridge';
+import { DELIVER_EVENT, INVOKE_BINDING, preloadScript } from './bridge';
+import { EVENT_CHANNEL } from '../../electron/ipc/events';
 import { builtAssets } from './build-assets';
 import type { OpenApp, OpenAppOptions, Received } from './harness';
 import { decodeClone, encodeClone } from './wire';
@@ -41,7 +42,19 @@ export function startChromium(launch: { executablePath: string; channel?: string
 export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOptions): Promise<OpenApp> {
   const [assets, { url }, browser] = await Promise.all([builtAssets(), shared.server, shared.browser]);
   const locale = options.locale ?? 'en-US';
-  const app = await createAppContext({ dbPath: options.dbPath, version: '0.0.0-e2e', locale });
+  let relaunches = 0;
+  // Links open nowhere here: `received()` shows what main was asked to open.
+  const app = await createAppContext({
+    dbPath: options.dbPath,
+    version: '0.0.0-e2e',
+    locale,
+    openExternal: () => Promise.resolve(),
+    desktop: {
+      chooseExportPath: async () => options.dialogs?.exportPath ?? null,
+      chooseImportPath: async () => options.dialogs?.importPath ?? null,
+      relaunch: () => void relaunches++,
+    },
+  });
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
@@ -63,6 +76,16 @@ export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOp
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
+  // main → renderer events: what the Electron shell sends with webContents.send.
+  const unsubscribe = app.subscribe((event) => {
+    void page
+      .evaluate(
+        ([deliver, channel, wire]) =>
+          (globalThis as unknown as Record<string, (c: string, w: string) => void>)[deliver]?.(channel, wire),
+        [DELIVER_EVENT, EVENT_CHANNEL, encodeClone(structuredClone(event))] as const,
+      )
+      .catch(() => undefined);
+  });
   const response = await page.goto(url);
   let closed = false;
   return {
@@ -71,12 +94,14 @@ export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOp
     errors,
     servedHeaders: response?.headers() ?? {},
     received: () => Promise.resolve([...received]),
+    relaunches: () => Promise.resolve(relaunches),
     async close() {
       if (closed) return;
       closed = true;
       // Let the page flush its draft (beforeunload) into the database before main closes it.
       await page.close({ runBeforeUnload: true }).catch(() => undefined);
       await context.close();
+      unsubscribe();
       app.close();
     },
   };

@@ -77,6 +77,21 @@ export async function openElectronApp(executablePath: string, options: OpenAppOp
     locale: options.locale ?? 'en-US',
     timezoneId: 'Europe/Berlin',
   });
+  // Native dialogs cannot be clicked by a test: they answer what the scenario chose, and a
+  // restart after a restore is counted instead of done, so the scenario reopens the app itself.
+  await electronApp.evaluate(({ dialog, app }, dialogs) => {
+    const chosen = (file: string | null | undefined) => ({
+      canceled: !file,
+      filePath: file ?? '',
+      filePaths: file ? [file] : [],
+    });
+    dialog.showSaveDialog = (async () => chosen(dialogs.exportPath)) as typeof dialog.showSaveDialog;
+    dialog.showOpenDialog = (async () => chosen(dialogs.importPath)) as typeof dialog.showOpenDialog;
+    const counter = globalThis as unknown as { __relaunches: number };
+    counter.__relaunches = 0;
+    app.relaunch = () => void counter.__relaunches++;
+    app.exit = () => undefined;
+  }, options.dialogs ?? {});
   const page = await electronApp.firstWindow();
   await page.setViewportSize(options.viewport ?? { width: 1100, height: 800 });
   // Electron's launch has no reduced-motion option; the page's media emulation does the same.
@@ -98,6 +113,8 @@ export async function openElectronApp(executablePath: string, options: OpenAppOp
     db,
     errors,
     servedHeaders,
+    relaunches: () =>
+      electronApp.evaluate(() => (globalThis as unknown as { __relaunches: number }).__relaunches),
     async received() {
       const wires = await electronApp.evaluate(
         (_electron, key) => (globalThis as unknown as Record<string, string[]>)[key] ?? [],

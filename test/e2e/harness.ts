@@ -20,6 +20,8 @@ export interface OpenAppOptions {
   locale?: string;
   /** The OS's prefers-reduced-motion. */
   reducedMotion?: 'reduce' | 'no-preference';
+  /** What the native save and open dialogs answer (null or absent: the user closed them). */
+  dialogs?: { exportPath?: string | null; importPath?: string | null };
 }
 
 /** One call as main's dispatcher received it. */
@@ -38,6 +40,8 @@ export interface OpenApp {
   servedHeaders: Record<string, string>;
   /** Every IPC call main's dispatcher received so far, payloads as main saw them. */
   received(): Promise<Received[]>;
+  /** How many times main asked to restart the app (after a restore); the harness never restarts it. */
+  relaunches(): Promise<number>;
   close(): Promise<void>;
 }
 

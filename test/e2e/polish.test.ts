@@ -39,7 +39,7 @@ describe('polish', () => {
 
     // The menu item that opened "Add a profile" is gone; focus lands on the switcher's button.
     await page.getByRole('button', { name: /Switch profile/ }).click();
-    await page.getByRole('button', { name: 'Add another profile…' }).click();
+    await page.getByRole('menuitem', { name: 'Add another profile…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a profile' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });

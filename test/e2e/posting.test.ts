@@ -66,7 +66,7 @@ describe('posting', () => {
     const { page } = await start();
     await createFirstProfile(page, { username: 'carol', email: 'carol@example.com' });
     await page.getByRole('button', { name: /Switch profile/ }).click();
-    await page.getByRole('button', { name: 'Add another profile…' }).click();
+    await page.getByRole('menuitem', { name: 'Add another profile…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a profile' });
     await fillProfileForm(dialog, { username: 'carol', email: 'other@example.com' });
     const username = dialog.getByLabel('Username');

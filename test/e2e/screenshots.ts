@@ -11,6 +11,8 @@ import { createAppContext } from '../../electron/main/app-context';
 import { tempFolder } from '../fixtures/temp';
 import { closeShared, openApp } from './harness';
 import { uxScreenshots } from './screenshots-ux';
+import { postScreenshots } from './screenshots-posts';
+import { settingsShots } from './screenshots-data';
 
 const outDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const viewport = { width: 1100, height: 760 };
@@ -103,6 +105,8 @@ async function main(): Promise<void> {
     await seed(file);
     return file;
   }, shot);
+  await postScreenshots(outDir);
+  await settingsShots(dbPath, shot);
   await closeShared();
   console.log(`Screenshots written to ${path.relative(process.cwd(), outDir)}`);
 }

@@ -70,7 +70,7 @@ export function postBodies(page: Page): Promise<string[]> {
 /** Opens the profile switcher and adds a profile through its dialog. */
 export async function addProfile(page: Page, input: ProfileInput): Promise<void> {
   await page.getByRole('button', { name: /Switch profile/ }).click();
-  await page.getByRole('button', { name: 'Add another profile…' }).click();
+  await page.getByRole('menuitem', { name: 'Add another profile…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a profile' });
   await fillProfileForm(dialog, input);
   await dialog.waitFor({ state: 'hidden' });
@@ -79,10 +79,7 @@ export async function addProfile(page: Page, input: ProfileInput): Promise<void>
 /** Picks a profile in the switcher. */
 export async function switchTo(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: /Switch profile/ }).click();
-  await page
-    .locator('.switcher-menu')
-    .getByRole('button', { name: new RegExp(`^${username}`) })
-    .click();
+  await page.getByRole('menuitem', { name: new RegExp(`^${username}\\b`) }).click();
 }
 
 /** The active profile's name, as the header's switcher shows it. */

@@ -2,8 +2,9 @@
  * Carries an already structured-cloned value across a channel that moves only text (Playwright's
  * binding, `electronApp.evaluate`), keeping what JSON and Playwright's own serializer lose: the
  * holes and length of sparse arrays, lone surrogates (JSON.stringify escapes them as `\ud800`),
- * -0, NaN, undefined, BigInt, Dates, RegExps, Maps, Sets, Errors, and shared or cyclic objects.
- * Anything else (typed arrays, Blobs) is refused by name rather than carried wrongly.
+ * -0, NaN, undefined, BigInt, Dates, RegExps, Maps, Sets, Errors, Uint8Arrays (a picture's bytes),
+ * and shared or cyclic objects. Anything else (other typed arrays, Blobs) is refused by name
+ * rather than carried wrongly.
  *
  * Both functions are self-contained (no imports, no outer names) because the harness also runs
  * their source text in the page and in Electron's main process.
@@ -34,6 +35,7 @@ export function encodeClone(value: unknown): string {
     if (v instanceof Set) return ['s', id, [...v].map(encode)];
     if (v instanceof Error) return ['e', id, v.name, v.message];
     const tag = Object.prototype.toString.call(v).slice(8, -1);
+    if (tag === 'Uint8Array') return ['8', id, Array.from(v as Uint8Array)];
     if (tag === 'Object') return ['o', id, own(v)];
     throw new TypeError(`The e2e wire cannot carry a ${tag}.`);
   };
@@ -93,6 +95,8 @@ export function decodeClone(text: string): unknown {
       }
       case 'e':
         return keep(new (errors[a as string] ?? Error)(b as string));
+      case '8':
+        return keep(Uint8Array.from(a as number[]));
       default:
         throw new TypeError(`The e2e wire has no tag ${String(tag)}.`);
     }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BODY_CEILING,
   BODY_MAX,
   DRAFT_MAX,
   EMAIL_MAX,
   PASSWORD_MAX,
   USERNAME_MAX,
   brokenTextSentence,
+  ceilingSentence,
   tooLongSentence,
   type TextField,
 } from '../../electron/db/rules';
@@ -113,12 +115,16 @@ describe('every length error is the app’s own sentence', () => {
           sentence: { key: 'errors.codes.PAYLOAD_TOO_LARGE' },
         });
       } else if (t.field === 'body') {
-        expect(error).toEqual({
-          code: 'BODY_TOO_LONG',
-          message: `${tooLongSentence('body', BODY_MAX)} This one has ${t.max * times}.`,
-          field: 'body',
-          sentence: { key: 'errors.bodyTooLong', params: { max: BODY_MAX, length: t.max * times } },
-        });
+        // Past the schema's code point ceiling the sentence says so; below it, the count.
+        const length = t.max * times;
+        const [message, sentence] =
+          length > BODY_CEILING
+            ? [ceilingSentence('body', BODY_CEILING), { key: 'errors.ceiling', params: { field: 'body', ceiling: BODY_CEILING } }]
+            : [
+                `${tooLongSentence('body', BODY_MAX)} This one has ${length}.`,
+                { key: 'errors.bodyTooLong', params: { max: BODY_MAX, length } },
+              ];
+        expect(error).toEqual({ code: 'BODY_TOO_LONG', message, field: 'body', sentence });
       } else {
         expect(error).toEqual({
           code: 'BAD_REQUEST',

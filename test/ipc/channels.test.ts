@@ -9,18 +9,26 @@ import type {
   User,
   UserProfile,
 } from '../../electron/ipc/contract';
+import { migrations } from '../../migrations/index';
 import { startApp } from './context';
 
 describe('every channel, called as IPC would', () => {
-  it('app:info reports version, paths, schema version and platform', async () => {
+  it('app:info reports version, paths, schema version, platform and the versions a bug report needs', async () => {
     const app = await startApp();
     const info = await app.ok<AppInfo>('app:info', {});
     expect(info).toEqual({
       version: '9.9.9',
       databasePath: app.dbPath,
       dataFolder: app.dir,
-      schemaVersion: '0005-never-reuse-ids-and-write-keys',
+      schemaVersion: migrations.at(-1)?.name,
       platform: process.platform,
+      // Outside Electron there is no Electron or Chromium in this process.
+      versions: {
+        electron: null,
+        chrome: null,
+        node: process.versions.node,
+        sqlite: expect.stringMatching(/^3\.\d+\.\d+$/),
+      },
     });
   });
 
@@ -40,7 +48,16 @@ describe('every channel, called as IPC would', () => {
     await app.ok('posts:create', { userId: susan.id, body: 'one' });
     await app.ok('posts:create', { userId: susan.id, body: 'two' });
     const profile = await app.ok<UserProfile>('users:get', { username: 'susan' });
-    expect(profile).toEqual({ ...susan, postCount: 2 });
+    expect(profile).toEqual({
+      ...susan,
+      postCount: 2,
+      aboutMe: null,
+      lastSeen: expect.any(String),
+      createdAt: expect.any(String),
+      avatar: null,
+      followers: 0,
+      following: 0,
+    });
     expect(Object.keys(profile)).not.toContain('password_hash');
     expect(await app.fails('users:get', { username: 'nobody' })).toMatchObject({
       code: 'USER_NOT_FOUND',

@@ -68,7 +68,7 @@ describe('sessions and locked profiles', () => {
       expect(await again.dispatch('posts:create', { userId: p.id, body: 'now allowed' })).toMatchObject({
         ok: true,
       });
-      expect(await again.dispatch('users:delete', { userId: p.id })).toEqual({
+      expect(await again.dispatch('users:delete', { userId: p.id, password: 'correct horse' })).toEqual({
         ok: true,
         value: { deletedPosts: 2 },
       });

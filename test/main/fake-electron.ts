@@ -34,8 +34,10 @@ export function fakeWebContents(url = 'app://microblog/') {
   const emitter = new Emitter();
   const frame = { url, parent: null };
   let windowOpenHandler: Parameters<HardenableContents['setWindowOpenHandler']>[0] | null = null;
+  const sent: unknown[][] = [];
   const contents = {
     mainFrame: frame,
+    send: (channel: string, ...args: unknown[]) => void sent.push([channel, ...args]),
     on: ((event: string, listener: Listener) =>
       emitter.on(event, listener)) as unknown as HardenableContents['on'],
     setWindowOpenHandler: (handler: Parameters<HardenableContents['setWindowOpenHandler']>[0]) => {
@@ -46,6 +48,8 @@ export function fakeWebContents(url = 'app://microblog/') {
     contents: contents as unknown as WebContents,
     frame,
     emitter,
+    /** What main sent this window with `webContents.send`. */
+    sent,
     windowOpen: (targetUrl: string) => windowOpenHandler?.({ url: targetUrl } as HandlerDetails),
   };
 }
@@ -118,6 +122,7 @@ export function fakeElectron(options: {
   const messageBoxes: MessageBoxOptions[] = [];
   const answers: number[] = [];
   const clipboardTexts: string[] = [];
+  const openedExternal: string[] = [];
   const permission = {
     request: null as null | ((...a: never[]) => void),
     check: null as null | ((...a: never[]) => boolean),
@@ -161,8 +166,20 @@ export function fakeElectron(options: {
         return { response: answers.shift() ?? 1, checkboxChecked: false };
       },
       showErrorBox: (title) => void calls.push(`showErrorBox ${title}`),
+      showSaveDialog: async (box) => {
+        calls.push(`showSaveDialog ${String(box.defaultPath)}`);
+        return { canceled: true, filePath: '' };
+      },
+      showOpenDialog: async () => {
+        calls.push('showOpenDialog');
+        return { canceled: true, filePaths: [] };
+      },
     },
     clipboard: { writeText: async (text) => void clipboardTexts.push(text) },
+    shell: {
+      openExternal: async (url) => void openedExternal.push(url),
+      showItemInFolder: (file) => void calls.push(`showItemInFolder ${file}`),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler) => {
@@ -175,5 +192,15 @@ export function fakeElectron(options: {
     },
     env: options.env ?? {},
   };
-  return { electron, calls, appEvents, handlers, messageBoxes, answers, clipboardTexts, permission };
+  return {
+    electron,
+    calls,
+    appEvents,
+    handlers,
+    messageBoxes,
+    answers,
+    clipboardTexts,
+    openedExternal,
+    permission,
+  };
 }

@@ -1,6 +1,7 @@
 import type { ContextBridge, IpcRenderer } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, splitChannel } from '../../electron/ipc/contract';
+import { EVENT_CHANNEL, type MicroblogEvents } from '../../electron/ipc/events';
 
 const exposed: Array<[string, unknown]> = [];
 const invoked: unknown[][] = [];
@@ -9,12 +10,19 @@ let answer: () => Promise<unknown> = async () => ({ ok: true, value: 'pong' });
 const contextBridge: Pick<ContextBridge, 'exposeInMainWorld'> = {
   exposeInMainWorld: (key, api) => void exposed.push([key, api]),
 };
-const ipcRenderer: Pick<IpcRenderer, 'invoke'> = {
+const eventListeners: ((event: unknown, message: unknown) => void)[] = [];
+const ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on'> = {
   invoke: (...args) => {
     invoked.push(args);
     return answer();
   },
+  on(channel, listener) {
+    if (channel === EVENT_CHANNEL)
+      eventListeners.push(listener as (event: unknown, message: unknown) => void);
+    return ipcRenderer as IpcRenderer;
+  },
 };
+const sendEvent = (message: unknown) => eventListeners.forEach((listener) => listener({}, message));
 vi.mock('electron', () => ({ contextBridge, ipcRenderer }));
 
 beforeEach(() => {
@@ -22,9 +30,10 @@ beforeEach(() => {
 });
 
 describe('the preload', () => {
-  it('exposes exactly the contract functions as window.microblog, and nothing else', async () => {
+  it('exposes exactly the contract functions as window.microblog, the events as microblogEvents, and nothing else', async () => {
     await import('../../electron/preload');
-    expect(exposed).toHaveLength(1);
+    expect(exposed.map(([key]) => key)).toEqual(['microblog', 'microblogEvents']);
+    expect(Object.keys(exposed[1]?.[1] as object)).toEqual(['on']);
     const [key, api] = exposed[0] as [string, Record<string, Record<string, unknown>>];
     expect(key).toBe('microblog');
     const names = Object.entries(api).flatMap(([domain, actions]) =>
@@ -58,5 +67,21 @@ describe('the preload', () => {
     const result = await api.users.list({ order: 'asc' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toMatch(/remote method|handler/);
+  });
+
+  it('hands a listener only the events the contract declares, parsed, until it unsubscribes', () => {
+    const events = exposed[1]?.[1] as MicroblogEvents;
+    const seen: unknown[] = [];
+    const off = events.on('data:progress', (payload) => seen.push(payload));
+    const progress = { jobId: 'job-1', kind: 'export', done: 10, total: 20 };
+    sendEvent({ name: 'data:progress', payload: progress });
+    sendEvent({ name: 'data:progress', payload: { ...progress, done: -1 } });
+    sendEvent({ name: 'data:progress', payload: { ...progress, extra: '<img onerror>' } });
+    sendEvent({ name: '__proto__', payload: {} });
+    sendEvent('data:progress');
+    sendEvent({ name: 'db:changed', payload: {} });
+    off();
+    sendEvent({ name: 'data:progress', payload: progress });
+    expect(seen).toEqual([progress]);
   });
 });

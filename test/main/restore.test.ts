@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { latestBackup } from '../../electron/main/backups';
+import { latestBackup } from '../../electron/data/backups';
 import { restoreBackup } from '../../electron/main/restore';
 import { startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';

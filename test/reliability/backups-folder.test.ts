@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { latestBackup, listBackups } from '../../electron/main/backups';
+import { latestBackup, listBackups } from '../../electron/data/backups';
 import { refusalDialog } from '../../electron/main/refusal';
 import { startDatabase } from '../../electron/main/startup';
 import { migrations } from '../../migrations/index';

@@ -1,6 +1,9 @@
 /** Generators of hostile IPC payloads for the fuzz test: wrong types, edge values, huge and deep things. */
 import fc from 'fast-check';
+import { postFields } from './ipc-payloads-posts';
 import type { Channel } from '../../electron/ipc/contract';
+import { edgeNumbers, edgeStrings } from './ipc-edge-values';
+import { searchFields } from './ipc-payloads-search';
 
 function nestedObject(depth: number): unknown {
   let value: unknown = { userId: 1 };
@@ -20,59 +23,6 @@ function withOwnKey(key: string, value: unknown, base: Record<string, unknown>):
   Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
   return target;
 }
-
-const edgeNumbers = fc.constantFrom(
-  0,
-  -0,
-  -1,
-  1.5,
-  NaN,
-  Infinity,
-  -Infinity,
-  2 ** 31,
-  2 ** 32,
-  2 ** 53,
-  2 ** 53 + 2,
-  Number.MAX_SAFE_INTEGER,
-  Number.MIN_SAFE_INTEGER,
-  Number.MAX_VALUE,
-  Number.MIN_VALUE,
-  Number.EPSILON,
-);
-
-const edgeStrings = fc.constantFrom(
-  '',
-  ' ',
-  '\t\n\r\f\v',
-  '\u0000',
-  'a\u0000b',
-  '\uD800',
-  '\uDC00x',
-  '\uDBFF\uDFFF',
-  '😀'.repeat(140),
-  '😀'.repeat(141),
-  '👩‍👩‍👧‍👦',
-  'e\u0301'.repeat(80),
-  '\u202Eevil',
-  '\uFEFF',
-  'ＳＵＳＡＮ',
-  'İı',
-  'ß',
-  "'; DROP TABLE users; --",
-  '%',
-  '_',
-  '\\',
-  's%',
-  'a'.repeat(140),
-  'a'.repeat(141),
-  'u'.repeat(65),
-  '\r\n'.repeat(80),
-  '__proto__',
-  'constructor',
-  '2000-01-01T00:00:00.000Z_1',
-  '9999-12-31T23:59:59.999Z_9007199254740991',
-  'not-a-cursor_1_2',
-);
 
 const hugeStrings = fc.constantFrom('h'.repeat(70_000), '😀'.repeat(20_000), 'x'.repeat(1_000_000));
 const deepThings = fc.constantFrom(nestedObject(50), nestedObject(100_000), nestedArray(100_000));
@@ -155,6 +105,24 @@ const cursorish = fc.oneof(fc.constant(null), edgeStrings, fc.string(), hostileV
 const limitish = fc.oneof(fc.integer({ min: -2, max: 120 }), edgeNumbers, hostileValue);
 
 const settingish = fc.oneof(fc.constantFrom('en', 'es', null, 'de', 'system', 'dark', 'Dark'), hostileValue);
+/** Picture bytes: the smallest valid PNG, JPEG and WebP, random bytes, ones over the limit, anything. */
+const imageish = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+      new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0, 0, 0, 0, 0]),
+      new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50]),
+    ),
+  },
+  { weight: 2, arbitrary: fc.uint8Array({ maxLength: 64 }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(new Uint8Array(256 * 1024 + 1).fill(0xff), new Uint8Array(300_000)),
+  },
+  { weight: 3, arbitrary: hostileValue },
+);
+
 /** Each channel's fields, each filled from plausible, edge and hostile values. */
 const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'app:info': {},
@@ -173,6 +141,34 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'drafts:save': { userId: idish, body: fc.oneof(textish, fc.constant('d'.repeat(4001))) },
   'settings:get': {},
   'settings:set': { language: settingish, theme: settingish },
+  'users:update': {
+    userId: idish,
+    username: usernameish,
+    displayName: textish,
+    aboutMe: fc.oneof(textish, fc.constant('a'.repeat(281))),
+    email: fc.oneof(emailish, fc.constant('')),
+  },
+  'users:setPassword': { userId: idish, currentPassword: passwordish, newPassword: passwordish },
+  'users:setAvatar': { userId: idish, image: imageish },
+  'users:removeAvatar': { userId: idish },
+  'users:avatar': { userId: idish },
+  ...postFields({ idish, textish, hostileValue, cursorish, limitish }),
+  ...searchFields({ idish, textish, cursorish, limitish, hostileValue }),
+  'data:overview': {},
+  'data:export': {
+    username: fc.oneof(fc.constant(null), usernameish),
+    format: fc.oneof(fc.constantFrom('json', 'csv', 'xml', 'JSON'), hostileValue),
+    passwordHashes: fc.oneof(fc.boolean(), hostileValue),
+  },
+  'data:import': {},
+  'data:cancel': { jobId: fc.oneof(fc.uuid(), textish) },
+  'data:backupNow': {},
+  'data:restore': { name: fc.oneof(fc.constantFrom('microblog.db', '../microblog.db', 'x.db'), textish) },
+  'data:setKeepBackups': {
+    keepBackups: fc.oneof(fc.integer({ min: -5, max: 120 }), edgeNumbers, hostileValue),
+  },
+  'data:showInFolder': { target: fc.oneof(fc.constantFrom('database', '../../etc/passwd', 'x.db'), textish) },
+  'data:copy': { what: fc.oneof(fc.constantFrom('path', 'details', 'password'), hostileValue) },
 };
 
 const dangerousKey = fc.constantFrom(

@@ -4,6 +4,7 @@
  * must have saved exactly that: no lone surrogate turned into U+FFFD, no text cut or changed.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { extractTags } from '../../electron/db/post-text';
 import type { Channel } from '../../electron/ipc/contract';
 import type { AppContext } from '../../electron/main/app-context';
 
@@ -46,19 +47,32 @@ export async function readsBackEqual(
       const expected = {
         id: user.id,
         username: sent.username,
-        email: sent.email,
+        displayName: null,
+        email: sent.email === undefined || sent.email === '' ? null : sent.email,
         hasPassword: typeof sent.password === 'string' && sent.password !== '',
+        hasAvatar: false,
       };
       same('users:create result', value, expected);
-      same('users:get', await readValue(app, 'users:get', { username: user.username }), {
-        ...expected,
-        postCount: 0,
-      });
-      const hex = `SELECT hex(username) || '/' || hex(email) FROM users WHERE id = ?`;
+      const profile = (await readValue(app, 'users:get', { username: user.username })) as Fields;
+      same(
+        'users:get',
+        { ...profile, lastSeen: null, createdAt: null },
+        {
+          ...expected,
+          postCount: 0,
+          aboutMe: null,
+          lastSeen: null,
+          createdAt: null,
+          avatar: null,
+          followers: 0,
+          following: 0,
+        },
+      );
+      const hex = `SELECT hex(username) || '/' || coalesce(hex(email), '') FROM users WHERE id = ?`;
       same(
         'stored username/email',
         storedHex(app, hex, user.id),
-        `${utf8Hex(user.username)}/${utf8Hex(String(sent.email))}`,
+        `${utf8Hex(user.username)}/${utf8Hex(typeof sent.email === 'string' ? sent.email : '')}`,
       );
       return true;
     }
@@ -69,6 +83,7 @@ export async function readsBackEqual(
         body: sent.body,
         timestamp: post.timestamp,
         userId: sent.userId,
+        editedAt: null,
       });
       const row = app.db
         .prepare(`SELECT body, timestamp, user_id AS userId FROM posts WHERE id = ?`)
@@ -94,6 +109,61 @@ export async function readsBackEqual(
         'stored draft bytes',
         storedHex(app, `SELECT hex(body) FROM drafts WHERE user_id = ?`, Number(sent.userId)),
         utf8Hex(String(sent.body)),
+      );
+      return true;
+    }
+    case 'users:update': {
+      const orNull = (text: unknown) => (text === '' ? null : text);
+      const user = value as { id: number; username: string };
+      same('users:update result', value, {
+        ...(value as Fields),
+        username: sent.username,
+        displayName: orNull(sent.displayName),
+        email: orNull(sent.email),
+      });
+      const profile = (await readValue(app, 'users:get', { username: user.username })) as Fields;
+      same(
+        'users:get',
+        [profile.id, profile.username, profile.displayName, profile.email, profile.aboutMe],
+        [user.id, sent.username, orNull(sent.displayName), orNull(sent.email), orNull(sent.aboutMe)],
+      );
+      const hex = `SELECT hex(username) || '/' || coalesce(hex(display_name), '') || '/' || coalesce(hex(about_me), '') FROM users WHERE id = ?`;
+      same(
+        'stored username/display name/about me',
+        storedHex(app, hex, user.id),
+        [sent.username, sent.displayName, sent.aboutMe].map((t) => utf8Hex(String(t))).join('/'),
+      );
+      return true;
+    }
+    case 'users:setAvatar': {
+      const bytes = Buffer.from(sent.image as Uint8Array).toString('base64');
+      same(
+        'users:avatar',
+        String(await readValue(app, 'users:avatar', { userId: sent.userId })).split(',')[1],
+        bytes,
+      );
+      return true;
+    }
+    case 'users:removeAvatar':
+      same('users:avatar', await readValue(app, 'users:avatar', { userId: sent.userId }), null);
+      return true;
+    case 'posts:edit':
+    case 'posts:restore': {
+      const post = value as { id: number; body: string; timestamp: string; editedAt: string | null };
+      const row = app.db
+        .prepare(`SELECT id, body, timestamp, edited_at AS editedAt FROM posts WHERE id = ?`)
+        .get(post.id);
+      same(`${channel} stored post`, row, {
+        id: post.id,
+        body: post.body,
+        timestamp: post.timestamp,
+        editedAt: post.editedAt,
+      });
+      if (channel === 'posts:edit') same('edited body', post.body, sent.body);
+      same(
+        'stored tags',
+        app.db.prepare(`SELECT tag FROM post_tags WHERE post_id = ? ORDER BY rowid`).pluck().all(post.id),
+        extractTags(post.body),
       );
       return true;
     }
@@ -133,6 +203,17 @@ export async function readsBackEqual(
       same('settings:get', await readValue(app, 'settings:get', {}), value);
       return true;
     }
+    case 'follows:add':
+    case 'follows:remove':
+      same(
+        `${channel} stored`,
+        app.db
+          .prepare(`SELECT count(*) FROM follows WHERE follower_id = ? AND followed_id = ?`)
+          .pluck()
+          .get(sent.followerId, sent.followedId),
+        channel === 'follows:add' ? 1 : 0,
+      );
+      return true;
     default:
       return false;
   }

@@ -1,13 +1,20 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CharacterCounter } from '../../renderer/components/CharacterCounter';
+import { CharacterCounter, OverLimitPreview } from '../../renderer/components/CharacterCounter';
 import { Composer } from '../../renderer/components/Composer';
 import { DRAFT_DEBOUNCE_MS } from '../../renderer/components/draft-saver';
 import { brokenTextSentence } from '../../electron/db/rules';
 import type { MicroblogApi } from '../../electron/ipc/contract';
 import { installFakeApi, ok, withQueryClient } from './fake-api';
 
-const user = { id: 7, username: 'ann', email: 'ann@example.com', hasPassword: false };
+const user = {
+  id: 7,
+  username: 'ann',
+  email: 'ann@example.com',
+  hasPassword: false,
+  displayName: null,
+  hasAvatar: false,
+};
 
 /** The composer with an empty draft whose saves succeed, posting through `create`. */
 async function composerPosting(create: MicroblogApi['posts']['create']): Promise<HTMLTextAreaElement> {
@@ -40,11 +47,23 @@ describe('the composer counter', () => {
   it('counts an emoji once, though it is two UTF-16 units', () => {
     expect('😀'.length).toBe(2);
     expect(counterText('😀').label).toBe('1/140');
-    expect(counterText('hi 👋🏽').label).toBe('5/140'); // the skin tone is its own code point
+    expect(counterText('hi 👋🏽').label).toBe('4/140'); // a hand and its skin tone are one character
   });
 
-  it('counts a combining mark separately, as SQLite length() does', () => {
-    expect(counterText('e\u0301').label).toBe('2/140');
+  it('counts what the user sees: a family, a flag, a letter with its accent once each', () => {
+    expect(counterText('👨‍👩‍👧‍👦').label).toBe('1/140');
+    expect(counterText('🇩🇪').label).toBe('1/140');
+    expect(counterText('e\u0301').label).toBe('1/140');
+    expect(counterText('👨‍👩‍👧‍👦'.repeat(30)).label).toBe('30/140');
+  });
+
+  it('marks exactly the characters past the limit under the text', () => {
+    const text = `${'a'.repeat(139)}👨‍👩‍👧‍👦🇩🇪!`;
+    const { container } = render(<OverLimitPreview text={text} />);
+    expect(container.querySelector('mark')?.textContent).toBe('🇩🇪!');
+    expect(container.textContent).toBe(`Does not fit: …${'a'.repeat(11)}👨‍👩‍👧‍👦🇩🇪!`);
+    cleanup();
+    expect(render(<OverLimitPreview text={'a'.repeat(140)} />).container.querySelector('mark')).toBeNull();
   });
 
   it('accepts 140 and flags 141 as over the limit', () => {
@@ -88,7 +107,7 @@ describe('the composer', () => {
   });
 
   it('refuses a lone surrogate with the database’s sentence, without sending it', async () => {
-    const create = vi.fn(() => ok({ id: 1, body: 'x', timestamp: 'x', userId: 7 }));
+    const create = vi.fn(() => ok({ id: 1, body: 'x', timestamp: 'x', userId: 7, editedAt: null }));
     const box = await composerPosting(create);
     fireEvent.change(box, { target: { value: 'half an emoji \uD83D' } });
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
@@ -103,7 +122,7 @@ describe('the composer', () => {
       Promise.resolve(
         create.mock.calls.length < 3
           ? { ok: false as const, error: { code: 'DISK_FULL' as const, message: full } }
-          : ok({ id: 1, body: input.body, timestamp: '2026-01-01T00:00:00.000Z', userId: 7 }),
+          : ok({ id: 1, body: input.body, timestamp: '2026-01-01T00:00:00.000Z', userId: 7, editedAt: null }),
       ),
     );
     const box = await composerPosting(create);

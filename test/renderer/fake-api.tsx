@@ -15,7 +15,18 @@ const notExpected = () => fail({ code: 'INTERNAL', message: 'not expected in thi
  * runs the real preload against the real main process). Unlisted calls answer INTERNAL.
  */
 export function installFakeApi(overrides: { [D in keyof MicroblogApi]?: Partial<MicroblogApi[D]> }): void {
-  const domains = ['app', 'session', 'users', 'posts', 'drafts', 'settings'] as const;
+  const domains = [
+    'app',
+    'session',
+    'users',
+    'posts',
+    'drafts',
+    'settings',
+    'links',
+    'follows',
+    'feed',
+    'search',
+  ] as const;
   const api = Object.fromEntries(
     domains.map((domain) => [
       domain,
@@ -35,3 +46,11 @@ export function withQueryClient(children: ReactNode): ReactNode {
   });
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
+
+/** What a profile page's read adds to a user: no about me, no picture, fixed times. */
+export const PROFILE_EXTRAS = {
+  aboutMe: null,
+  avatar: null,
+  lastSeen: '2026-01-02T00:00:00.000Z',
+  createdAt: '2026-01-01T00:00:00.000Z',
+};

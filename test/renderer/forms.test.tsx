@@ -44,7 +44,7 @@ describe('the profile form', () => {
     installFakeApi({ users: { create: () => fail(error) } });
     render(withQueryClient(<ProfileForm submitLabel="Create profile" />));
     fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'ann' } });
-    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ann@example.com' } });
+    fireEvent.change(screen.getByLabelText('Email (optional)'), { target: { value: 'ann@example.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create profile' }));
     return screen.findByRole('alert');
   }
@@ -59,7 +59,7 @@ describe('the profile form', () => {
     expect(alert.textContent).toBe('That username is taken.');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toContain(alert.id);
-    expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByLabelText('Email (optional)').getAttribute('aria-invalid')).toBeNull();
   });
 
   it('shows an invalid email on the email field', async () => {
@@ -68,7 +68,7 @@ describe('the profile form', () => {
       message: 'That is not an email address.',
       field: 'email',
     });
-    expect(screen.getByLabelText('Email').getAttribute('aria-describedby')).toContain(alert.id);
+    expect(screen.getByLabelText('Email (optional)').getAttribute('aria-describedby')).toContain(alert.id);
     expect(screen.getByLabelText('Username').getAttribute('aria-invalid')).toBeNull();
   });
 

@@ -4,11 +4,18 @@ import { ErrorBoundary } from '../../renderer/app/ErrorBoundary';
 import { ProfilePage } from '../../renderer/pages/ProfilePage';
 import { TimelinePage } from '../../renderer/pages/TimelinePage';
 import { UsersPage } from '../../renderer/pages/UsersPage';
-import { fail, installFakeApi, ok, withQueryClient } from './fake-api';
+import { PROFILE_EXTRAS, fail, installFakeApi, ok, withQueryClient } from './fake-api';
 
 afterEach(cleanup);
 
-const ann = { id: 1, username: 'ann', email: 'ann@example.com', hasPassword: false };
+const ann = {
+  id: 1,
+  username: 'ann',
+  email: 'ann@example.com',
+  hasPassword: false,
+  displayName: null,
+  hasAvatar: false,
+};
 
 describe('empty, error and crash states', () => {
   it('says "No posts yet." on an empty timeline, under a usable composer', async () => {
@@ -23,7 +30,7 @@ describe('empty, error and crash states', () => {
 
   it('says "No posts yet." on a profile without posts, with its count', async () => {
     installFakeApi({
-      users: { get: () => ok({ ...ann, postCount: 0 }) },
+      users: { get: () => ok({ ...ann, ...PROFILE_EXTRAS, postCount: 0, followers: 0, following: 0 }) },
       posts: { byUser: () => ok({ items: [], nextCursor: null }) },
     });
     render(withQueryClient(<ProfilePage username="ann" activeUser={ann} />));
@@ -31,12 +38,12 @@ describe('empty, error and crash states', () => {
     expect(screen.getByText('0 posts')).toBeTruthy();
   });
 
-  it('says when there are no profiles, and when no username starts with the filter', async () => {
-    installFakeApi({ users: { list: () => ok([]) } });
+  it('says when there are no profiles, and when no username or email contains the filter', async () => {
+    installFakeApi({ search: { users: () => ok([]) } });
     render(withQueryClient(<UsersPage activeUser={ann} />));
     expect(await screen.findByText('No profiles yet.')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Starts with'), { target: { value: 'zz' } });
-    expect(await screen.findByText('No username starts with “zz”.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Find'), { target: { value: 'zz' } });
+    expect(await screen.findByText('No username or email contains “zz”.')).toBeTruthy();
   });
 
   it('shows a failed load as a readable message with a retry', async () => {

@@ -26,7 +26,7 @@ describe('db squash --to the last shipped migration, then a new migration on top
     const result = await squash(folder, migrations, last);
     expect(result.removed).toEqual(migrations.map((m) => m.name));
     expect(migrationFiles(folder)).toEqual([`${result.name}.ts`]);
-    editSchema(folder, (sql) => sql.replace(/\) STRICT;/, ',\n  about_me TEXT\n) STRICT;'));
+    editSchema(folder, (sql) => sql.replace(/\) STRICT;/, ',\n  bio TEXT\n) STRICT;'));
     const added = await autogenerate({
       folder,
       migrations: await loadMigrations(folder),

@@ -6,7 +6,17 @@ export function createAppHandlers(ctx: HandlerContext) {
   return {
     'app:info': () => {
       const applied = listAppliedMigrations(ctx.db);
-      return { ...ctx.app, schemaVersion: applied.at(-1)?.name ?? '' };
+      const sqlite = ctx.db.prepare<[], string>('SELECT sqlite_version()').pluck().get() ?? '';
+      return {
+        ...ctx.app,
+        schemaVersion: applied.at(-1)?.name ?? '',
+        versions: {
+          electron: process.versions.electron ?? null,
+          chrome: process.versions.chrome ?? null,
+          node: process.versions.node,
+          sqlite,
+        },
+      };
     },
   } satisfies DomainHandlers<'app'>;
 }

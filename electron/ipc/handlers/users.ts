@@ -1,5 +1,6 @@
 import { MicroblogError } from '../../db/index';
 import { say } from '../../db/sentences';
+import type { ProfileChannel } from '../channels/profiles';
 import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
 
@@ -17,16 +18,27 @@ export function createUserHandlers({ repos }: HandlerContext, session: SessionSt
 
     'users:get': ({ username }) => {
       const user = repos.users.getByUsername(username);
-      if (!user)
+      const details = user && repos.profiles.details(user.id);
+      if (!user || !details)
         throw new MicroblogError('USER_NOT_FOUND', say('errors.noProfileNamed', { username }), 'username');
-      return { ...user, postCount: repos.users.postCount(user.id) };
+      const avatar = repos.profiles.avatar(user.id);
+      return {
+        ...user,
+        ...details,
+        postCount: repos.users.postCount(user.id),
+        ...repos.follows.counts(user.id),
+        avatar: avatar ? `data:${avatar.type};base64,${Buffer.from(avatar.image).toString('base64')}` : null,
+      };
     },
 
-    'users:delete': ({ userId }) => {
-      session.requireUnlocked(userId);
+    // Only the active, unlocked profile deletes itself; with a password, it is asked again here.
+    'users:delete': async ({ userId, password }) => {
+      const user = session.requireActive(userId);
+      if (user.hasPassword) await session.confirmPassword(userId, password, 'password');
+      session.requireActive(userId);
       const result = repos.users.delete(userId);
       session.forget(userId);
       return result;
     },
-  } satisfies DomainHandlers<'users'>;
+  } satisfies Omit<DomainHandlers<'users'>, ProfileChannel>;
 }

@@ -4,7 +4,7 @@
  * Usage: fault-backup.ts <dbPath>
  */
 import { openDatabase } from '../../../electron/db/connection';
-import { backupBeforeMigrating } from '../../../electron/main/backups';
+import { backupBeforeMigrating } from '../../../electron/data/backups';
 
 const [dbPath] = process.argv.slice(2);
 if (dbPath === undefined) throw new Error('usage: fault-backup.ts <dbPath>');

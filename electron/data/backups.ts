@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/index';
 import { parseHeader, readStart } from '../db/file-forensics';
-import { firstFreeName, fsyncPath } from './durable-file';
+import { firstFreeName, fsyncPath } from '../shared/durable-file';
 
 /** How many pre-migration backups are kept per database unless told otherwise. */
 export const DEFAULT_KEEP_BACKUPS = 5;
@@ -36,16 +36,22 @@ export function backupLabel(dbPath: string): string {
   return ext === '.db' ? name : base;
 }
 
-/** `<label>-<time>-before-<target>[-n].db` for this database, and nothing else. */
+/** `<label>-<time>-before-<target>[-n].db` or `<label>-<time>-manual[-n].db` for this database, and nothing else. */
 function backupPattern(dbPath: string): RegExp {
   const stem = escapeRegExp(backupLabel(dbPath));
-  return new RegExp(`^${stem}-${STAMP}-before-[A-Za-z0-9._-]+?(?:-(\\d+))?\\.db$`);
+  return new RegExp(`^${stem}-${STAMP}-(before-[A-Za-z0-9._-]+?|manual)(?:-(\\d+))?\\.db$`);
 }
+
+/** Why a backup was made: before a migration ran, or because the user asked. */
+export type BackupReason = 'before-migration' | 'manual';
 
 export interface BackupFile {
   path: string;
   /** When it was made: the file system's record of its last write (its name's time if that record is ahead of the clock). */
   takenAt: Date;
+  reason: BackupReason;
+  /** Its size in bytes. */
+  size: number;
 }
 
 /** A name's time, or null for an impossible one (month 13, 25 o'clock). */
@@ -91,14 +97,22 @@ export function listBackups(dbPath: string, now: Date = new Date()): BackupFile[
       continue;
     }
     const named = stampTime(match);
-    const written = fs.statSync(file).mtime;
+    const stat = fs.statSync(file);
+    const written = stat.mtime;
     // A time ahead of the clock (a clock once set ahead) is not trusted: such backups sort as the oldest.
     const takenAt = written > now && named !== null && named <= now ? named : written;
-    found.push({ path: file, takenAt, order: takenAt > now ? -1 : takenAt.getTime() });
+    const reason: BackupReason = match[5] === 'manual' ? 'manual' : 'before-migration';
+    found.push({
+      path: file,
+      takenAt,
+      reason,
+      size: stat.size,
+      order: takenAt > now ? -1 : takenAt.getTime(),
+    });
   }
   return found
     .sort((a, b) => b.order - a.order || (a.path < b.path ? 1 : -1))
-    .map(({ path: file, takenAt }) => ({ path: file, takenAt }));
+    .map(({ path: file, takenAt, reason, size }) => ({ path: file, takenAt, reason, size }));
 }
 
 /** The newest backup of this database, or null: never throws, so a refusal always reaches the user. */
@@ -122,13 +136,18 @@ export async function backupBeforeMigrating(
   target: string,
   options: { now?: Date } = {},
 ): Promise<string> {
-  const now = options.now ?? new Date();
+  return writeBackup(db, dbPath, `before-${target}`, options.now ?? new Date());
+}
+
+/** A backup the user asked for (Back up now, `npm run db -- backup`), made the same way. */
+export async function backupNow(db: Db, dbPath: string, options: { now?: Date } = {}): Promise<string> {
+  return writeBackup(db, dbPath, 'manual', options.now ?? new Date());
+}
+
+async function writeBackup(db: Db, dbPath: string, suffix: string, now: Date): Promise<string> {
   const folder = backupFolder(dbPath);
   fs.mkdirSync(folder, { recursive: true });
-  const destination = firstFreeName(
-    folder,
-    `${backupLabel(dbPath)}-${backupTimestamp(now)}-before-${target}`,
-  );
+  const destination = firstFreeName(folder, `${backupLabel(dbPath)}-${backupTimestamp(now)}-${suffix}`);
   const partial = `${destination}.partial`;
   try {
     await db.backup(partial);
@@ -162,4 +181,24 @@ export function pruneBackups(dbPath: string, keep: number, justMade?: string): s
   const old = others.slice(Math.max(keep - (justMade ? 1 : 0), justMade ? 0 : 1));
   for (const backup of old) fs.rmSync(backup.path, { force: true });
   return old.map((backup) => backup.path);
+}
+
+/** The settings key of how many backups to keep. */
+export const KEEP_BACKUPS_KEY = 'keep_backups';
+
+/**
+ * How many backups the user asked to keep, or undefined (never set, or a database from before
+ * the settings table). Read with plain SQL because startup reads it before migrating.
+ */
+export function keepBackupsSetting(db: Db): number | undefined {
+  try {
+    const value = db
+      .prepare<[string], string>('SELECT value FROM settings WHERE key = ?')
+      .pluck()
+      .get(KEEP_BACKUPS_KEY);
+    const keep = Number(value);
+    return value !== undefined && Number.isInteger(keep) && keep >= 1 ? keep : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,16 @@
+import type { ExportOptions, ExportResult } from '../data/archive-export';
+import type { ImportResult } from '../data/archive-import';
+
+/** One job: an export to `file`, or an import of it. */
+export type JobRequest = { file: string } & ({ kind: 'export'; options: ExportOptions } | { kind: 'import' });
+
+/** What the main thread asks the data worker to do. */
+export type WorkerRequest = JobRequest & { dbPath: string; cancel: SharedArrayBuffer };
+
+/** What the data worker reports back. */
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'exported'; result: ExportResult }
+  | { type: 'imported'; result: ImportResult }
+  | { type: 'cancelled' }
+  | { type: 'failed'; message: string };

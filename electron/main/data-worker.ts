@@ -1,0 +1,47 @@
+/**
+ * The worker thread that runs one export or import on its own connection, so the main process
+ * keeps answering the window while a million posts stream through. It reports progress and
+ * its outcome as messages; the main thread cancels it through a flag in shared memory, which
+ * the job's synchronous loop reads between records.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/connection';
+import { MicroblogError, toMicroblogError } from '../db/errors';
+import { exportArchive } from '../data/archive-export';
+import { importArchive } from '../data/archive-import';
+import { ArchiveProblem, JobCancelled, sharedCancelFlag } from '../data/archive-problem';
+import type { WorkerMessage, WorkerRequest } from './data-job-types';
+
+function post(message: WorkerMessage): void {
+  parentPort?.postMessage(message);
+}
+
+function run(request: WorkerRequest): void {
+  const hooks = {
+    cancel: sharedCancelFlag(request.cancel),
+    onProgress: (progress: { done: number; total: number }) => post({ type: 'progress', ...progress }),
+  };
+  const db = openDatabase(request.dbPath, { readonly: request.kind === 'export' });
+  try {
+    if (request.kind === 'export') {
+      const result = exportArchive(db, request.file, request.options, hooks);
+      post({ type: 'exported', result });
+    } else {
+      post({ type: 'imported', result: importArchive(db, request.file, hooks) });
+    }
+  } finally {
+    db.close();
+  }
+}
+
+try {
+  run(workerData as WorkerRequest);
+} catch (error) {
+  if (error instanceof JobCancelled) post({ type: 'cancelled' });
+  else if (error instanceof ArchiveProblem || error instanceof MicroblogError)
+    post({ type: 'failed', message: error.message });
+  else {
+    console.error('An export or import failed:', error);
+    post({ type: 'failed', message: toMicroblogError(error).message });
+  }
+}

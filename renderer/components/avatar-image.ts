@@ -1,0 +1,52 @@
+import { AVATAR_BYTES_MAX, AVATAR_SIDE_MAX } from '../../electron/ipc/contract';
+
+/** A picked file larger than this is refused before it is decoded: no photo needs more. */
+export const AVATAR_FILE_MAX = 10 * 1024 * 1024;
+
+/** Why a picked file cannot become a profile picture, as a sentence; thrown by `avatarFromFile`. */
+export class AvatarFileError extends Error {}
+
+/** Encodes the canvas, trying smaller WebP qualities until it fits the stored limit. */
+async function encode(canvas: HTMLCanvasElement): Promise<Blob> {
+  for (const quality of [0.9, 0.75, 0.5]) {
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/webp', quality));
+    if (blob && blob.size <= AVATAR_BYTES_MAX) return blob;
+  }
+  throw new AvatarFileError('That picture is too large even after resizing. Pick a simpler one.');
+}
+
+/**
+ * Reads, decodes and resizes a picked image in the renderer: the middle square, at most
+ * 256×256, as WebP. What main receives is only ever a small, freshly encoded image.
+ */
+export async function avatarFromFile(file: File): Promise<Uint8Array<ArrayBuffer>> {
+  if (file.size > AVATAR_FILE_MAX) {
+    throw new AvatarFileError(
+      `That file is too large (${(file.size / 1024 / 1024).toFixed(0)} MB). Pick a picture under ${AVATAR_FILE_MAX / 1024 / 1024} MB.`,
+    );
+  }
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    throw new AvatarFileError(
+      'That file is not an image Microblog can use. Pick a PNG, JPEG or WebP picture.',
+    );
+  }
+  try {
+    const side = Math.min(bitmap.width, bitmap.height);
+    const out = Math.min(side, AVATAR_SIDE_MAX);
+    const canvas = document.createElement('canvas');
+    canvas.width = out;
+    canvas.height = out;
+    const context = canvas.getContext('2d');
+    if (!context)
+      throw new AvatarFileError('This window cannot draw pictures. Restart Microblog and try again.');
+    const x = (bitmap.width - side) / 2;
+    const y = (bitmap.height - side) / 2;
+    context.drawImage(bitmap, x, y, side, side, 0, 0, out, out);
+    return new Uint8Array(await (await encode(canvas)).arrayBuffer());
+  } finally {
+    bitmap.close();
+  }
+}

@@ -1,0 +1,57 @@
+/** Edge values for the IPC fuzz payloads (ipc-payloads.ts). */
+import fc from 'fast-check';
+
+/** Numbers at the edges of integer, float and safe-integer ranges. */
+export const edgeNumbers = fc.constantFrom(
+  0,
+  -0,
+  -1,
+  1.5,
+  NaN,
+  Infinity,
+  -Infinity,
+  2 ** 31,
+  2 ** 32,
+  2 ** 53,
+  2 ** 53 + 2,
+  Number.MAX_SAFE_INTEGER,
+  Number.MIN_SAFE_INTEGER,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  Number.EPSILON,
+);
+
+/** Strings that break naive code: empty, blank, NUL, lone surrogates, limits, SQL, LIKE wildcards. */
+export const edgeStrings = fc.constantFrom(
+  '',
+  ' ',
+  '\t\n\r\f\v',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  '\uDC00x',
+  '\uDBFF\uDFFF',
+  '😀'.repeat(140),
+  '😀'.repeat(141),
+  '👩‍👩‍👧‍👦',
+  'e\u0301'.repeat(80),
+  '\u202Eevil',
+  '\uFEFF',
+  'ＳＵＳＡＮ',
+  'İı',
+  'ß',
+  "'; DROP TABLE users; --",
+  '%',
+  '_',
+  '\\',
+  's%',
+  'a'.repeat(140),
+  'a'.repeat(141),
+  'u'.repeat(65),
+  '\r\n'.repeat(80),
+  '__proto__',
+  'constructor',
+  '2000-01-01T00:00:00.000Z_1',
+  '9999-12-31T23:59:59.999Z_9007199254740991',
+  'not-a-cursor_1_2',
+);
