@@ -97,7 +97,7 @@ function Shell({ user }: { user: User }) {
             {t('app.nav.myProfile')}
           </NavLink>
           <NavLink
-            route={{ name: 'settings', tab: route.name === 'settings' ? route.tab : 'data' }}
+            route={{ name: 'settings', tab: route.name === 'settings' ? route.tab : 'general' }}
             current={route}
           >
             {t('app.nav.settings')}

@@ -1,10 +1,9 @@
 import { useId } from 'react';
-import { LANGUAGES, THEMES, type Language, type Theme } from '../../electron/ipc/contract';
-import { errorMessage } from '../api/client';
-import { useSaveSettings, useSettings } from '../api/settings';
-import { pickLanguage, useTranslation } from '../i18n/index';
-import { Dialog } from './Dialog';
-import { Loading } from './States';
+import { LANGUAGES, THEMES, type Language, type Theme } from '../../../electron/ipc/contract';
+import { errorMessage } from '../../api/client';
+import { useSaveSettings, useSettings } from '../../api/settings';
+import { Loading } from '../../components/States';
+import { pickLanguage, useTranslation } from '../../i18n/index';
 
 const THEME_KEYS = {
   system: 'settings.themeSystem',
@@ -13,15 +12,17 @@ const THEME_KEYS = {
 };
 
 /** The app's preferences: its language (or the system's) and its theme; each change is saved at once. */
-export function SettingsDialog({ onClose }: { onClose: () => void }) {
+export function GeneralPanel() {
   const { t } = useTranslation();
   const settings = useSettings();
   const save = useSaveSettings();
+  const headingId = useId();
   const languageId = useId();
   const current = settings.data;
 
   return (
-    <Dialog title={t('settings.title')} onClose={onClose}>
+    <section className="card settings-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('settings.general')}</h2>
       {!current && <Loading />}
       {current && (
         <form className="stack settings" onSubmit={(event) => event.preventDefault()}>
@@ -67,13 +68,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
               {t('settings.saveFailed', { reason: errorMessage(save.error) })}
             </p>
           )}
-          <div className="actions">
-            <button type="button" onClick={onClose} autoFocus>
-              {t('settings.close')}
-            </button>
-          </div>
         </form>
       )}
-    </Dialog>
+    </section>
   );
 }
