@@ -76,6 +76,8 @@ export {
 } from '../db/profile-rules';
 export { profileEditProblems } from '../db/profile-edit';
 export { passwordProblem } from '../db/rules';
+// So a form can show a rule's sentence in the user's language: its catalog key and values.
+export { sentenceOf } from '../db/sentences';
 export type { ProfileDetails, ProfileEdit } from '../db/models';
 
 /** Facts about the running app, for the About panel and bug reports. */

@@ -1,4 +1,4 @@
-import type { IpcError, IpcErrorCode, MicroblogApi, Result } from '../../electron/ipc/contract';
+import { sentenceOf, type IpcError, type IpcErrorCode, type MicroblogApi, type Result } from '../../electron/ipc/contract';
 import { i18n } from '../i18n/index';
 
 /** An IPC error result turned into a thrown value, so TanStack Query sees a failed query. */
@@ -42,8 +42,17 @@ export function errorMessage(error: unknown): string {
     if (i18n.language === 'en' || !i18n.exists(`errors.codes.${error.code}`)) return error.message;
     return i18n.t(`errors.codes.${error.code}`);
   }
-  if (error instanceof Error && error.message) return error.message;
+  if (error instanceof Error && error.message) return localize(error.message);
   return i18n.t('states.somethingWrong');
+}
+
+/**
+ * A sentence of the shared rules (made in English by the data layer's `say`), in the app's
+ * language; any other text as it is.
+ */
+export function localize(text: string): string {
+  const ref = sentenceOf(text);
+  return ref && i18n.exists(ref.key) ? i18n.t(ref.key, ref.params ?? {}) : text;
 }
 
 /** True when the error is this IPC error code. */

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { focusSearch } from '../components/SearchBox';
 import { navigate, type Route } from './router';
 
-/** The composer's and the search box's element ids, which the shortcuts focus. */
+/** The composer's element id, which the compose shortcuts focus. */
 export const COMPOSE_INPUT = 'compose-input';
-export const SEARCH_INPUT = 'search-input';
 
 // Set by `n`/`c` away from the timeline; the composer takes focus when it mounts there.
 let pendingCompose = false;
@@ -72,7 +72,7 @@ export function useShortcuts(options: { username: string; onHelp: () => void }):
       if (go) navigate(go(latest.current.username));
       else if (key === 'g') afterG = true;
       else if (key === 'n' || key === 'c') focusComposer();
-      else if (key === '/') document.getElementById(SEARCH_INPUT)?.focus();
+      else if (key === '/') focusSearch();
       else if (key === 'j') movePostFocus(1);
       else if (key === 'k') movePostFocus(-1);
       else if (key === '?') latest.current.onHelp();

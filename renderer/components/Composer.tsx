@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { BODY_MAX, bodyProblem, countGraphemes, isBlank, type User } from '../../electron/ipc/contract';
-import { errorMessage } from '../api/client';
+import { errorMessage, localize } from '../api/client';
 import { useDraft } from '../api/drafts';
 import { useCreatePost } from '../api/posts';
 import { CharacterCounter, OverLimitPreview } from './CharacterCounter';
@@ -37,7 +37,7 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
     if (create.isPending) return;
     // The database's own rule and sentences: the same checks main makes, without the round trip.
     const problem = bodyProblem(text);
-    if (problem) return setError(problem.message);
+    if (problem) return setError(localize(problem.message));
     drafts.cancel();
     create.mutate(text, {
       onSuccess: () => {

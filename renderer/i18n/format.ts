@@ -51,14 +51,39 @@ export function formatExact(date: Date, language = currentLanguage()): string {
   return exactFormat(language).format(date);
 }
 
-const monthYear = new Map<Language, Intl.DateTimeFormat>();
+const STYLES = {
+  /** "March 2026", "marzo de 2026": when a profile joined. */
+  monthYear: { month: 'long', year: 'numeric' },
+  /** "1 Mar 2026, 14:05": a backup, a revision. */
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  /** "1 Mar 2026": a day picked for "Older than…". */
+  day: { dateStyle: 'medium' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-/** "March 2026", "marzo de 2026": when a profile joined, in the app's language. */
-export function formatMonthYear(date: Date, language = currentLanguage()): string {
-  let format = monthYear.get(language);
+const styled = new Map<string, Intl.DateTimeFormat>();
+
+/** A date in one of the app's shorter styles, in the app's language. */
+export function formatDate(date: Date, style: keyof typeof STYLES, language = currentLanguage()): string {
+  const key = `${language}|${style}`;
+  let format = styled.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric' });
-    monthYear.set(language, format);
+    format = new Intl.DateTimeFormat(language, STYLES[style]);
+    styled.set(key, format);
   }
   return format.format(date);
+}
+
+/** "Joined March 2026": a profile's month and year. */
+export function formatMonthYear(date: Date, language = currentLanguage()): string {
+  return formatDate(date, 'monthYear', language);
+}
+
+/** A file size in KB or MB, its number in the app's language ("1.5 MB", "1,5 MB"). */
+export function formatSize(bytes: number, language = currentLanguage()): string {
+  if (bytes < 1024 * 1024) {
+    const kb = new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1024)));
+    return `${kb} KB`;
+  }
+  const mb = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${mb.format(bytes / 1024 / 1024)} MB`;
 }

@@ -6,7 +6,7 @@ import es from './es.json';
 
 export { LANGUAGES, pickLanguage, type Language };
 // Components take the hook from here, so importing it also sets the instance up.
-export { useTranslation } from 'react-i18next';
+export { Trans, useTranslation } from 'react-i18next';
 
 /** The catalogs by language, for the key-parity test and for main's own instance. */
 export const catalogs: Record<Language, typeof en> = { en, es };
