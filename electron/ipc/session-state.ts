@@ -80,10 +80,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
       if (!repos.users.getById(userId)) throw profileNotFound();
       const active = activeUser();
       if (active === null || active.id !== userId) {
-        throw new MicroblogError(
-          'FORBIDDEN',
-          'Only the active profile can change itself. Switch to it first.',
-        );
+        throw new MicroblogError('FORBIDDEN', say('errors.onlyActiveChanges'));
       }
       return this.requireUnlocked(userId);
     },
@@ -91,7 +88,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
     /** Checks the profile's password under the same attempt delay as unlocking; WRONG_PASSWORD on `field`. */
     async confirmPassword(userId: number, password: string | null | undefined, field: string): Promise<void> {
       if (password === undefined || password === null || password === '') {
-        throw new MicroblogError('WRONG_PASSWORD', 'Enter your current password.', field);
+        throw new MicroblogError('WRONG_PASSWORD', say('password.enterCurrent'), field);
       }
       const right = await attempts
         .attempt(userId, () => repos.users.verifyPassword(userId, password))
@@ -100,7 +97,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
           if (error instanceof MicroblogError) throw new MicroblogError(error.code, error.message, field);
           throw error;
         });
-      if (!right) throw new MicroblogError('WRONG_PASSWORD', 'That password is not right.', field);
+      if (!right) throw new MicroblogError('WRONG_PASSWORD', say('errors.wrongPassword'), field);
     },
 
     /** Forgets a deleted profile; clears the active one if it was this. */

@@ -1,4 +1,10 @@
-import { sentenceOf, type IpcError, type IpcErrorCode, type MicroblogApi, type Result } from '../../electron/ipc/contract';
+import {
+  sentenceOf,
+  type IpcError,
+  type IpcErrorCode,
+  type MicroblogApi,
+  type Result,
+} from '../../electron/ipc/contract';
 import { i18n } from '../i18n/index';
 
 /** An IPC error result turned into a thrown value, so TanStack Query sees a failed query. */

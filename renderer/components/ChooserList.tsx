@@ -23,7 +23,11 @@ export function ChooserList({ users, onChoose }: { users: User[]; onChoose: (use
   });
   return (
     <div ref={scrollRef} className="choose-scroll">
-      <ul className="choose-list" aria-label={t('users.profiles')} style={{ height: virtualizer.getTotalSize() }}>
+      <ul
+        className="choose-list"
+        aria-label={t('users.profiles')}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((row) => {
           const user = users[row.index];
           if (!user) return null;

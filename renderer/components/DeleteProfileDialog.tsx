@@ -29,9 +29,7 @@ export function DeleteProfileDialog(props: {
 
   return (
     <Dialog title={t('profile.deleteTitle', { username: profile.username })} onClose={props.onCancel}>
-      <p>
-        {count === 0 ? t('profile.deleteNoPosts') : t('profile.deleteWithPosts', { count })}
-      </p>
+      <p>{count === 0 ? t('profile.deleteNoPosts') : t('profile.deleteWithPosts', { count })}</p>
       <form
         className="stack"
         noValidate

@@ -37,7 +37,9 @@ function Toggle({ profile, activeUser, following }: Required<Props>) {
         type="button"
         className={following ? 'secondary' : undefined}
         aria-pressed={following}
-        aria-label={t(following ? 'follow.unfollowName' : 'follow.followName', { username: profile.username })}
+        aria-label={t(following ? 'follow.unfollowName' : 'follow.followName', {
+          username: profile.username,
+        })}
         disabled={mutation.isPending}
         onClick={() => mutation.mutate({ followedId: profile.id, follow: !following })}
       >

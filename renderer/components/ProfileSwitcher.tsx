@@ -95,7 +95,10 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         </p>
       )}
       {unlocking && (
-        <Dialog title={t('switcher.switchTo', { username: unlocking.username })} onClose={() => setUnlocking(null)}>
+        <Dialog
+          title={t('switcher.switchTo', { username: unlocking.username })}
+          onClose={() => setUnlocking(null)}
+        >
           <p>{t('switcher.protected')}</p>
           <UnlockForm
             user={unlocking}

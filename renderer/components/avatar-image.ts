@@ -42,8 +42,7 @@ export async function avatarFromFile(file: File): Promise<Uint8Array<ArrayBuffer
     canvas.width = out;
     canvas.height = out;
     const context = canvas.getContext('2d');
-    if (!context)
-      throw new AvatarFileError(i18n.t('avatar.cannotDraw'));
+    if (!context) throw new AvatarFileError(i18n.t('avatar.cannotDraw'));
     const x = (bitmap.width - side) / 2;
     const y = (bitmap.height - side) / 2;
     context.drawImage(bitmap, x, y, side, side, 0, 0, out, out);

@@ -81,7 +81,9 @@ export function formatMonthYear(date: Date, language = currentLanguage()): strin
 /** A file size in KB or MB, its number in the app's language ("1.5 MB", "1,5 MB"). */
 export function formatSize(bytes: number, language = currentLanguage()): string {
   if (bytes < 1024 * 1024) {
-    const kb = new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1024)));
+    const kb = new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(
+      Math.max(1, Math.round(bytes / 1024)),
+    );
     return `${kb} KB`;
   }
   const mb = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });

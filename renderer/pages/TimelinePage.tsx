@@ -52,5 +52,12 @@ function FollowingFeed({ user }: { user: User }) {
 function EveryoneFeed({ user }: { user: User }) {
   const { t } = useTranslation();
   const timeline = useTimeline();
-  return <PostFeed label={t('timeline.title')} query={timeline} activeUser={user} authorOf={(post) => post.username} />;
+  return (
+    <PostFeed
+      label={t('timeline.title')}
+      query={timeline}
+      activeUser={user}
+      authorOf={(post) => post.username}
+    />
+  );
 }

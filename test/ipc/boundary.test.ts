@@ -119,7 +119,10 @@ describe('every length error is the app’s own sentence', () => {
         const length = t.max * times;
         const [message, sentence] =
           length > BODY_CEILING
-            ? [ceilingSentence('body', BODY_CEILING), { key: 'errors.ceiling', params: { field: 'body', ceiling: BODY_CEILING } }]
+            ? [
+                ceilingSentence('body', BODY_CEILING),
+                { key: 'errors.ceiling', params: { field: 'body', ceiling: BODY_CEILING } },
+              ]
             : [
                 `${tooLongSentence('body', BODY_MAX)} This one has ${length}.`,
                 { key: 'errors.bodyTooLong', params: { max: BODY_MAX, length } },

@@ -20,11 +20,7 @@ const ID_SENTENCE = say('errors.idInvalid');
 
 // Schemas: strict objects, so unknown keys are rejected rather than silently passed on. Every
 // check carries the app's own sentence, so no validator wording ever reaches the screen.
-export const id = z
-  .number()
-  .int(ID_SENTENCE)
-  .positive(ID_SENTENCE)
-  .max(Number.MAX_SAFE_INTEGER, ID_SENTENCE);
+export const id = z.number().int(ID_SENTENCE).positive(ID_SENTENCE).max(Number.MAX_SAFE_INTEGER, ID_SENTENCE);
 export const cursor = z
   .string()
   .max(CURSOR_MAX, BAD_CURSOR_SENTENCE)

@@ -1,8 +1,9 @@
 import { MicroblogError } from '../../db/index';
 import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
+import { say } from '../../db/sentences';
 
-const NOT_YOURS = 'Only the active profile can follow or unfollow, once it is unlocked.';
+const NOT_YOURS = say('errors.onlyActiveFollows');
 
 /** Writes on behalf of `userId` only while it is the active, unlocked profile; else FORBIDDEN. */
 function requireActive(session: SessionState, userId: number): void {
@@ -16,7 +17,7 @@ function requireActive(session: SessionState, userId: number): void {
 export function createSearchHandlers({ repos }: HandlerContext, session: SessionState) {
   const exists = (userId: number, field: string) => {
     if (!repos.users.getById(userId))
-      throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', field);
+      throw new MicroblogError('USER_NOT_FOUND', say('errors.profileMissing'), field);
   };
   return {
     'follows:add': ({ followerId, followedId }) => {

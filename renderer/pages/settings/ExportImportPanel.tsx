@@ -97,7 +97,9 @@ export function ExportImportPanel({ user, overview }: { user: User; overview: Da
       )}
       <div role="status" aria-live="polite">
         {job.ended && (
-          <p className={job.ended.outcome === 'failed' ? 'form-error' : 'done-note'}>{sentenceText(job.ended)}</p>
+          <p className={job.ended.outcome === 'failed' ? 'form-error' : 'done-note'}>
+            {sentenceText(job.ended)}
+          </p>
         )}
       </div>
       {failure && (
