@@ -4,10 +4,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
 import type { BackupInfo, DataOverview, JobStart } from '../../electron/ipc/channels/data-screen';
-import type { Result } from '../../electron/ipc/contract';
-import type { AppEvent, EventPayload } from '../../electron/ipc/events';
-import { type AppContext, createAppContext } from '../../electron/main/app-context';
-import type { Desktop } from '../../electron/main/data-service';
 import { sha256, tempDir } from '../fixtures/index';
 import { dataApp } from './data-app';
 
