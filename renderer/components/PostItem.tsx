@@ -26,15 +26,18 @@ interface Props {
 }
 
 /** "edited", with the exact time of the last edit on hover and focus. */
-function EditedMark({ editedAt, tabIndex }: { editedAt: string; tabIndex: number }) {
+function EditedMark({ editedAt }: { editedAt: string }) {
   const { t } = useTranslation();
   const exact = formatExact(new Date(editedAt));
-  // The exact time is in the text (hidden until hover), so no aria-label on a generic span.
+  // The exact time is read out as text beside it: an aria-label on a plain span is not allowed,
+  // and no extra Tab stop per post (the history button shows the versions).
   return (
-    <span className="edited" title={t('posts.editedAt', { when: exact })} tabIndex={tabIndex}>
-      {t('posts.edited')}
+    <>
+      <span className="edited" title={t('posts.editedAt', { when: exact })}>
+        {t('posts.edited')}
+      </span>
       <span className="visually-hidden">{t('posts.editedWhen', { when: exact })}</span>
-    </span>
+    </>
   );
 }
 
@@ -65,7 +68,7 @@ export function PostItem({ post, username, onDelete, current, editable = false, 
         </a>
         <span aria-hidden="true">·</span>
         <RelativeTime timestamp={post.timestamp} />
-        {post.editedAt && <EditedMark editedAt={post.editedAt} tabIndex={tabIndex} />}
+        {post.editedAt && <EditedMark editedAt={post.editedAt} />}
         {editable && !editing && (
           <button
             type="button"

@@ -50,7 +50,7 @@ describe.each(['light', 'dark'] as const)('axe finds no violation, %s theme', (c
 
     await scanDialog(page, 'Add a profile', async () => {
       await page.getByRole('button', { name: /Switch profile/ }).click();
-      await page.getByRole('button', { name: 'Add another profile…' }).click();
+      await page.getByRole('menuitem', { name: 'Add another profile…' }).click();
     });
     await scanDialog(page, 'Delete this post?', () =>
       page
@@ -58,7 +58,6 @@ describe.each(['light', 'dark'] as const)('axe finds no violation, %s theme', (c
         .first()
         .click(),
     );
-    await scanDialog(page, 'Settings', () => page.getByRole('button', { name: 'Settings' }).click());
     await scanDialog(page, 'Keyboard shortcuts', () => page.keyboard.press('?'));
 
     await page.getByRole('link', { name: 'Users' }).click();
@@ -117,7 +116,7 @@ describe('motion and theme', () => {
     await createFirstProfile(page, { username: 'eve', email: 'eve@example.com' });
     const body = page.locator('html');
     const lightBackground = await computedStyle(body, 'backgroundColor');
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('radio', { name: 'Dark' }).check();
     await expect.poll(() => computedStyle(body, 'backgroundColor')).not.toBe(lightBackground);
     const darkBackground = await computedStyle(body, 'backgroundColor');
@@ -129,7 +128,7 @@ describe('motion and theme', () => {
     const again = await open({ dbPath, colorScheme: 'light' });
     await visible(composer(again.page));
     expect(await computedStyle(again.page.locator('html'), 'backgroundColor')).toBe(darkBackground);
-    await again.page.getByRole('button', { name: 'Settings' }).click();
+    await again.page.getByRole('link', { name: 'Settings' }).click();
     await again.page.getByRole('radio', { name: 'Same as the system' }).check();
     await expect
       .poll(() => computedStyle(again.page.locator('html'), 'backgroundColor'))

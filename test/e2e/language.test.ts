@@ -60,9 +60,9 @@ describe('two languages', () => {
     await first.page.getByLabel('Nombre de usuario').fill('ana');
     await first.page.getByLabel('Correo electrónico').fill('ana@example.com');
     await first.page.getByRole('button', { name: 'Crear perfil' }).click();
-    await first.page.getByRole('button', { name: 'Ajustes' }).click();
+    await first.page.getByRole('link', { name: 'Ajustes' }).click();
     await first.page.getByLabel('Idioma').selectOption('en');
-    await visible(first.page.getByRole('heading', { name: 'Timeline' }));
+    await visible(first.page.getByRole('heading', { name: 'Settings' }));
     await expect
       .poll(() => first.db.prepare(`SELECT value FROM settings WHERE key = 'language'`).pluck().get())
       .toBe('en');
@@ -70,8 +70,8 @@ describe('two languages', () => {
 
     const again = await open({ dbPath, locale: 'es-ES' });
     await visible(again.page.getByRole('heading', { name: 'Timeline' }));
-    await again.page.getByRole('button', { name: 'Settings' }).click();
+    await again.page.getByRole('link', { name: 'Settings' }).click();
     await again.page.getByLabel('Language').selectOption({ label: 'Same as the system (Español)' });
-    await visible(again.page.getByRole('heading', { name: 'Cronología' }));
+    await visible(again.page.getByRole('heading', { name: 'Ajustes' }));
   });
 });

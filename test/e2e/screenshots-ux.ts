@@ -1,6 +1,6 @@
 /**
  * The screenshots of the keyboard, settings and language work, for `npm run screenshots`: the
- * timeline, a profile and a dialog in Spanish, and the Settings dialog and shortcut sheet in
+ * timeline, a profile and a dialog in Spanish, and the Settings page (General) and shortcut sheet in
  * light and dark at 600 and 1280 px wide.
  */
 import type { Page } from 'playwright-core';
@@ -35,7 +35,7 @@ async function spanish(dbPath: string, shot: Shot): Promise<void> {
   await close();
 }
 
-/** The Settings dialog and the shortcut sheet, light and dark, narrow and wide. */
+/** The Settings page and the shortcut sheet, light and dark, narrow and wide. */
 async function dialogs(dbPath: string, shot: Shot): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const width of [600, 1280]) {
@@ -43,10 +43,11 @@ async function dialogs(dbPath: string, shot: Shot): Promise<void> {
       const { page, close } = await openApp({ dbPath, viewport, colorScheme, reducedMotion: 'reduce' });
       await asMaya(page, 'Who is posting?');
       await page.screenshot({ path: shot(`timeline-${colorScheme}-${width}`) });
-      await page.getByRole('button', { name: 'Settings' }).click();
-      await page.getByRole('dialog', { name: 'Settings' }).waitFor();
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('radio', { name: 'Dark' }).waitFor();
       await page.screenshot({ path: shot(`settings-${colorScheme}-${width}`) });
-      await page.keyboard.press('Escape');
+      await page.getByRole('link', { name: 'Timeline' }).click();
+      await page.locator('.post-body').first().waitFor();
       await page.keyboard.press('j');
       await page.keyboard.press('?');
       await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
