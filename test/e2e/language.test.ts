@@ -39,7 +39,7 @@ describe('two languages', () => {
     await page.getByLabel('Correo electrónico').fill('ana@example.com');
     await page.getByRole('button', { name: 'Crear perfil' }).click();
     await page.getByRole('button', { name: /Cambiar de perfil/ }).click();
-    await page.getByRole('button', { name: 'Añadir otro perfil…' }).click();
+    await page.getByRole('menuitem', { name: 'Añadir otro perfil…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Añadir un perfil' });
     await dialog.getByLabel('Nombre de usuario').fill('ana');
     await dialog.getByLabel('Correo electrónico').fill('otra@example.com');
