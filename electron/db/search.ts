@@ -6,6 +6,7 @@ import { listSize } from './follows';
 import type { Page, PageOptions } from './models';
 import { parseSearch } from './search-query';
 import type { SearchHit } from './social-models';
+import { say } from './sentences';
 
 export type { SearchHit } from './social-models';
 
@@ -13,8 +14,7 @@ export type { SearchHit } from './social-models';
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const NEWEST = Number.MAX_SAFE_INTEGER;
-const REJECTED_SENTENCE =
-  'That search could not be understood. Try plain words, "a phrase" or a prefix like sql*.';
+const REJECTED_SENTENCE = say('errors.searchUnclear');
 
 const COLUMNS = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId, p.edited_at AS editedAt, u.username AS username`;
 
@@ -112,7 +112,11 @@ export function createSearchRepository(db: Db) {
       if (parsed.from !== null) {
         from = userId.get(parsed.from);
         if (from === undefined) {
-          throw new MicroblogError('USER_NOT_FOUND', `There is no profile named ${parsed.from}.`, 'query');
+          throw new MicroblogError(
+            'USER_NOT_FOUND',
+            say('errors.noProfileNamed', { username: parsed.from }),
+            'query',
+          );
         }
       }
       const at = options.cursor ? decodeCursor(options.cursor) : null;

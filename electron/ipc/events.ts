@@ -30,6 +30,14 @@ export const events = {
       kind: jobKind,
       outcome: z.enum(['done', 'cancelled', 'failed']),
       message: z.string().max(2000),
+      /** The message's catalog key and values, so the renderer can say it in the user's language. */
+      sentence: z
+        .object({
+          key: z.string().max(200),
+          params: z.record(z.string(), z.union([z.string().max(4096), z.number()])).optional(),
+        })
+        .strict()
+        .optional(),
       file: z.string().max(4096).nullable(),
     })
     .strict(),

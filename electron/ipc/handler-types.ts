@@ -59,6 +59,8 @@ export interface HandlerContext {
   db: Db;
   repos: Repositories;
   app: AppFacts;
+  /** The OS locale (Electron's `app.getLocale()`), which the language follows until one is chosen. */
+  systemLocale?: string;
   /** Opens a checked http(s) address in the system browser (Electron's shell.openExternal). */
   openExternal?: (url: string) => Promise<void>;
   /** Absent where no Data service runs (handler unit tests): the data channels then say so. */

@@ -7,6 +7,7 @@ import { createPostHandlers } from './handlers/posts';
 import { createProfileHandlers } from './handlers/profiles';
 import { createSearchHandlers } from './handlers/search';
 import { createSessionHandlers } from './handlers/session';
+import { createSettingsHandlers } from './handlers/settings';
 import { createUserHandlers } from './handlers/users';
 import type { HandlerContext, Handlers } from './handler-types';
 import { createSessionState } from './session-state';
@@ -36,6 +37,7 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createProfileHandlers(ctx, session),
     ...createPostHandlers(ctx, session),
     ...createDraftHandlers(ctx, session),
+    ...createSettingsHandlers(ctx),
     ...createLinkHandlers(ctx),
     ...createSearchHandlers(ctx, session),
     ...createDataHandlers(ctx),

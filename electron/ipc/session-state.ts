@@ -1,4 +1,5 @@
 import type { Repositories, User } from '../db/index';
+import { say } from '../db/sentences';
 import { MicroblogError } from '../db/index';
 import { profileNotFound } from '../db/errors';
 import type { Session } from './contract';
@@ -29,7 +30,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
     const user = repos.users.getById(userId);
     if (!user) throw profileNotFound();
     if (isLocked(user)) {
-      throw new MicroblogError('PROFILE_LOCKED', 'Enter this profile’s password first.', 'password');
+      throw new MicroblogError('PROFILE_LOCKED', say('errors.passwordFirst'), 'password');
     }
     return user;
   };
@@ -55,7 +56,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
       if (!user) throw profileNotFound();
       if (user.hasPassword) {
         const right = await attempts.attempt(userId, () => repos.users.verifyPassword(userId, password));
-        if (!right) throw new MicroblogError('WRONG_PASSWORD', 'That password is not right.', 'password');
+        if (!right) throw new MicroblogError('WRONG_PASSWORD', say('errors.wrongPassword'), 'password');
         unlocked.add(userId);
       }
       return this.activate(userId);
@@ -80,7 +81,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
       if (!repos.users.getById(userId)) throw profileNotFound();
       const active = activeUser();
       if (active === null || active.id !== userId) {
-        throw new MicroblogError('FORBIDDEN', 'Only the active profile can do this. Switch to it first.');
+        throw new MicroblogError('FORBIDDEN', say('errors.onlyActiveChanges'));
       }
       return requireUnlocked(userId);
     },
@@ -88,7 +89,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
     /** Checks the profile's password under the same attempt delay as unlocking; WRONG_PASSWORD on `field`. */
     async confirmPassword(userId: number, password: string | null | undefined, field: string): Promise<void> {
       if (password === undefined || password === null || password === '') {
-        throw new MicroblogError('WRONG_PASSWORD', 'Enter your current password.', field);
+        throw new MicroblogError('WRONG_PASSWORD', say('password.enterCurrent'), field);
       }
       const right = await attempts
         .attempt(userId, () => repos.users.verifyPassword(userId, password))
@@ -97,7 +98,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
           if (error instanceof MicroblogError) throw new MicroblogError(error.code, error.message, field);
           throw error;
         });
-      if (!right) throw new MicroblogError('WRONG_PASSWORD', 'That password is not right.', field);
+      if (!right) throw new MicroblogError('WRONG_PASSWORD', say('errors.wrongPassword'), field);
     },
 
     /** Forgets a deleted profile; clears the active one if it was this. */

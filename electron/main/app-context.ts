@@ -22,6 +22,8 @@ export interface AppContextOptions extends Pick<
   version?: string;
   /** Reported by `app:info`; the running platform by default. */
   platform?: string;
+  /** The OS locale (`app.getLocale()`), which the app's language follows until one is chosen. */
+  locale?: string;
   /** Opens a checked link in the system browser; without it `links:open` says it cannot. */
   openExternal?: (url: string) => Promise<void>;
   /** Electron's dialogs, shell and relaunch for the Data screen (none outside the app). */
@@ -58,7 +60,7 @@ function contextOn(
   live: LiveDatabase,
   options: Pick<
     AppContextOptions,
-    'dbPath' | 'version' | 'platform' | 'openExternal' | 'desktop' | 'workerScript'
+    'dbPath' | 'version' | 'platform' | 'locale' | 'openExternal' | 'desktop' | 'workerScript'
   >,
   startup: AppContext['startup'],
   afterClose: () => void = () => undefined,
@@ -109,6 +111,7 @@ function contextOn(
     data,
     ...(options.openExternal && { openExternal: options.openExternal }),
     afterFirstScreen: check.start,
+    ...(options.locale !== undefined && { systemLocale: options.locale }),
   });
   return {
     dispatch: createDispatcher(handlers),
@@ -180,7 +183,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
 export function createReadOnlyContext(
   options: Pick<
     AppContextOptions,
-    'dbPath' | 'version' | 'platform' | 'openExternal' | 'desktop' | 'workerScript'
+    'dbPath' | 'version' | 'platform' | 'locale' | 'openExternal' | 'desktop' | 'workerScript'
   >,
 ): AppContext {
   const db = openDatabase(options.dbPath, { readonly: true });

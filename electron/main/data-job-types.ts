@@ -1,5 +1,6 @@
 import type { ExportOptions, ExportResult } from '../data/archive-export';
 import type { ImportResult } from '../data/archive-import';
+import type { SentenceRef } from '../db/sentences';
 
 /** One job: an export to `file`, or an import of it. */
 export type JobRequest = { file: string } & ({ kind: 'export'; options: ExportOptions } | { kind: 'import' });
@@ -20,4 +21,4 @@ export type WorkerMessage =
   | { type: 'imported'; result: ImportResult }
   | { type: 'cancelled' }
   | { type: 'checked'; problem: string | null }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string; sentence?: SentenceRef };

@@ -12,7 +12,14 @@ import { exportArchive } from '../data/archive-export';
 import { importArchive } from '../data/archive-import';
 import { ArchiveProblem, JobCancelled, sharedCancelFlag } from '../data/archive-problem';
 import { quickCheckProblem } from '../db/guard';
+import { sentenceOf } from '../db/sentences';
 import type { CheckRequest, WorkerMessage, WorkerRequest } from './data-job-types';
+
+/** A failure as the main thread reports it: the sentence, and its catalog key made here. */
+function failed(message: string): WorkerMessage {
+  const sentence = sentenceOf(message);
+  return { type: 'failed', message, ...(sentence && { sentence }) };
+}
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
@@ -42,10 +49,9 @@ try {
   else run(request);
 } catch (error) {
   if (error instanceof JobCancelled) post({ type: 'cancelled' });
-  else if (error instanceof ArchiveProblem || error instanceof MicroblogError)
-    post({ type: 'failed', message: error.message });
+  else if (error instanceof ArchiveProblem || error instanceof MicroblogError) post(failed(error.message));
   else {
     console.error('An export or import failed:', error);
-    post({ type: 'failed', message: toMicroblogError(error).message });
+    post(failed(toMicroblogError(error).message));
   }
 }

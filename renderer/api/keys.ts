@@ -12,5 +12,6 @@ export const keys = {
   timeline: ['posts', 'timeline'] as const,
   userPosts: (userId: number) => ['posts', 'byUser', userId] as const,
   draft: (userId: number) => ['drafts', userId] as const,
+  settings: ['settings'] as const,
   avatar: (userId: number) => ['users', 'avatar', userId] as const,
 };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useAppEvent } from '../api/data';
 import { navigate } from '../app/router';
+import { useTranslation } from '../i18n/index';
 
 /**
  * Says so when the integrity check that runs after a quick start finds the data file damaged
@@ -8,21 +9,19 @@ import { navigate } from '../app/router';
  * dismissed; the next start checks the whole file again and offers them too.
  */
 export function DamageNotice() {
+  const { t } = useTranslation();
   const [damaged, setDamaged] = useState(false);
   useAppEvent('db:damaged', () => setDamaged(true));
   if (!damaged) return null;
   return (
     <div className="damage-notice" role="alert">
-      <p>
-        Microblog found damage in its data file, so some posts or profiles may be missing or wrong. Restoring
-        a backup brings back the data as it was when the backup was made.
-      </p>
+      <p>{t('damage.message')}</p>
       <div className="actions">
         <button type="button" onClick={() => navigate({ name: 'settings', tab: 'data' })}>
-          Show backups
+          {t('damage.showBackups')}
         </button>
         <button type="button" className="secondary" onClick={() => setDamaged(false)}>
-          Not now
+          {t('damage.notNow')}
         </button>
       </div>
     </div>

@@ -2,11 +2,13 @@ import { useRef } from 'react';
 import type { Post, User } from '../../electron/ipc/contract';
 import { errorMessage } from '../api/client';
 import { useDeletePost } from '../api/posts';
+import { useTranslation } from '../i18n/index';
 import { ConfirmDialog } from './Dialog';
 import { offerUndo } from './undo-toast';
 
 /** Confirms and deletes one of the active profile's posts. */
 export function DeletePostDialog({ post, author, onDone }: { post: Post; author: User; onDone: () => void }) {
+  const { t } = useTranslation();
   const remove = useDeletePost({ userId: author.id, username: author.username });
   // Set before the dialog closes: the post's Delete button, which opened it, goes with the post.
   const deleted = useRef(false);
@@ -15,9 +17,9 @@ export function DeletePostDialog({ post, author, onDone }: { post: Post; author:
   const preview = chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : post.body;
   return (
     <ConfirmDialog
-      title="Delete this post?"
-      message={`“${preview}” will be removed. You can undo it for a few seconds.`}
-      confirmLabel="Delete post"
+      title={t('deletePost.title')}
+      message={t('deletePost.message', { preview })}
+      confirmLabel={t('deletePost.confirm')}
       pending={remove.isPending}
       openerGone={() => deleted.current}
       error={remove.error ? errorMessage(remove.error) : undefined}

@@ -8,7 +8,8 @@ import {
   type UserProfile,
 } from '../../electron/ipc/contract';
 import { useUpdateProfile } from '../api/profiles';
-import { ApiError } from '../api/client';
+import { ApiError, errorMessage, localize } from '../api/client';
+import { useTranslation } from '../i18n/index';
 import { type FieldErrors, useFieldErrors } from './field-errors';
 import { FormFooter } from './FormFooter';
 import { TextAreaField } from './TextAreaField';
@@ -34,6 +35,7 @@ export function EditProfileForm({
   profile: UserProfile;
   onDone: (username: string) => void;
 }) {
+  const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, clear, show } = useFieldErrors(FIELDS);
   const [values, setValues] = useState<ProfileEdit>({
@@ -61,8 +63,11 @@ export function EditProfileForm({
     const input = { ...values, username: values.username.trim(), email: values.email.trim() };
     const problems = profileEditProblems(input);
     if (Object.keys(problems).length > 0) {
-      show(problems);
-      focusFirst(formRef.current, problems);
+      const shown = Object.fromEntries(
+        Object.entries(problems).map(([field, text]) => [field, localize(String(text))]),
+      ) as FieldErrors<Field>;
+      show(shown);
+      focusFirst(formRef.current, shown);
       return;
     }
     update.mutate(
@@ -72,8 +77,8 @@ export function EditProfileForm({
         onError: (error) => {
           const field = error instanceof ApiError ? error.field : undefined;
           const all: FieldErrors<Field> = FIELDS.includes(field as Field)
-            ? { [field as Field]: error.message }
-            : { form: error.message };
+            ? { [field as Field]: errorMessage(error) }
+            : { form: errorMessage(error) };
           show(all);
           focusFirst(formRef.current, all);
         },
@@ -81,34 +86,34 @@ export function EditProfileForm({
     );
   };
 
-  const left = (text: string, max: number) => `${countGraphemes(text)} of ${max} characters.`;
+  const left = (text: string, max: number) => t('editProfile.left', { count: countGraphemes(text), max });
   return (
-    <form ref={formRef} className="stack" onSubmit={submit} noValidate aria-label="Edit profile">
+    <form ref={formRef} className="stack" onSubmit={submit} noValidate aria-label={t('profile.edit')}>
       <TextField
-        label="Username"
+        label={t('profileForm.username')}
         autoComplete="username"
-        hint="Letters, digits, “_”, “.” and “-”."
+        hint={t('profileForm.usernameHint')}
         {...bind('username')}
       />
       <TextField
-        label="Display name (optional)"
+        label={t('editProfile.displayName')}
         autoComplete="name"
-        hint={`The name shown above your @username, in any script. ${left(values.displayName, DISPLAY_NAME_MAX)}`}
+        hint={`${t('editProfile.displayNameHint')} ${left(values.displayName, DISPLAY_NAME_MAX)}`}
         {...bind('displayName')}
       />
       <TextAreaField
-        label="About me (optional)"
+        label={t('editProfile.aboutMe')}
         rows={4}
         hint={left(values.aboutMe, ABOUT_ME_MAX)}
         {...bind('aboutMe')}
       />
-      <TextField label="Email (optional)" type="email" autoComplete="email" {...bind('email')} />
+      <TextField label={t('profileForm.email')} type="email" autoComplete="email" {...bind('email')} />
       <FormFooter
         error={errors.form}
         onCancel={() => onDone(profile.username)}
         pending={update.isPending}
-        label="Save profile"
-        pendingLabel="Saving…"
+        label={t('editProfile.save')}
+        pendingLabel={t('editProfile.saving')}
       />
     </form>
   );

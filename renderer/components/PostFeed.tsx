@@ -53,9 +53,10 @@ export function PostFeed<T extends Post>({
         label={label}
         query={query}
         restartAtTop={restartAtTop}
-        renderPost={(post) => (
+        renderPost={(post, current) => (
           <PostItem
             post={post}
+            current={current}
             username={authorOf(post)}
             highlights={highlightsOf(post)}
             {...(post.userId === activeUser.id && { onDelete: setDeleting, editable: true })}

@@ -4,6 +4,7 @@ import type { Post } from '../../electron/ipc/contract';
 import { type FeedData, holdsTop } from '../api/feed-cache';
 import { ESTIMATED_ROW, remember, useLayout } from './feed-memory';
 import { Empty, ErrorState, Loading } from './States';
+import { useTranslation } from '../i18n/index';
 
 /** How many rows before either end of what is loaded the next page starts loading, so scrolling never waits. */
 const PREFETCH_ROWS = 15;
@@ -30,7 +31,8 @@ interface Props<T extends Post> {
   query: FeedQuery<T>;
   /** Reads the newest page again and drops the rest: for a jump back to the top from far down. */
   restartAtTop: () => Promise<unknown>;
-  renderPost: (post: T) => ReactNode;
+  /** `current`: this post is the feed's one Tab stop. */
+  renderPost: (post: T, current: boolean) => ReactNode;
   label: string;
   emptyText?: string | undefined;
 }
@@ -42,15 +44,16 @@ interface Props<T extends Post> {
  */
 export function PostList<T extends Post>(props: Props<T>) {
   const { status, error, data, refetch } = props.query;
+  const { t } = useTranslation();
   // A feed that starts over at its top (a post made far down, a jump back up) is a new list:
   // a fresh virtualizer at scroll 0 draws its first rows in the same frame.
   const top = data ? holdsTop(data) : true;
   const [restarts, setRestarts] = useState({ top, count: 0 });
   if (restarts.top !== top) setRestarts({ top, count: top ? restarts.count + 1 : restarts.count });
-  if (status === 'pending') return <Loading label="Loading posts…" />;
+  if (status === 'pending') return <Loading label={t('posts.loading')} />;
   if (status === 'error') return <ErrorState error={error} onRetry={refetch} />;
   if (!data || data.pages.every((page) => page.items.length === 0))
-    return <Empty>{props.emptyText ?? 'No posts yet.'}</Empty>;
+    return <Empty>{props.emptyText ?? t('posts.empty')}</Empty>;
   return <VirtualPosts key={restarts.count} {...props} data={data} />;
 }
 
@@ -64,6 +67,9 @@ function VirtualPosts<T extends Post>({
 }: Props<T> & { data: FeedData<T> }) {
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const { hasPreviousPage, isFetchingPreviousPage, fetchPreviousPage } = query;
+  const { t } = useTranslation();
+  // The post that last had focus keeps the feed's Tab stop (roving focus).
+  const [focusedId, setFocusedId] = useState<number | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const [offset, setOffset] = useState(0);
   const sizes = useRef<Map<unknown, number> | null>(null);
@@ -93,6 +99,9 @@ function VirtualPosts<T extends Post>({
   }, [virtualizer]);
   const rows = virtualizer.getVirtualItems();
   const firstShown = rows[0]?.index ?? 0;
+  // When that post has scrolled out of the rendered rows, the first rendered one takes the stop.
+  const renderedIds = rows.map((row) => posts[row.index]?.id);
+  const currentId = focusedId !== null && renderedIds.includes(focusedId) ? focusedId : renderedIds[0];
   const lastShown = rows.at(-1)?.index ?? 0;
 
   const latest = useRef({ layout, data });
@@ -150,6 +159,10 @@ function VirtualPosts<T extends Post>({
       role="feed"
       aria-label={label}
       aria-busy={isFetchingNextPage || isFetchingPreviousPage}
+      onFocus={(event) => {
+        const id = event.target.closest('[data-post-id]')?.getAttribute('data-post-id');
+        if (id) setFocusedId(Number(id));
+      }}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {rows.map((row) => {
@@ -165,13 +178,13 @@ function VirtualPosts<T extends Post>({
               className="post-row"
               style={style}
             >
-              {renderPost(post)}
+              {renderPost(post, post.id === currentId)}
             </div>
           );
         })}
       </div>
-      {isFetchingNextPage && <Loading label="Loading more posts…" />}
-      {!hasNextPage && count > 10 && <p className="state end">You reached the first post.</p>}
+      {isFetchingNextPage && <Loading label={t('posts.loadingMore')} />}
+      {!hasNextPage && count > 10 && <p className="state end">{t('posts.end')}</p>}
     </div>
   );
 }

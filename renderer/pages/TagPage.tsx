@@ -3,9 +3,11 @@ import { useMemo } from 'react';
 import { tagSource } from '../api/post-edits';
 import { useFeed } from '../api/posts';
 import { PostFeed } from '../components/PostFeed';
+import { useTranslation } from '../i18n/index';
 
 /** Every post with one #tag, newest first, paged and virtualized like the timeline. */
 export function TagPage({ tag, activeUser }: { tag: string; activeUser: User }) {
+  const { t } = useTranslation();
   const source = useMemo(() => tagSource(tag), [tag]);
   const posts = useFeed(source);
   return (
@@ -14,7 +16,7 @@ export function TagPage({ tag, activeUser }: { tag: string; activeUser: User }) 
         #{tag}
       </h1>
       <PostFeed
-        label={`Posts tagged #${tag}`}
+        label={t('tag.label', { tag })}
         query={posts}
         source={source}
         activeUser={activeUser}

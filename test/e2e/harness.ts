@@ -16,6 +16,10 @@ export interface OpenAppOptions {
   dbPath: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** The OS locale the app starts with (`app.getLocale()`); `en-US` by default. */
+  locale?: string;
+  /** The OS's prefers-reduced-motion. */
+  reducedMotion?: 'reduce' | 'no-preference';
   /** What the native save and open dialogs answer (null or absent: the user closed them). */
   dialogs?: { exportPath?: string | null; importPath?: string | null };
   /**

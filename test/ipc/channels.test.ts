@@ -73,6 +73,7 @@ describe('every channel, called as IPC would', () => {
       code: 'USERNAME_TAKEN',
       message: 'That username is taken.',
       field: 'username',
+      sentence: { key: 'errors.usernameTaken' },
     });
     expect(await app.fails('users:create', { username: 'bob', email: 'SUSAN@example.com' })).toMatchObject({
       code: 'EMAIL_TAKEN',

@@ -58,6 +58,8 @@ export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'posts:delete': { postId: 1, userId: 1 },
   'drafts:get': { userId: 1 },
   'drafts:save': { userId: 1, body: 'draft' },
+  'settings:get': {},
+  'settings:set': { language: 'es', theme: 'dark' },
   'posts:edit': { postId: 1, userId: 1, body: 'first, edited' },
   'posts:history': { postId: 1 },
   'posts:restore': { postId: 1, userId: 1 },

@@ -28,6 +28,7 @@ describe('posts:edit and posts:history', () => {
     expect(await fails('posts:edit', { postId: post.id, userId: ann.id, body: FAMILY.repeat(141) })).toEqual({
       code: 'BODY_TOO_LONG',
       message: 'A post has at most 140 characters. This one has 141.',
+      sentence: { key: 'errors.bodyTooLong', params: { max: 140, length: 141 } },
       field: 'body',
     });
   });
@@ -71,6 +72,7 @@ describe('posts:edit and posts:history', () => {
     expect(await fails('posts:edit', { postId: post.id, userId: bob.id, body: 'mine' })).toEqual({
       code: 'FORBIDDEN',
       message: 'Only the profile that wrote a post can change it.',
+      sentence: { key: 'errors.notYourPost' },
       field: 'postId',
     });
     expect(await fails('posts:edit', { postId: post.id, userId: ann.id, body: 'as ann' })).toMatchObject({

@@ -73,6 +73,7 @@ describe('follows over IPC', () => {
       code: 'INVALID_INPUT',
       message: 'You cannot follow yourself.',
       field: 'followedId',
+      sentence: { key: 'errors.followSelf' },
     });
     expect(await app.fails('follows:add', { followerId: 1, followedId: 99 })).toMatchObject({
       code: 'USER_NOT_FOUND',

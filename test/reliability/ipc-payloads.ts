@@ -105,6 +105,7 @@ const cursorish = fc.oneof(fc.constant(null), edgeStrings, fc.string(), hostileV
 const directionish = fc.oneof(fc.constantFrom('older', 'newer', 'NEWER', ''), hostileValue);
 const limitish = fc.oneof(fc.integer({ min: -2, max: 120 }), edgeNumbers, hostileValue);
 
+const settingish = fc.oneof(fc.constantFrom('en', 'es', null, 'de', 'system', 'dark', 'Dark'), hostileValue);
 /** Picture bytes: the smallest valid PNG, JPEG and WebP, random bytes, ones over the limit, anything. */
 const imageish = fc.oneof(
   {
@@ -140,6 +141,8 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'posts:delete': { postId: fc.oneof(fc.integer({ min: 0, max: 300 }), hostileValue), userId: idish },
   'drafts:get': { userId: idish },
   'drafts:save': { userId: idish, body: fc.oneof(textish, fc.constant('d'.repeat(4001))) },
+  'settings:get': {},
+  'settings:set': { language: settingish, theme: settingish },
   'users:update': {
     userId: idish,
     username: usernameish,

@@ -5,6 +5,7 @@ import { SEARCH_MAX, SEARCH_TOO_LONG_SENTENCE } from '../../db/search-query';
 import type { DirectoryUser, FollowEntry, SearchHit } from '../../db/social-models';
 import { isWellFormed } from '../../db/rules';
 import { channel, cursor, id, limit } from './schema-kit';
+import { say } from '../../db/sentences';
 
 const BROKEN_SEARCH_SENTENCE = 'A search cannot contain broken Unicode characters (a lone surrogate).';
 
@@ -32,7 +33,7 @@ export const searchChannels = {
     z
       .object({
         text: searchText.optional(),
-        order: z.enum(USER_ORDERS, 'The order is "asc" (A to Z) or "desc" (Z to A).').optional(),
+        order: z.enum(USER_ORDERS, say('errors.orderInvalid')).optional(),
         viewerId: id.optional(),
       })
       .strict(),

@@ -1,12 +1,13 @@
 import { MicroblogError } from '../../db/index';
 import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
+import { say } from '../../db/sentences';
 
 /** `follows:*`, `feed:*` and `search:*`: following people, the Following feed and search. */
 export function createSearchHandlers({ repos }: HandlerContext, session: SessionState) {
   const exists = (userId: number, field: string) => {
     if (!repos.users.getById(userId))
-      throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', field);
+      throw new MicroblogError('USER_NOT_FOUND', say('errors.profileMissing'), field);
   };
   return {
     'follows:add': ({ followerId, followedId }) => {
