@@ -43,6 +43,7 @@ describe('a profile posts, keeps its draft and follows only as itself', () => {
       expect(await app.fails(channel, payload(app))).toEqual({
         code: 'FORBIDDEN',
         message: 'Only the active profile can do this. Switch to it first.',
+        sentence: { key: 'errors.onlyActiveChanges' },
       });
       expect(dump(app.ctx.db)).toEqual(before);
       // The same call is a good one: b, active and unlocked, makes it.
