@@ -22,8 +22,8 @@ export function followingSource(userId: number, before: string | null): FeedSour
   return {
     queryKey: [...searchKeys.feed, userId, before],
     start: feedStart(before),
-    read: ({ cursor }) => unwrap(microblog().feed.following({ userId, cursor, limit: PAGE_SIZE })),
-    pagesBothWays: false,
+    read: (param) => unwrap(microblog().feed.following({ userId, ...param, limit: PAGE_SIZE })),
+    pagesBothWays: true,
   };
 }
 

@@ -84,11 +84,43 @@ describe('EXPLAIN QUERY PLAN: follows, the feed, search, jump to a date and the 
     const { db, sources, repos } = await setup();
     const page = repos.feed.following(2, { limit: 30 });
     expect(page.items.every((p) => p.userId === 2 || (p.userId >= 3 && p.userId <= 22))).toBe(true);
-    const sql = only(sources, (s) => s.includes('INDEXED BY ix_posts_timestamp'));
+    const sql = only(sources, (s) => s.includes('INDEXED BY ix_posts_timestamp') && !s.includes(' ASC'));
     const details = plan(db, sql, { me: 2, ts: '9999', id: 1, lim: 31 });
     expect(details.join('\n')).toMatch(/SEARCH p USING INDEX ix_posts_timestamp \(timestamp<\?\)/);
     expect(details.join('\n')).toMatch(/SEARCH follows USING COVERING INDEX ix_follows_follower/);
     expectNoSortNoScan(details);
+  });
+
+  it('both Following feeds page back up from a cursor on the same indexes, with no sort', async () => {
+    const { db, sources, repos } = await setup();
+    for (const [userId, size] of [
+      [1, 5],
+      [2, 30],
+    ] as const) {
+      const first = repos.feed.following(userId, { limit: size });
+      const second = repos.feed.following(userId, { limit: size, cursor: first.nextCursor });
+      const back = repos.feed.following(userId, {
+        limit: size,
+        cursor: second.prevCursor,
+        direction: 'newer',
+      });
+      expect(back.items.map((p) => p.id)).toEqual(first.items.map((p) => p.id));
+      expect(back.prevCursor).toBeNull();
+    }
+    const merged = only(
+      sources,
+      (s) => s.includes('UNION ALL') && s.includes('ASC') && !s.includes('INDEXED BY'),
+    );
+    const mergedPlan = plan(db, merged, { u0: 1, u1: 3, u2: 4, ts: '0', id: 1, lim: 6 });
+    expect(mergedPlan).toContain('MERGE (UNION ALL)');
+    expect(
+      mergedPlan.filter((d) => /ix_posts_user_id_timestamp \(user_id=\? AND timestamp>\?\)/.test(d)),
+    ).toHaveLength(3);
+    expectNoSortNoScan(mergedPlan);
+    const wide = only(sources, (s) => s.includes('INDEXED BY') && s.includes('ASC'));
+    const widePlan = plan(db, wide, { me: 2, ts: '0', id: 1, lim: 31 });
+    expect(widePlan.join('\n')).toMatch(/SEARCH p USING INDEX ix_posts_timestamp \(timestamp>\?\)/);
+    expectNoSortNoScan(widePlan);
   });
 
   it('search walks the FTS5 index by rowid, newest first, and finds posts by primary key', async () => {

@@ -27,7 +27,8 @@ export function createSearchHandlers({ repos }: HandlerContext, session: Session
     'follows:followers': ({ userId, cursor, limit }) => repos.follows.followers(userId, { cursor, limit }),
     'follows:following': ({ userId, cursor, limit }) => repos.follows.following(userId, { cursor, limit }),
 
-    'feed:following': ({ userId, cursor, limit }) => repos.feed.following(userId, { cursor, limit }),
+    'feed:following': ({ userId, cursor, limit, direction }) =>
+      repos.feed.following(userId, { cursor, limit, direction }),
 
     'search:posts': ({ query, cursor, limit }) => repos.search.posts(query, { cursor, limit }),
     'search:users': ({ text, order, viewerId }) =>
