@@ -20,6 +20,8 @@ export interface Violation {
 export async function axeViolations(page: Page): Promise<Violation[]> {
   const loaded = await page.evaluate<boolean>(`typeof window.axe === 'object'`);
   if (!loaded) await page.evaluate(axeSource);
+  // Colours mid-transition (a button that just changed state) are neither the old nor the new ones.
+  await page.evaluate(`Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))`);
   return page.evaluate<Violation[]>(`(async () => {
     const result = await window.axe.run(document, {
       resultTypes: ['violations'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRepositories } from '../../electron/db/index';
+import { createRepositories, openDatabase } from '../../electron/db/index';
 import { appsPerTest, freshDbPath, visible } from './steps';
 
 const open = appsPerTest();
@@ -15,11 +15,14 @@ describe('two languages', () => {
     await page.getByRole('button', { name: 'Crear perfil' }).click();
     await visible(page.getByRole('heading', { name: 'Cronología' }));
 
-    const repos = createRepositories(app.db);
+    // Written by another connection, as the shell or an import would: the window hears of it.
+    const other = openDatabase(app.db.name);
+    const repos = createRepositories(other);
     const ana = repos.users.getByUsername('ana');
     if (!ana) throw new Error('The welcome form did not create ana.');
     const old = new Date(Date.now() - 3 * 3600_000).toISOString();
     repos.posts.create({ userId: ana.id, body: 'hace un rato', timestamp: old });
+    other.close();
     await page.getByPlaceholder('¿Qué estás pensando, ana?').fill('¡Hola!');
     await page.getByRole('button', { name: 'Publicar' }).click();
     await visible(page.getByText('ahora mismo'));
