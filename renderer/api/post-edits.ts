@@ -4,6 +4,7 @@ import type { Post, TimelinePost } from '../../electron/ipc/contract';
 import { microblog, unwrap } from './client';
 import { replaceInFeeds, restoreInFeeds } from './feed-updates';
 import { type FeedSource, PAGE_SIZE, feedStart } from './posts';
+import { useRetryKeys } from './retry-keys';
 
 interface Author {
   userId: number;
@@ -66,15 +67,12 @@ export function useEditPost(author: Author, postId: number) {
 /** Puts a just-deleted post back (its Undo); one key per post, so a retry restores once. */
 export function useRestorePost(author: Author) {
   const client = useQueryClient();
-  const restoreKeys = useRef(new Map<number, string>());
+  const retry = useRetryKeys();
   return useMutation({
-    mutationFn: (postId: number): Promise<Post> => {
-      const key = restoreKeys.current.get(postId) ?? crypto.randomUUID();
-      restoreKeys.current.set(postId, key);
-      return unwrap(microblog().posts.restore({ postId, userId: author.userId, key }));
-    },
+    mutationFn: (postId: number): Promise<Post> =>
+      unwrap(microblog().posts.restore({ postId, userId: author.userId, key: retry.keyFor(postId) })),
     onSuccess: (post, postId) => {
-      restoreKeys.current.delete(postId);
+      retry.done(postId);
       restoreInFeeds(client, author, post);
       return historyChanged(client, postId);
     },

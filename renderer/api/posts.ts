@@ -6,6 +6,7 @@ import { microblog, unwrap } from './client';
 import type { FeedData, FeedParam } from './feed-cache';
 import { addToFeeds, removeFromFeeds } from './feed-updates';
 import { keys } from './keys';
+import { useRetryKeys } from './retry-keys';
 
 /** The first cursor of a list that starts before the end of a local day (`YYYY-MM-DD`), or null for the newest. */
 export function startBefore(day: string | null): string | null {
@@ -136,17 +137,12 @@ export function useCreatePost(author: Author) {
 /** Deletes one of the active profile's own posts. */
 export function useDeletePost(author: Author) {
   const client = useQueryClient();
-  // One key per post until its delete succeeds: a retry after a failure that did delete it
-  // gets that success back instead of "That post no longer exists".
-  const keys = useRef(new Map<number, string>());
+  const retry = useRetryKeys();
   return useMutation({
-    mutationFn: (postId: number) => {
-      const key = keys.current.get(postId) ?? crypto.randomUUID();
-      keys.current.set(postId, key);
-      return unwrap(microblog().posts.delete({ postId, userId: author.userId, key }));
-    },
+    mutationFn: (postId: number) =>
+      unwrap(microblog().posts.delete({ postId, userId: author.userId, key: retry.keyFor(postId) })),
     onSuccess: (_result, postId) => {
-      keys.current.delete(postId);
+      retry.done(postId);
       removeFromFeeds(client, author, postId);
     },
   });

@@ -1,5 +1,6 @@
 /** An app context with the Data service, 3,000 posts by susan, and its events recorded. */
 import path from 'node:path';
+import type { JobStart } from '../../electron/ipc/channels/data-screen';
 import type { Result } from '../../electron/ipc/contract';
 import type { AppEvent, EventPayload } from '../../electron/ipc/events';
 import { type AppContext, createAppContext } from '../../electron/main/app-context';
@@ -31,10 +32,20 @@ export async function dataApp(desktop: Partial<Desktop> = {}) {
         }
       });
     });
+  /** Starts an export of everything as JSON Lines to where the dialog answers; its job id. */
+  const startExport = async (): Promise<string> => {
+    const start = await ok<JobStart>('data:export', {
+      username: null,
+      format: 'json',
+      passwordHashes: false,
+    });
+    if (!start.started) throw new Error('the export did not start');
+    return start.jobId;
+  };
   await ok('users:create', { username: 'susan', email: 'susan@example.com' });
   const insert = ctx.db.prepare(`INSERT INTO posts (body, user_id) VALUES (?, 1)`);
   ctx.db.transaction(() => {
     for (let i = 0; i < 3000; i++) insert.run(`post ${i}`);
   })();
-  return { dir, dbPath, ctx, events, call, ok, finished };
+  return { dir, dbPath, ctx, events, call, ok, finished, startExport };
 }

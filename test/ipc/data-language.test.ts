@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { JobStart } from '../../electron/ipc/channels/data-screen';
 import type { EventPayload } from '../../electron/ipc/events';
 import es from '../../renderer/i18n/es.json';
 import { tempDir } from '../fixtures/index';
+import type { JobStart } from '../../electron/ipc/channels/data-screen';
 import { dataApp } from './data-app';
 
 const spanish = i18next.createInstance();
@@ -27,13 +27,8 @@ describe('the sentences a job ends with', () => {
   it('an export made in main, and a broken archive found in the worker, read in Spanish', async () => {
     const out = path.join(tempDir(), 'todo.jsonl');
     const app = await dataApp({ chooseExportPath: async () => out });
-    const start = await app.ok<JobStart>('data:export', {
-      username: null,
-      format: 'json',
-      passwordHashes: false,
-    });
-    if (!start.started) throw new Error('the export did not start');
-    const exported = await app.finished(start.jobId);
+    const jobId = await app.startExport();
+    const exported = await app.finished(jobId);
     expect(exported.message).toBe('Exported 3,000 posts to todo.jsonl.');
     expect(inSpanish(exported)).toBe('Se exportaron 3000 publicaciones a todo.jsonl.');
 

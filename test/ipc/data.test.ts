@@ -11,13 +11,8 @@ describe('export and import through IPC, in a worker thread', () => {
   it('exports where the dialog says, with progress events, then imports the archive into another app', async () => {
     const out = path.join(tempDir(), 'all.jsonl');
     const app = await dataApp({ chooseExportPath: async () => out });
-    const start = await app.ok<JobStart>('data:export', {
-      username: null,
-      format: 'json',
-      passwordHashes: false,
-    });
-    if (!start.started) throw new Error('the export did not start');
-    const end = await app.finished(start.jobId);
+    const jobId = await app.startExport();
+    const end = await app.finished(jobId);
     expect(end).toMatchObject({
       outcome: 'done',
       kind: 'export',
@@ -49,24 +44,19 @@ describe('export and import through IPC, in a worker thread', () => {
     app.ctx.db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)
       INSERT INTO posts (body, user_id) SELECT 'bulk', 1 FROM n`);
     answer = out;
-    const start = await app.ok<JobStart>('data:export', {
-      username: null,
-      format: 'json',
-      passwordHashes: false,
-    });
-    if (!start.started) throw new Error('the export did not start');
+    const jobId = await app.startExport();
     const second = await app.call('data:export', { username: null, format: 'json', passwordHashes: false });
     expect(second).toMatchObject({
       ok: false,
       error: { code: 'DATABASE_BUSY', message: expect.stringContaining('already running') },
     });
-    expect(await app.ok('data:cancel', { jobId: start.jobId })).toEqual({ cancelled: true });
-    expect(await app.finished(start.jobId)).toMatchObject({
+    expect(await app.ok('data:cancel', { jobId })).toEqual({ cancelled: true });
+    expect(await app.finished(jobId)).toMatchObject({
       outcome: 'cancelled',
       message: 'Cancelled: nothing was changed.',
     });
     expect(fs.readdirSync(dir)).toEqual([]);
-    expect(await app.ok('data:cancel', { jobId: start.jobId })).toEqual({ cancelled: false });
+    expect(await app.ok('data:cancel', { jobId })).toEqual({ cancelled: false });
   });
 
   it('an export of a profile that does not exist gets a sentence', async () => {
