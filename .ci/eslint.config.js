@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import noLiteralJsxText from './rules/no-literal-jsx-text.js';
 
 /** Every folder a source file could import from; a layer lists the ones it may use. */
 const FOLDERS = [
@@ -32,7 +33,13 @@ function layer(files, may, message, extra = {}) {
       rules: {
         'no-restricted-imports': [
           'error',
-          { paths, patterns: [{ regex: `(^|/)(${forbidden.join('|')})(/|$)`, message }] },
+          // The message catalogs are data every layer may read (main says its sentences from them).
+          {
+            paths,
+            patterns: [
+              { regex: `(^|/)(?!renderer/i18n/[a-z]+\\.json$)(${forbidden.join('|')})(/|$)`, message },
+            ],
+          },
         ],
       },
     },
@@ -104,9 +111,10 @@ export default tseslint.config(
     // The Vite config is build tooling run by Node, not renderer code.
     ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, microblog: { rules: { 'no-literal-jsx-text': noLiteralJsxText } } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'microblog/no-literal-jsx-text': 'error',
       'no-restricted-imports': [
         'error',
         {

@@ -3,6 +3,7 @@ import { createRepositories, type Db } from '../db/index';
 import { naturalKey } from '../db/natural-key';
 import type { DraftRecord, FollowRecord, PostRecord, ProfileRecord } from './archive-format';
 import { ArchiveProblem } from './archive-problem';
+import { say } from '../db/sentences';
 
 export interface ImportResult {
   profiles: number;
@@ -56,9 +57,7 @@ export function createApplier(db: Db) {
       }
       const owner = record.email === null ? undefined : emailOwner.get(record.email);
       if (owner !== undefined) {
-        throw new ArchiveProblem(
-          `The archive's profile "${record.username}" has the email of the profile "${owner}" here; change one of them first.`,
-        );
+        throw new ArchiveProblem(say('archive.emailTaken', { username: record.username, owner }));
       }
       const hash = record.passwordHash ?? null;
       const { username, displayName, email, aboutMe, createdAt } = record;

@@ -6,7 +6,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { z } from 'zod';
-import { ArchiveProblem, type CancelFlag, JobCancelled, type JobProgress } from './archive-problem';
+import {
+  ArchiveProblem,
+  type CancelFlag,
+  JobCancelled,
+  type JobProgress,
+  lineProblem,
+} from './archive-problem';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
@@ -18,6 +24,7 @@ import {
   recordSchema,
 } from './archive-format';
 import { type ArchiveLine, readLines } from './archive-lines';
+import { say, sentenceOf } from '../db/sentences';
 
 /** What the check found: the header, and the sha256 of the bytes it read. */
 export interface CheckedArchive {
@@ -31,11 +38,10 @@ export interface JobHooks {
 }
 
 const ORDER: readonly RecordType[] = ['profile', 'post', 'follow', 'draft'];
-const NOUN = { profile: 'a profile', post: 'a post', follow: 'a follow', draft: 'a draft' } as const;
 
 /** One zod issue as the end of a sentence a person can act on. */
 function describe(issue: z.core.$ZodIssue): string {
-  const field = issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'the record';
+  const field = issue.path.length > 0 ? `"${issue.path.join('.')}"` : null;
   switch (issue.code) {
     // Every refinement, format and bound in archive-format.ts carries its own sentence.
     case 'custom':
@@ -44,47 +50,49 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'too_small':
       return issue.message;
     case 'unrecognized_keys':
-      return `it has a field Microblog does not know (${issue.keys.map((key) => `"${key}"`).join(', ')}).`;
+      return say('archive.unknownField', { keys: issue.keys.map((key) => `"${key}"`).join(', ') });
     case 'invalid_union':
-      return 'it is not a profile, a post, a follow or a draft.';
+      return say('archive.notARecord');
     default:
-      return `${field} is missing or is not what Microblog writes there.`;
+      return field === null ? say('archive.recordWrong') : say('archive.fieldWrong', { field });
   }
+}
+
+/** "The archive's header is damaged: <detail>", as one catalog sentence. */
+function headerProblem(detail: string): ArchiveProblem {
+  const ref = sentenceOf(detail);
+  const params = { detailKey: ref?.key ?? 'archive.verbatim', ...(ref ? ref.params : { text: detail }) };
+  return new ArchiveProblem(say('archive.header', params));
 }
 
 function parseJson(line: ArchiveLine): unknown {
   try {
     return JSON.parse(line.text) as unknown;
   } catch {
-    if (!line.terminated)
-      throw new ArchiveProblem('The archive ends in the middle of a record: it is truncated.');
-    throw new ArchiveProblem(`Line ${line.number.toLocaleString('en')} of the archive is not valid JSON.`);
+    if (!line.terminated) throw new ArchiveProblem(say('archive.truncatedRecord'));
+    throw new ArchiveProblem(say('archive.notJson', { line: line.number }));
   }
 }
 
 function readHeader(line: ArchiveLine | undefined): ArchiveHeader {
-  if (line === undefined) throw new ArchiveProblem('The archive is empty.');
+  if (line === undefined) throw new ArchiveProblem(say('archive.empty'));
   let value: unknown;
   try {
     value = JSON.parse(line.text) as unknown;
   } catch {
-    throw new ArchiveProblem('This file is not a Microblog archive.');
+    throw new ArchiveProblem(say('archive.notArchive'));
   }
   const format = (value as { format?: unknown } | null)?.format;
   if (typeof value !== 'object' || value === null || format !== ARCHIVE_FORMAT) {
-    throw new ArchiveProblem('This file is not a Microblog archive.');
+    throw new ArchiveProblem(say('archive.notArchive'));
   }
   const version = (value as { version?: unknown }).version;
   if (typeof version === 'number' && Number.isInteger(version) && version > ARCHIVE_VERSION) {
-    throw new ArchiveProblem(
-      `This archive was made by a newer Microblog (format version ${version}); update Microblog to import it.`,
-    );
+    throw new ArchiveProblem(say('archive.newer', { version: String(version) }));
   }
   const parsed = headerSchema.safeParse(value);
   if (!parsed.success) {
-    throw new ArchiveProblem(
-      `The archive's header is damaged: ${describe(parsed.error.issues[0] as z.core.$ZodIssue)}`,
-    );
+    throw headerProblem(describe(parsed.error.issues[0] as z.core.$ZodIssue));
   }
   return parsed.data;
 }
@@ -93,7 +101,7 @@ function readHeader(line: ArchiveLine | undefined): ArchiveHeader {
 export function checkArchive(file: string, hooks: JobHooks = {}): CheckedArchive {
   const size = fs.statSync(file).size;
   if (size > MAX_ARCHIVE_BYTES) {
-    throw new ArchiveProblem('This archive is larger than 2 GB, far more than Microblog ever writes.');
+    throw new ArchiveProblem(say('archive.tooLarge'));
   }
   const digest = createHash('sha256');
   const lines = readLines(file, digest);
@@ -106,58 +114,54 @@ export function checkArchive(file: string, hooks: JobHooks = {}): CheckedArchive
   for (const line of lines) {
     if (line.text === '' && !line.terminated) break;
     // Only a problem needs the line's name: formatting it for every line would cost more than the check.
-    const at = () => `Line ${line.number.toLocaleString('en')}`;
     const value = parseJson(line);
     const parsed = recordSchema.safeParse(value);
     if (!parsed.success) {
       const kind = (value as { type?: unknown } | null)?.type;
-      const noun =
-        typeof kind === 'string' && Object.hasOwn(NOUN, kind) ? ` (${NOUN[kind as RecordType]})` : '';
-      throw new ArchiveProblem(`${at()}${noun}: ${describe(parsed.error.issues[0] as z.core.$ZodIssue)}`);
+      const known = typeof kind === 'string' && (ORDER as readonly string[]).includes(kind);
+      const detail = describe(parsed.error.issues[0] as z.core.$ZodIssue);
+      throw lineProblem(line.number, detail, known ? (kind as RecordType) : undefined);
     }
     const record = parsed.data;
     const place = ORDER.indexOf(record.type);
     if (place < stage) {
-      throw new ArchiveProblem(
-        `${at()}: ${NOUN[record.type]} comes after the ${COUNT_OF[ORDER[stage] as RecordType]}; the archive is out of order.`,
-      );
+      const detail = say('archive.outOfOrder', {
+        kind: record.type,
+        after: COUNT_OF[ORDER[stage] as RecordType],
+      });
+      throw lineProblem(line.number, detail);
     }
     stage = place;
     if (record.type === 'profile') {
       const name = record.username.toLowerCase();
       if (profiles.has(name))
-        throw new ArchiveProblem(`${at()}: the profile "${record.username}" appears twice.`);
+        throw lineProblem(line.number, say('archive.twice', { username: record.username }));
       if (header.passwordHashes !== (record.passwordHash !== undefined)) {
-        throw new ArchiveProblem(
-          `${at()}: the header and this profile disagree on whether password hashes are included.`,
-        );
+        throw lineProblem(line.number, say('archive.hashesDisagree'));
       }
       profiles.add(name);
     } else if (record.type === 'follow') {
       for (const name of [record.follower, record.followed]) {
         if (!profiles.has(name.toLowerCase())) {
-          throw new ArchiveProblem(
-            `${at()}: a follow names "${name}", who is not among the archive's profiles.`,
-          );
+          throw lineProblem(line.number, say('archive.followStranger', { username: name }));
         }
       }
     } else {
       if (!profiles.has(record.author.toLowerCase())) {
-        throw new ArchiveProblem(
-          `${at()}: ${NOUN[record.type]} by "${record.author}", who is not among the archive's profiles.`,
+        throw lineProblem(
+          line.number,
+          say('archive.byStranger', { kind: record.type, username: record.author }),
         );
       }
       if (record.type === 'draft') {
         if (drafted.has(record.author.toLowerCase()))
-          throw new ArchiveProblem(`${at()}: "${record.author}" has two drafts.`);
+          throw lineProblem(line.number, say('archive.twoDrafts', { username: record.author }));
         drafted.add(record.author.toLowerCase());
       }
     }
     seen[record.type]++;
     if (seen[record.type] > header.counts[COUNT_OF[record.type]]) {
-      throw new ArchiveProblem(
-        `${at()}: the archive holds more ${COUNT_OF[record.type]} than its header says.`,
-      );
+      throw lineProblem(line.number, say('archive.moreThanHeader', { what: COUNT_OF[record.type] }));
     }
     const done = seen.profile + seen.post + seen.follow + seen.draft;
     if (done % 1000 === 0) {
@@ -168,14 +172,16 @@ export function checkArchive(file: string, hooks: JobHooks = {}): CheckedArchive
   for (const type of ORDER) {
     if (seen[type] < header.counts[COUNT_OF[type]]) {
       throw new ArchiveProblem(
-        `The archive ends after ${seen[type].toLocaleString('en')} of its ${header.counts[COUNT_OF[type]].toLocaleString('en')} ${COUNT_OF[type]}: it is truncated.`,
+        say('archive.truncated', {
+          seen: seen[type],
+          total: header.counts[COUNT_OF[type]],
+          what: COUNT_OF[type],
+        }),
       );
     }
   }
   if (header.profile !== null && (profiles.size !== 1 || !profiles.has(header.profile.toLowerCase()))) {
-    throw new ArchiveProblem(
-      `The archive says it holds the profile "${header.profile}" alone, but it does not.`,
-    );
+    throw new ArchiveProblem(say('archive.notAlone', { username: header.profile }));
   }
   hooks.onProgress?.({ done: total, total });
   return { header, sha256: digest.digest('hex') };

@@ -13,6 +13,7 @@ import { fsyncPath } from '../shared/durable-file';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type ArchiveHeader } from './archive-format';
 import { ArchiveProblem, JobCancelled } from './archive-problem';
 import type { JobHooks } from './archive-check';
+import { say } from '../db/sentences';
 
 export type ExportFormat = 'json' | 'csv';
 
@@ -43,7 +44,7 @@ function safeCell(value: string): string {
 function selectUserIds(db: Db, username: string | undefined): number[] {
   if (username === undefined) return db.prepare<[], number>('SELECT id FROM users ORDER BY id').pluck().all();
   const id = db.prepare<[string], number>('SELECT id FROM users WHERE username = ?').pluck().get(username);
-  if (id === undefined) throw new ArchiveProblem(`There is no profile named "${username}".`);
+  if (id === undefined) throw new ArchiveProblem(say('archive.noProfile', { username }));
   return [id];
 }
 

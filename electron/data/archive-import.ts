@@ -12,6 +12,7 @@ import { ArchiveProblem, JobCancelled } from './archive-problem';
 import { type JobHooks, checkArchive } from './archive-check';
 import type { ArchiveRecord } from './archive-format';
 import { readLines } from './archive-lines';
+import { say } from '../db/sentences';
 
 export type { ImportResult } from './archive-apply';
 
@@ -48,9 +49,7 @@ export function importArchive(db: Db, file: string, hooks: JobHooks = {}): Impor
       }
     }
     if (digest.digest('hex') !== checked.sha256) {
-      throw new ArchiveProblem(
-        'The archive changed while it was being imported; nothing was imported. Try again.',
-      );
+      throw new ArchiveProblem(say('archive.changed'));
     }
     return applier.result;
   });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { ArchiveProblem } from './archive-problem';
 import { MAX_LINE_BYTES } from './archive-format';
+import { say } from '../db/sentences';
 
 const CHUNK = 256 * 1024;
 
@@ -58,7 +59,5 @@ export function* readLines(file: string, digest = createHash('sha256')): Generat
 }
 
 function tooLong(line: number): ArchiveProblem {
-  return new ArchiveProblem(
-    `Line ${line.toLocaleString('en')} of the archive is longer than any record Microblog writes (1 MB).`,
-  );
+  return new ArchiveProblem(say('archive.lineTooLong', { line }));
 }

@@ -1,13 +1,35 @@
 /** An archive that cannot be imported, with the one sentence that says why. */
+import { say, sentenceOf } from '../db/sentences';
 export class ArchiveProblem extends Error {
   override readonly name = 'ArchiveProblem';
+}
+
+/**
+ * "Line 12: <detail>" or "Line 12 (a post): <detail>". The detail is a sentence of the
+ * catalogs, so the whole sentence keeps one key and its values: the renderer says it all in
+ * the user's language, not a translated frame around English.
+ */
+export function lineProblem(
+  line: number,
+  detail: string,
+  kind?: 'profile' | 'post' | 'follow' | 'draft',
+): ArchiveProblem {
+  const ref = sentenceOf(detail);
+  const params = {
+    line,
+    detailKey: ref?.key ?? 'archive.verbatim',
+    ...(ref ? ref.params : { text: detail }),
+  };
+  return new ArchiveProblem(
+    kind ? say('archive.lineKind', { ...params, kind }) : say('archive.line', params),
+  );
 }
 
 /** A job the user cancelled: nothing was written. */
 export class JobCancelled extends Error {
   override readonly name = 'JobCancelled';
   constructor() {
-    super('Cancelled: nothing was changed.');
+    super(say('jobs.cancelled'));
   }
 }
 

@@ -3,13 +3,13 @@ import {
   BODY_CEILING,
   DRAFT_CEILING,
   EMAIL_MAX,
-  FIELD_NOUNS,
   USERNAME_MAX,
   ceilingSentence,
   nulSentence,
   tooLongSentence,
 } from './rules';
 import { PROFILE_CHECKS } from './profile-checks';
+import { say } from './sentences';
 import { storageFailure } from './sqlite-errors';
 
 export const ERROR_CODES = [
@@ -65,7 +65,7 @@ function isSqliteError(error: unknown): error is SqliteLikeError {
 
 /** The one sentence for a profile id that matches no profile (deleted, or never there). */
 export function profileNotFound(): MicroblogError {
-  return new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
+  return new MicroblogError('USER_NOT_FOUND', say('errors.profileMissing'), 'userId');
 }
 
 /**
@@ -77,30 +77,26 @@ const CHECKS: Record<string, MicroblogError> = {
   email_no_nul: new MicroblogError('INVALID_INPUT', nulSentence('email'), 'email'),
   username_length: new MicroblogError(
     'INVALID_INPUT',
-    `${FIELD_NOUNS.username} has 1 to ${USERNAME_MAX} characters.`,
+    say('errors.lengthRange', { field: 'username', max: USERNAME_MAX }),
     'username',
   ),
-  username_chars: new MicroblogError(
-    'INVALID_INPUT',
-    'A username may use letters, digits, "_", "." and "-".',
-    'username',
-  ),
+  username_chars: new MicroblogError('INVALID_INPUT', say('errors.usernameChars'), 'username'),
   email_length: new MicroblogError('INVALID_INPUT', tooLongSentence('email', EMAIL_MAX), 'email'),
-  email_shape: new MicroblogError('INVALID_INPUT', 'That is not an email address.', 'email'),
-  password_hash_length: new MicroblogError('INVALID_INPUT', 'That password cannot be stored.', 'password'),
-  body_not_blank: new MicroblogError('BODY_EMPTY', 'Write something first.', 'body'),
+  email_shape: new MicroblogError('INVALID_INPUT', say('errors.emailShape'), 'email'),
+  password_hash_length: new MicroblogError('INVALID_INPUT', say('errors.passwordUnstorable'), 'password'),
+  body_not_blank: new MicroblogError('BODY_EMPTY', say('errors.bodyEmpty'), 'body'),
   body_ceiling: new MicroblogError('BODY_TOO_LONG', ceilingSentence('body', BODY_CEILING), 'body'),
   revision_body_ceiling: new MicroblogError('BODY_TOO_LONG', ceilingSentence('body', BODY_CEILING), 'body'),
   body_no_nul: new MicroblogError('INVALID_INPUT', nulSentence('body'), 'body'),
   draft_ceiling: new MicroblogError('INVALID_INPUT', ceilingSentence('draft', DRAFT_CEILING), 'body'),
-  tag_folded: new MicroblogError('INVALID_INPUT', 'That tag cannot be stored.', 'body'),
-  edited_at_format: new MicroblogError('INVALID_INPUT', 'That time is not valid.', 'timestamp'),
-  timestamp_format: new MicroblogError('INVALID_INPUT', 'That time is not valid.', 'timestamp'),
-  write_key_length: new MicroblogError('INVALID_INPUT', 'That request key is not valid.', 'key'),
+  tag_folded: new MicroblogError('INVALID_INPUT', say('errors.tagUnstorable'), 'body'),
+  edited_at_format: new MicroblogError('INVALID_INPUT', say('errors.timeInvalid'), 'timestamp'),
+  timestamp_format: new MicroblogError('INVALID_INPUT', say('errors.timeInvalid'), 'timestamp'),
+  write_key_length: new MicroblogError('INVALID_INPUT', say('errors.keyInvalid'), 'key'),
   ...Object.fromEntries(
     Object.entries(PROFILE_CHECKS).map(([name, e]) => [name, new MicroblogError(e.code, e.message, e.field)]),
   ),
-  follow_not_self: new MicroblogError('INVALID_INPUT', 'You cannot follow yourself.', 'followedId'),
+  follow_not_self: new MicroblogError('INVALID_INPUT', say('errors.followSelf'), 'followedId'),
 };
 
 /**
@@ -113,10 +109,10 @@ export function toMicroblogError(error: unknown): MicroblogError {
     const { code, message } = error;
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
       if (message.includes('users.username')) {
-        return new MicroblogError('USERNAME_TAKEN', 'That username is taken.', 'username');
+        return new MicroblogError('USERNAME_TAKEN', say('errors.usernameTaken'), 'username');
       }
       if (message.includes('users.email')) {
-        return new MicroblogError('EMAIL_TAKEN', 'That email is already used by another profile.', 'email');
+        return new MicroblogError('EMAIL_TAKEN', say('errors.emailTaken'), 'email');
       }
     }
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return profileNotFound();
@@ -127,15 +123,15 @@ export function toMicroblogError(error: unknown): MicroblogError {
     }
     if (code === 'SQLITE_CONSTRAINT_NOTNULL') {
       const field = /NOT NULL constraint failed: \w+\.(\w+)/.exec(message)?.[1];
-      return new MicroblogError('INVALID_INPUT', 'A required value is missing.', field);
+      return new MicroblogError('INVALID_INPUT', say('errors.required'), field);
     }
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_BUSY_')) {
-      return new MicroblogError('DATABASE_BUSY', 'The database is busy. Try again in a moment.');
+      return new MicroblogError('DATABASE_BUSY', say('errors.codes.DATABASE_BUSY'));
     }
     const storage = storageFailure(error);
     if (storage) return Object.assign(new MicroblogError(storage.code, storage.message), { cause: error });
   }
-  const wrapped = new MicroblogError('INTERNAL', 'Something went wrong while saving. Nothing was changed.');
+  const wrapped = new MicroblogError('INTERNAL', say('errors.savingFailed'));
   (wrapped as Error & { cause?: unknown }).cause = error;
   return wrapped;
 }

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './connection';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor } from './cursor';
 import { listSize } from './follows';
-import type { Page, PageOptions, TimelinePost } from './models';
+import type { Page, PageDirection, PageOptions, TimelinePost } from './models';
+import { TIMELINE_POST, toNewerPage, toPage } from './post-pages';
 
 /** The Following feed's arms merge in one statement up to this many authors (SQLite allows 500). */
 export const MERGE_MAX_AUTHORS = 200;
@@ -16,8 +17,12 @@ const CACHED_SHAPES = 64;
 /** Sorts after every stored timestamp and id, so the first page is the cursor query too. */
 const START = { timestamp: '9999-12-31T23:59:59.999Z', id: Number.MAX_SAFE_INTEGER };
 
-const COLUMNS = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId, u.username AS username`;
+// Every column a timeline post has, editedAt included, so an edited post says so here too.
+const COLUMNS = TIMELINE_POST;
 const KEYSET = `(p.timestamp, p.id) < (:ts, :id)`;
+/** Paging back up: the posts just newer than the cursor, nearest first (then turned newest first). */
+const NEWER_KEYSET = `(p.timestamp, p.id) > (:ts, :id)`;
+const order = (direction: PageDirection) => (direction === 'newer' ? 'ASC' : 'DESC');
 
 /**
  * The Following feed for `authors` profiles: one arm per author, each a range of
@@ -25,13 +30,15 @@ const KEYSET = `(p.timestamp, p.id) < (:ts, :id)`;
  * UNION ALL). The LIMIT stops the merge early, so a page reads about one page of rows per
  * author and never every post of anyone.
  */
-export function mergedFeedSql(authors: number): string {
+export function mergedFeedSql(authors: number, direction: PageDirection = 'older'): string {
+  const keyset = direction === 'newer' ? NEWER_KEYSET : KEYSET;
   const arms = Array.from(
     { length: authors },
     (_, i) =>
-      `SELECT ${COLUMNS} FROM posts p JOIN users u ON u.id = p.user_id WHERE p.user_id = :u${i} AND ${KEYSET}`,
+      `SELECT ${COLUMNS} FROM posts p JOIN users u ON u.id = p.user_id WHERE p.user_id = :u${i} AND ${keyset}`,
   );
-  return `${arms.join('\nUNION ALL\n')}\nORDER BY timestamp DESC, id DESC LIMIT :lim`;
+  const by = order(direction);
+  return `${arms.join('\nUNION ALL\n')}\nORDER BY timestamp ${by}, id ${by} LIMIT :lim`;
 }
 
 /**
@@ -40,10 +47,16 @@ export function mergedFeedSql(authors: number): string {
  * pages' worth of rows; for a sparse feed the merge above reads less. INDEXED BY and CROSS JOIN keep the planner off the
  * per-author index, which would read every post of every author and sort them.
  */
-export const WIDE_FEED_SQL = `SELECT ${COLUMNS}
+export const WIDE_FEED_SQL = wideFeedSql('older');
+
+/** The walk above, either way from the cursor. */
+export function wideFeedSql(direction: PageDirection): string {
+  const by = order(direction);
+  return `SELECT ${COLUMNS}
   FROM posts p INDEXED BY ix_posts_timestamp CROSS JOIN users u ON u.id = p.user_id
-  WHERE ${KEYSET} AND p.user_id IN (SELECT :me UNION ALL SELECT followed_id FROM follows WHERE follower_id = :me)
-  ORDER BY p.timestamp DESC, p.id DESC LIMIT :lim`;
+  WHERE ${direction === 'newer' ? NEWER_KEYSET : KEYSET} AND p.user_id IN (SELECT :me UNION ALL SELECT followed_id FROM follows WHERE follower_id = :me)
+  ORDER BY p.timestamp ${by}, p.id ${by} LIMIT :lim`;
+}
 
 type Params = Record<string, string | number>;
 
@@ -52,48 +65,53 @@ export function createFeedRepository(db: Db) {
   const followed = db
     .prepare<[number], number>(`SELECT followed_id FROM follows WHERE follower_id = ?`)
     .pluck();
-  const followCount = db
-    .prepare<[number], number>(`SELECT count(*) FROM follows WHERE follower_id = ?`)
-    .pluck();
-  const wide = db.prepare<[Params], TimelinePost>(WIDE_FEED_SQL);
-  // The highest id ever handed out: the number of profiles, give or take deleted ones, in O(log n).
-  const profiles = db.prepare<[], number>(`SELECT coalesce(max(id), 0) FROM users`).pluck();
-  const shapes = new Map<number, Database.Statement<[Params], TimelinePost>>();
+  // What picks the plan, in one step: how many profiles this one follows, and the highest id
+  // ever handed out (the number of profiles, give or take deleted ones, in O(log n)).
+  const shape = db
+    .prepare<[number], [number, number]>(
+      `SELECT (SELECT count(*) FROM follows WHERE follower_id = ?), (SELECT coalesce(max(id), 0) FROM users)`,
+    )
+    .raw();
+  const wide = {
+    older: db.prepare<[Params], TimelinePost>(WIDE_FEED_SQL),
+    newer: db.prepare<[Params], TimelinePost>(wideFeedSql('newer')),
+  };
+  const shapes = new Map<string, Database.Statement<[Params], TimelinePost>>();
 
-  const merged = (authors: number): Database.Statement<[Params], TimelinePost> => {
-    let statement = shapes.get(authors);
+  const merged = (authors: number, direction: PageDirection): Database.Statement<[Params], TimelinePost> => {
+    const name = `${direction}:${authors}`;
+    let statement = shapes.get(name);
     if (statement) {
       // Most recently used last, so the oldest shape is the one dropped.
-      shapes.delete(authors);
+      shapes.delete(name);
     } else {
-      statement = db.prepare<[Params], TimelinePost>(mergedFeedSql(authors));
-      if (shapes.size >= CACHED_SHAPES) shapes.delete(shapes.keys().next().value as number);
+      statement = db.prepare<[Params], TimelinePost>(mergedFeedSql(authors, direction));
+      if (shapes.size >= CACHED_SHAPES) shapes.delete(shapes.keys().next().value as string);
     }
-    shapes.set(authors, statement);
+    shapes.set(name, statement);
     return statement;
   };
 
   return {
-    /** One page of the Following feed of `userId`, keyset-paged like the timeline. */
+    /** One page of the Following feed of `userId`, keyset-paged like the timeline (either way from a cursor). */
     following(userId: number, options: PageOptions = {}): Page<TimelinePost> {
       const size = listSize(options.limit);
       const at = options.cursor ? decodeCursor(options.cursor) : START;
-      const base: Params = { ts: at.timestamp, id: at.id, lim: size + 1 };
+      const direction: PageDirection = options.cursor && options.direction === 'newer' ? 'newer' : 'older';
       // Counting is cheaper than reading the ids, which only the merge needs.
-      const count = 1 + (followCount.get(userId) ?? 0);
+      const [follows, profiles] = shape.get(userId) ?? [0, 0];
+      const count = 1 + follows;
       let rows: TimelinePost[];
-      if (count * WALK_WHEN_ONE_IN >= (profiles.get() ?? 0) || count > MERGE_MAX_AUTHORS) {
-        rows = wide.all({ ...base, me: userId });
+      if (count * WALK_WHEN_ONE_IN >= profiles || count > MERGE_MAX_AUTHORS) {
+        rows = wide[direction].all({ ts: at.timestamp, id: at.id, lim: size + 1, me: userId });
       } else {
         const authors = [userId, ...followed.all(userId)];
-        const params: Params = { ...base };
+        const params: Params = { ts: at.timestamp, id: at.id, lim: size + 1 };
         authors.forEach((author, i) => (params[`u${i}`] = author));
-        rows = merged(authors.length).all(params);
+        rows = merged(authors.length, direction).all(params);
       }
-      if (rows.length <= size) return { items: rows, nextCursor: null };
-      const items = rows.slice(0, size);
-      const last = items[items.length - 1] as TimelinePost;
-      return { items, nextCursor: encodeCursor(last) };
+      if (direction === 'newer') return toNewerPage(rows, size, options.cursor as string);
+      return toPage(rows, size, options.cursor);
     },
   };
 }

@@ -13,14 +13,29 @@ export { DatabaseRefusedError, type RefusalReason } from './refusals';
 
 export type Inspection =
   | { state: 'missing' }
-  | { state: 'known'; applied: string[]; pending: string[]; /** File size in bytes. */ size: number };
+  | {
+      state: 'known';
+      applied: string[];
+      pending: string[];
+      /** File size in bytes. */
+      size: number;
+      integrity: IntegrityCheck;
+    };
 
 export interface InspectOptions {
   /** Only a caller that will write needs a writable file (looking at a protected backup is fine). */
   readOnly?: boolean;
   /** How long to wait for another program's lock before saying the file is busy. */
   busyTimeoutMs?: number;
+  /**
+   * The caller knows the previous run closed this very file cleanly: `quick_check` (which reads
+   * every page) then runs only when migrations are pending, before the backup and migration.
+   */
+  closedCleanly?: boolean;
 }
+
+/** Whether the whole file was read by `quick_check` (and found intact). */
+export type IntegrityCheck = 'full' | 'skipped';
 
 /**
  * What the file's bytes and sidecars say before SQLite opens it. A `-wal` with commits makes
@@ -42,33 +57,64 @@ function checkBytes(file: string, size: number): void {
   if (wal === null || wal.commits.length === 0) checkLength(file, header, size);
 }
 
-/** Reads what SQLite says of the file: integrity, then its migration history. */
-function readHistory(
-  file: string,
-  migrations: readonly MigrationModule[],
-  busyMs: number,
-): { applied: string[]; pending: string[] } {
+function quickCheck(db: Database.Database, file: string): void {
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') throw new DatabaseRefusedError('corrupt', file, String(check));
+}
+
+/**
+ * The whole-file `quick_check` on its own read-only connection: null when the file is intact,
+ * otherwise SQLite's first finding. For the check that runs after a start that skipped it.
+ */
+export function quickCheckProblem(file: string, busyTimeoutMs = BUSY_TIMEOUT_MS): string | null {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    db.pragma(`busy_timeout = ${busyMs}`);
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new DatabaseRefusedError('corrupt', file, String(check));
-    const tables = tableNames(db);
-    if (!tables.includes(MIGRATIONS_TABLE)) {
-      if (tables.length > 0) throw new DatabaseRefusedError('unknown-schema', file, tables.join(', '));
-      return { applied: [], pending: migrations.map((m) => m.name) };
-    }
-    const recorded = recordedMigrations(db);
-    if (recorded === null) throw new DatabaseRefusedError('damaged-schema', file, MIGRATIONS_TABLE);
-    const history = compareHistory(recorded, migrations);
-    if (!history.ok) throw new DatabaseRefusedError(history.reason, file, history.detail);
-    const applied = migrations.filter((m) => history.applied.includes(m.name));
-    const missing = missingFromSchema(db, applied);
-    if (missing.length > 0) throw new DatabaseRefusedError('damaged-schema', file, missing.join(', '));
-    return { applied: history.applied, pending: history.pending };
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    const check = String(db.pragma('quick_check', { simple: true }));
+    return check === 'ok' ? null : check;
   } finally {
     db.close();
   }
+}
+
+/** Reads what SQLite says of the file: integrity (unless it closed cleanly and stays as it is), then its history. */
+function readHistory(
+  file: string,
+  migrations: readonly MigrationModule[],
+  options: InspectOptions,
+): { applied: string[]; pending: string[]; integrity: IntegrityCheck } {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
+    if (!options.closedCleanly) quickCheck(db, file);
+    const history = readRecordedHistory(db, file, migrations);
+    if (options.closedCleanly && history.pending.length === 0) return { ...history, integrity: 'skipped' };
+    if (options.closedCleanly) quickCheck(db, file);
+    return { ...history, integrity: 'full' };
+  } finally {
+    db.close();
+  }
+}
+
+/** The recorded migrations against this build's, and the schema they should have made. */
+function readRecordedHistory(
+  db: Database.Database,
+  file: string,
+  migrations: readonly MigrationModule[],
+): { applied: string[]; pending: string[] } {
+  const tables = tableNames(db);
+  if (!tables.includes(MIGRATIONS_TABLE)) {
+    if (tables.length > 0) throw new DatabaseRefusedError('unknown-schema', file, tables.join(', '));
+    return { applied: [], pending: migrations.map((m) => m.name) };
+  }
+  const recorded = recordedMigrations(db);
+  if (recorded === null) throw new DatabaseRefusedError('damaged-schema', file, MIGRATIONS_TABLE);
+  const history = compareHistory(recorded, migrations);
+  if (!history.ok) throw new DatabaseRefusedError(history.reason, file, history.detail);
+  const applied = migrations.filter((m) => history.applied.includes(m.name));
+  const missing = missingFromSchema(db, applied);
+  if (missing.length > 0) throw new DatabaseRefusedError('damaged-schema', file, missing.join(', '));
+  return { applied: history.applied, pending: history.pending };
 }
 
 function inspect(file: string, migrations: readonly MigrationModule[], options: InspectOptions): Inspection {
@@ -82,7 +128,7 @@ function inspect(file: string, migrations: readonly MigrationModule[], options: 
   if (!stat.isFile()) throw new DatabaseRefusedError('not-a-database', file, 'not a regular file');
   checkBytes(file, stat.size);
   if (!options.readOnly && isReadOnly(file, stat.mode)) throw new DatabaseRefusedError('read-only', file);
-  const history = readHistory(file, migrations, options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
+  const history = readHistory(file, migrations, options);
   return { state: 'known', ...history, size: stat.size };
 }
 

@@ -4,6 +4,7 @@ import { type Db, openDatabase } from './connection';
 import { MicroblogError, toMicroblogError } from './errors';
 import { reopenConnection } from './live';
 import { STORAGE_SENTENCES, isIoFailure } from './sqlite-errors';
+import { say } from './sentences';
 
 /** How long a key is remembered: far longer than anyone waits before pressing Post again. */
 export const KEY_RETENTION_DAYS = 30;
@@ -37,11 +38,7 @@ function statementsFor(db: Db): Statements {
 
 function replay<T>(first: { channel: string; result: string }, channel: string): T {
   if (first.channel !== channel) {
-    throw new MicroblogError(
-      'INVALID_INPUT',
-      'That request key was already used for another request.',
-      'key',
-    );
+    throw new MicroblogError('INVALID_INPUT', say('errors.keyReused'), 'key');
   }
   return JSON.parse(first.result) as T;
 }

@@ -86,11 +86,19 @@ export interface NewPost {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** Where the posts newer than this page start (`direction: 'newer'`); null or absent on the first page. */
+  prevCursor?: string | null;
 }
+
+/** Which side of the cursor a page is read from: older posts (scrolling down) or newer ones (back up). */
+export const PAGE_DIRECTIONS = ['older', 'newer'] as const;
+export type PageDirection = (typeof PAGE_DIRECTIONS)[number];
 
 export interface PageOptions {
   cursor?: string | null | undefined;
   limit?: number;
+  /** `older` (the default): the page after the cursor; `newer`: the page just before it, newest first still. */
+  direction?: PageDirection | undefined;
 }
 
 /** A profile's unfinished post. */

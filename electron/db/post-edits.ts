@@ -4,15 +4,16 @@ import type { Post, PostRevision } from './models';
 import { POST } from './post-pages';
 import type { TagStatements } from './post-tags';
 import { bodyProblem } from './rules';
+import { say } from './sentences';
 
 /** What someone gets who tries to change a post another profile wrote. */
 export function notYourPost(): MicroblogError {
-  return new MicroblogError('FORBIDDEN', 'Only the profile that wrote a post can change it.', 'postId');
+  return new MicroblogError('FORBIDDEN', say('errors.notYourPost'), 'postId');
 }
 
 /** The one sentence for a post id that matches no post. */
 export function postNotFound(): MicroblogError {
-  return new MicroblogError('POST_NOT_FOUND', 'That post no longer exists.', 'postId');
+  return new MicroblogError('POST_NOT_FOUND', say('errors.postGone'), 'postId');
 }
 
 /**

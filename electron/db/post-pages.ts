@@ -9,6 +9,8 @@ export const POST = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.use
 /** A post with its author's username (`u` is users). */
 export const TIMELINE_POST = `${POST}, u.username AS username`;
 export const NEWEST_FIRST = `ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`;
+/** For paging back up: the posts just newer than a cursor, read nearest first. */
+export const OLDEST_FIRST = `ORDER BY p.timestamp ASC, p.id ASC LIMIT ?`;
 
 /** The page size asked for, or INVALID_INPUT when out of range. */
 export function pageSize(limit: number | undefined): number {
@@ -19,10 +21,30 @@ export function pageSize(limit: number | undefined): number {
   return size;
 }
 
-/** Fetches one row more than asked, to know whether another page follows without a count. */
-export function toPage<T extends Post>(rows: T[], size: number): Page<T> {
-  if (rows.length <= size) return { items: rows, nextCursor: null };
-  const items = rows.slice(0, size);
-  const last = items[items.length - 1] as T;
-  return { items, nextCursor: encodeCursor(last) };
+/**
+ * Fetches one row more than asked, to know whether another page follows without a count.
+ * After a cursor there is something newer: the page before, which starts at this page's first post.
+ */
+export function toPage<T extends Post>(rows: T[], size: number, cursor?: string | null): Page<T> {
+  const items = rows.length <= size ? rows : rows.slice(0, size);
+  const last = items.at(-1);
+  const nextCursor = rows.length > size && last ? encodeCursor(last) : null;
+  const first = items[0];
+  const prevCursor = cursor ? (first ? encodeCursor(first) : cursor) : null;
+  return { items, nextCursor, prevCursor };
+}
+
+/**
+ * A page read oldest first from just after the cursor (one row more than asked), turned
+ * newest first: `prevCursor` is null when nothing newer is left, `nextCursor` leads back down.
+ */
+export function toNewerPage<T extends Post>(rows: T[], size: number, cursor: string): Page<T> {
+  const items = rows.slice(0, size).reverse();
+  const first = items[0];
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: last ? encodeCursor(last) : cursor,
+    prevCursor: rows.length > size && first ? encodeCursor(first) : null,
+  };
 }

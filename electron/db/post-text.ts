@@ -5,6 +5,7 @@
  * the browser.
  */
 import { LinkifyIt } from 'linkify-it';
+import { say } from './sentences';
 
 /** The longest tag stored (the schema's `tag_folded` holds the same bound). */
 export const TAG_MAX = 64;
@@ -93,15 +94,15 @@ export const EXTERNAL_URL_MAX = 2048;
  */
 export function externalUrlProblem(text: string): string | null {
   if (text.length > EXTERNAL_URL_MAX) {
-    return `A link has at most ${EXTERNAL_URL_MAX.toLocaleString('en-US')} characters.`;
+    return say('errors.linkTooLong', { max: EXTERNAL_URL_MAX });
   }
-  if (!URL.canParse(text)) return 'That is not a web address.';
+  if (!URL.canParse(text)) return say('errors.notAddress');
   const url = new URL(text);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return 'Only http and https links open in the browser.';
+    return say('errors.onlyHttp');
   }
   if (url.username !== '' || url.password !== '') {
-    return 'A link with a user name or password in it is not opened.';
+    return say('errors.linkCredentials');
   }
   return null;
 }

@@ -4,6 +4,7 @@ import type { Post, PostRevision } from './models';
 import { postNotFound } from './post-edits';
 import { POST } from './post-pages';
 import type { TagStatements } from './post-tags';
+import { say } from './sentences';
 
 /** How long a snapshot outlives its delete within one run: far past the toast's few seconds. */
 const KEEP_MS = 60_000;
@@ -56,7 +57,7 @@ export function createPostUndo(db: Db, tags: TagStatements) {
   const restoreOne = db.transaction((postId: number, authorId: number): Post => {
     const row = snapshotOf.get(postId);
     if (!row || row.userId !== authorId) {
-      throw new MicroblogError('POST_NOT_FOUND', 'That post can no longer be restored.', 'postId');
+      throw new MicroblogError('POST_NOT_FOUND', say('errors.cannotRestore'), 'postId');
     }
     const { post, tags: kept, revisions } = JSON.parse(row.snapshot) as Snapshot;
     insertPost.run(post.id, post.body, post.timestamp, post.userId, post.editedAt);

@@ -2,7 +2,7 @@ import type { Db } from './connection';
 import { decodeCursor } from './cursor';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
 import { createPostEdits } from './post-edits';
-import { NEWEST_FIRST, POST, pageSize, toPage } from './post-pages';
+import { NEWEST_FIRST, OLDEST_FIRST, POST, pageSize, toNewerPage, toPage } from './post-pages';
 import { extractTags } from './post-text';
 import { createTagStatements } from './post-tags';
 import { createPostUndo } from './post-undo';
@@ -11,7 +11,7 @@ import { bodyProblem } from './rules';
 
 import type { NewPost, Page, PageOptions, Post, TimelinePost } from './models';
 
-export type { NewPost, Page, PageOptions, Post, TimelinePost } from './models';
+export type { NewPost, Page, PageDirection, PageOptions, Post, TimelinePost } from './models';
 
 /** Posts over prepared statements; pages are keyset-paged on (timestamp, id). */
 export function createPostRepository(db: Db) {
@@ -26,11 +26,23 @@ export function createPostRepository(db: Db) {
     `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id
      WHERE (p.timestamp, p.id) < (?, ?) ${NEWEST_FIRST}`,
   );
+  // A cursor from cursorBefore (id 1) needs no tie-break, ids being positive: one compare a row.
+  const timelineUntil = db.prepare<[string, number], TimelinePost>(
+    `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id
+     WHERE p.timestamp < ? ${NEWEST_FIRST}`,
+  );
   const userFirst = db.prepare<[number, number], Post>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? ${NEWEST_FIRST}`,
   );
   const userAfter = db.prepare<[number, string, number, number], Post>(
     `SELECT ${POST} FROM posts p WHERE p.user_id = ? AND (p.timestamp, p.id) < (?, ?) ${NEWEST_FIRST}`,
+  );
+  const timelineNewer = db.prepare<[string, number, number], TimelinePost>(
+    `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id
+     WHERE (p.timestamp, p.id) > (?, ?) ${OLDEST_FIRST}`,
+  );
+  const userNewer = db.prepare<[number, string, number, number], Post>(
+    `SELECT ${POST} FROM posts p WHERE p.user_id = ? AND (p.timestamp, p.id) > (?, ?) ${OLDEST_FIRST}`,
   );
   const count = db.prepare<[], number>(`SELECT count(*) FROM posts`).pluck();
   const tags = createTagStatements(db);
@@ -80,7 +92,11 @@ export function createPostRepository(db: Db) {
       const size = pageSize(options.limit);
       if (!options.cursor) return toPage(timelineFirst.all(size + 1), size);
       const { timestamp, id } = decodeCursor(options.cursor);
-      return toPage(timelineAfter.all(timestamp, id, size + 1), size);
+      if (options.direction === 'newer') {
+        return toNewerPage(timelineNewer.all(timestamp, id, size + 1), size, options.cursor);
+      }
+      if (id === 1) return toPage(timelineUntil.all(timestamp, size + 1), size, options.cursor);
+      return toPage(timelineAfter.all(timestamp, id, size + 1), size, options.cursor);
     },
 
     /** One profile's posts, newest first. */
@@ -88,7 +104,10 @@ export function createPostRepository(db: Db) {
       const size = pageSize(options.limit);
       if (!options.cursor) return toPage(userFirst.all(userId, size + 1), size);
       const { timestamp, id } = decodeCursor(options.cursor);
-      return toPage(userAfter.all(userId, timestamp, id, size + 1), size);
+      if (options.direction === 'newer') {
+        return toNewerPage(userNewer.all(userId, timestamp, id, size + 1), size, options.cursor);
+      }
+      return toPage(userAfter.all(userId, timestamp, id, size + 1), size, options.cursor);
     },
 
     /**

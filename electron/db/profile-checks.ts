@@ -6,6 +6,7 @@ import {
   DISPLAY_NAME_MAX,
 } from './profile-rules';
 import { nulSentence, tooLongSentence } from './rules';
+import { say } from './sentences';
 
 /** What a violation becomes: plain data, as errors.ts (which builds the errors) imports this module. */
 export interface CheckError {
@@ -22,8 +23,8 @@ export const PROFILE_CHECKS: Record<string, CheckError> = {
   display_name_length: invalid(tooLongSentence('displayName', DISPLAY_NAME_MAX), 'displayName'),
   about_me_no_nul: invalid(nulSentence('aboutMe'), 'aboutMe'),
   about_me_length: invalid(tooLongSentence('aboutMe', ABOUT_ME_MAX), 'aboutMe'),
-  last_seen_format: invalid('That time is not valid.', 'lastSeen'),
-  created_at_format: invalid('That time is not valid.', 'createdAt'),
+  last_seen_format: invalid(say('errors.timeInvalid'), 'lastSeen'),
+  created_at_format: invalid(say('errors.timeInvalid'), 'createdAt'),
   avatar_size: invalid(AVATAR_TOO_LARGE_SENTENCE, 'image'),
   avatar_type: invalid(AVATAR_NOT_IMAGE_SENTENCE, 'image'),
 };

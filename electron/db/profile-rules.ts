@@ -3,7 +3,6 @@
  * by the data layer, the IPC contract and the renderer's forms. Pure: runs in Node and the browser.
  */
 import {
-  FIELD_NOUNS,
   brokenTextSentence,
   countCodePoints,
   countGraphemes,
@@ -12,6 +11,7 @@ import {
   nulSentence,
   tooLongSentence,
 } from './rules';
+import { say } from './sentences';
 
 /** A display name's limit, in graphemes (characters as the user sees them). */
 export const DISPLAY_NAME_MAX = 50;
@@ -35,7 +35,7 @@ function graphemeTextProblem(field: 'displayName' | 'aboutMe', text: string, max
   if (countGraphemes(text) > max) return tooLongSentence(field, max);
   // Few graphemes but many code points: marks stacked on letters, past the schema's ceiling.
   if (countCodePoints(text) > max * CODE_POINTS_PER_GRAPHEME) {
-    return `${FIELD_NOUNS[field]} has too many combining marks for its length.`;
+    return say('errors.tooManyMarks', { field });
   }
   return null;
 }
@@ -67,10 +67,9 @@ export function imageTypeOf(bytes: Uint8Array): ImageType | null {
 }
 
 /** The sentence for an avatar that is not a PNG, JPEG or WebP image. */
-export const AVATAR_NOT_IMAGE_SENTENCE =
-  'That file is not an image Microblog can use. Pick a PNG, JPEG or WebP picture.';
+export const AVATAR_NOT_IMAGE_SENTENCE = say('errors.avatarNotImage');
 /** The sentence for an avatar over the size limit. */
-export const AVATAR_TOO_LARGE_SENTENCE = `That picture is too large. A profile picture has at most ${AVATAR_BYTES_MAX / 1024} KB.`;
+export const AVATAR_TOO_LARGE_SENTENCE = say('errors.avatarTooLarge', { max: AVATAR_BYTES_MAX / 1024 });
 
 /** Why these bytes cannot be a profile picture, or null when they can. */
 export function avatarProblem(bytes: Uint8Array): string | null {

@@ -1,8 +1,10 @@
 /**
  * The data rules of Microblog, shared by the database layer, the IPC contract and the
  * renderer's forms. Pure functions only: this module runs in Node and in the browser.
- * The same limits are enforced again by the schema's CHECK constraints.
+ * The same limits are enforced again by the schema's CHECK constraints. Sentences come from
+ * the message catalogs through `say`, so the renderer can show them in the user's language.
  */
+import { NOUNS, say } from './sentences';
 
 export const USERNAME_MAX = 64;
 export const EMAIL_MAX = 120;
@@ -26,37 +28,28 @@ export const PAGE_SIZE_MAX = 100;
 export const CURSOR_MAX = 64;
 
 /** What a damaged or foreign page cursor gets: the list can always be loaded again. */
-export const BAD_CURSOR_SENTENCE = 'That page link is not valid. Reload the list.';
+export const BAD_CURSOR_SENTENCE = say('errors.badCursor');
 /** What a page size out of range gets. */
-export const PAGE_SIZE_SENTENCE = `A page has 1 to ${PAGE_SIZE_MAX} posts.`;
+export const PAGE_SIZE_SENTENCE = say('errors.pageSize', { max: PAGE_SIZE_MAX });
 
 /** What each text field is called in a sentence: "A username has at most 64 characters." */
-export const FIELD_NOUNS = {
-  username: 'A username',
-  email: 'An email',
-  password: 'A password',
-  body: 'A post',
-  draft: 'A draft',
-  prefix: 'A filter',
-  displayName: 'A display name',
-  aboutMe: 'About me',
-} as const;
+export const FIELD_NOUNS = NOUNS;
 
 export type TextField = keyof typeof FIELD_NOUNS;
 
 /** The sentence for text longer than its limit (graphemes for posts and drafts, code points otherwise). */
 export function tooLongSentence(field: TextField, max: number): string {
-  return `${FIELD_NOUNS[field]} has at most ${max} characters.`;
+  return say('errors.tooLong', { field, max });
 }
 
 /** The sentence for text holding NUL, which SQLite's length() and GLOB stop at. */
 export function nulSentence(field: TextField): string {
-  return `${FIELD_NOUNS[field]} cannot contain NUL characters.`;
+  return say('errors.nul', { field });
 }
 
 /** The sentence for a lone UTF-16 surrogate, which SQLite would store as invalid UTF-8. */
 export function brokenTextSentence(field: TextField): string {
-  return `${FIELD_NOUNS[field]} cannot contain broken Unicode characters (a lone surrogate).`;
+  return say('errors.broken', { field });
 }
 
 /**
@@ -119,7 +112,7 @@ export function splitGraphemes(text: string, max: number): { within: string; ove
 
 /** The sentence for text that stacks so many marks that it passes the schema's code point ceiling. */
 export function ceilingSentence(field: 'body' | 'draft', ceiling: number): string {
-  return `${FIELD_NOUNS[field]} can hold at most ${ceiling.toLocaleString('en-US')} Unicode code points (accents and joiners count apart); this one has too many.`;
+  return say('errors.ceiling', { field, ceiling });
 }
 
 /** True when the text has nothing but white space (or nothing at all). */
@@ -133,26 +126,26 @@ const EMAIL_PATTERN = /^[^\s@\x00-\x1f\x7f]+@[^\s@.\x00-\x1f\x7f]+(\.[^\s@.\x00-
 
 /** Why a username is not acceptable, or null when it is. */
 export function usernameProblem(username: string): string | null {
-  if (username.length === 0) return 'Choose a username.';
+  if (username.length === 0) return say('errors.usernameEmpty');
   if (!isWellFormed(username)) return brokenTextSentence('username');
   if (countCodePoints(username) > USERNAME_MAX) return tooLongSentence('username', USERNAME_MAX);
-  if (!USERNAME_PATTERN.test(username)) return 'A username may use letters, digits, "_", "." and "-".';
+  if (!USERNAME_PATTERN.test(username)) return say('errors.usernameChars');
   return null;
 }
 
 /** Why an email is not acceptable, or null when it is. */
 export function emailProblem(email: string): string | null {
-  if (email.length === 0) return 'Enter an email address.';
+  if (email.length === 0) return say('errors.emailEmpty');
   if (!isWellFormed(email)) return brokenTextSentence('email');
   if (countCodePoints(email) > EMAIL_MAX) return tooLongSentence('email', EMAIL_MAX);
-  if (!EMAIL_PATTERN.test(email)) return 'That is not an email address.';
+  if (!EMAIL_PATTERN.test(email)) return say('errors.emailShape');
   return null;
 }
 
 /** Why a new password is not acceptable, or null when it is. */
 export function passwordProblem(password: string): string | null {
   if (!isWellFormed(password)) return brokenTextSentence('password');
-  if (countCodePoints(password) < PASSWORD_MIN) return `A password has at least ${PASSWORD_MIN} characters.`;
+  if (countCodePoints(password) < PASSWORD_MIN) return say('errors.passwordShort', { min: PASSWORD_MIN });
   if (countCodePoints(password) > PASSWORD_MAX) return tooLongSentence('password', PASSWORD_MAX);
   return null;
 }
@@ -163,7 +156,7 @@ export type BodyProblem = { code: 'BODY_EMPTY' | 'BODY_TOO_LONG' | 'INVALID_INPU
 export function bodyProblem(body: string): BodyProblem | null {
   if (body.includes('\0')) return { code: 'INVALID_INPUT', message: nulSentence('body') };
   if (!isWellFormed(body)) return { code: 'INVALID_INPUT', message: brokenTextSentence('body') };
-  if (isBlank(body)) return { code: 'BODY_EMPTY', message: 'Write something first.' };
+  if (isBlank(body)) return { code: 'BODY_EMPTY', message: say('errors.bodyEmpty') };
   // The ceiling first: it bounds the cost of segmenting, and is what the schema enforces.
   if (countCodePoints(body) > BODY_CEILING) {
     return { code: 'BODY_TOO_LONG', message: ceilingSentence('body', BODY_CEILING) };
@@ -172,7 +165,7 @@ export function bodyProblem(body: string): BodyProblem | null {
   if (length > BODY_MAX) {
     return {
       code: 'BODY_TOO_LONG',
-      message: `${tooLongSentence('body', BODY_MAX)} This one has ${length}.`,
+      message: say('errors.bodyTooLong', { max: BODY_MAX, length }),
     };
   }
   return null;

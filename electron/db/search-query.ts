@@ -4,10 +4,11 @@
  * word quoted, so FTS5 operators (AND, NEAR(…), col:, ^, -) match as the words they contain.
  * `from:username` becomes a filter. Pure: runs in Node and in the browser.
  */
+import { say } from './sentences';
 
 export const SEARCH_MAX = 200;
-export const SEARCH_EMPTY_SENTENCE = 'Type a word to search for.';
-export const SEARCH_TOO_LONG_SENTENCE = `A search has at most ${SEARCH_MAX} characters.`;
+export const SEARCH_EMPTY_SENTENCE = say('errors.searchEmpty');
+export const SEARCH_TOO_LONG_SENTENCE = say('errors.searchTooLong', { max: SEARCH_MAX });
 
 /** A parsed search: the FTS5 MATCH text (null when only filters were given) and the filters. */
 export interface ParsedSearch {

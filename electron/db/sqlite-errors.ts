@@ -1,9 +1,10 @@
 /**
  * What SQLite's result codes mean for the person using Microblog: one vocabulary of sentences
  * for the app and the command-line tools, so no raw SQLite text ("disk I/O error", "database
- * or disk is full", "no such table") ever reaches a screen. Plain data, no imports: errors.ts
- * builds its typed errors from it and the CLI prints it.
+ * or disk is full", "no such table") ever reaches a screen. The sentences come from the
+ * message catalogs (sentences.ts); errors.ts builds its typed errors from them and the CLI prints them.
  */
+import { say } from './sentences';
 
 /** The failures of the storage itself, as opposed to what the user typed. */
 export type StorageCode =
@@ -18,19 +19,14 @@ export type StorageCode =
 
 /** One sentence per storage failure; each says what happened and what to do. */
 export const STORAGE_SENTENCES: Readonly<Record<StorageCode, string>> = {
-  DISK_FULL: 'The disk is full, so this was not saved. Free up some space, then try again.',
-  STORAGE_ERROR:
-    'The disk reported an error, so this was not saved. Try again; if it keeps happening, check the disk.',
-  OUTCOME_UNKNOWN:
-    'The disk reported an error, and Microblog could not check whether this was saved. Try again when the disk works: it will not be saved twice.',
-  READ_ONLY:
-    'The database cannot be written: the file, its folder or a leftover "-journal" file beside it is read-only. Check their permissions, then try again.',
-  DATABASE_DAMAGED:
-    'The database file is damaged. Quit Microblog and restore a copy from the "backups" folder beside it.',
-  SCHEMA_MISMATCH:
-    'The database lacks a table or column this version of Microblog needs (another program may have changed it). Restore a copy from the "backups" folder beside it.',
-  DATABASE_BUSY: 'The database is busy. Try again in a moment.',
-  DATABASE_ERROR: 'The database could not do this, so nothing was saved. Try again.',
+  DISK_FULL: say('errors.codes.DISK_FULL'),
+  STORAGE_ERROR: say('errors.codes.STORAGE_ERROR'),
+  OUTCOME_UNKNOWN: say('errors.codes.OUTCOME_UNKNOWN'),
+  READ_ONLY: say('errors.codes.READ_ONLY'),
+  DATABASE_DAMAGED: say('errors.codes.DATABASE_DAMAGED'),
+  SCHEMA_MISMATCH: say('errors.codes.SCHEMA_MISMATCH'),
+  DATABASE_BUSY: say('errors.codes.DATABASE_BUSY'),
+  DATABASE_ERROR: say('errors.codes.DATABASE_ERROR'),
 };
 
 /**

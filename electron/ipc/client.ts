@@ -10,7 +10,12 @@ export type Invoke = (channel: Channel, payload: unknown) => Promise<unknown>;
 /** A fresh value each time: the page may hold on to (and mutate) what it gets. */
 const unreachable = (): Result<never> => ({
   ok: false,
-  error: { code: 'INTERNAL', message: 'The app could not reach its data. Restart Microblog and try again.' },
+  // The catalog's English, written out: the sandboxed preload stays free of the i18n library.
+  error: {
+    code: 'INTERNAL',
+    message: 'The app could not reach its data. Restart Microblog and try again.',
+    sentence: { key: 'errors.unreachable' },
+  },
 });
 
 /** The API object: one frozen function per channel, each passing exactly one argument on. */

@@ -34,11 +34,15 @@ import {
   tooLongSentence,
 } from '../db/rules';
 import { accountChannels } from './channels/accounts';
+import { say } from '../db/sentences';
+import { settingsChannels } from './channels/settings';
+
 import { linkChannels } from './channels/links';
 import { optionalEmailSchema, profileChannels } from './channels/profiles';
 import { postChannels } from './channels/posts';
 import { searchChannels } from './channels/search';
-import { bodySchema, channel, cursor, id, key, limit, text } from './channels/schema-kit';
+import { firstScreenChannels } from './channels/first-screen';
+import { bodySchema, channel, cursor, direction, id, key, limit, text } from './channels/schema-kit';
 
 export type { Draft, Page, Post, PostRevision, TimelinePost, User };
 export type { DirectoryUser, FollowCounts, FollowEntry, SearchHit } from '../db/social-models';
@@ -47,7 +51,19 @@ export type { BackupInfo, DataOverview, JobStart } from './channels/data-screen'
 export type { AccountStatus, ImportSummary, PublishState } from './channels/accounts';
 export { DEFAULT_PDS_URL } from './channels/accounts';
 export type { EventName, EventPayload, MicroblogEvents } from './events';
+export type { PageDirection } from '../db/models';
+export type { FirstScreen } from './channels/first-screen';
+/** The cursor of a post, as main's pages give them: the renderer starts a fresh first page at its new post. */
+export { encodeCursor } from '../db/cursor';
 export type { UserOrder } from '../db/models';
+export {
+  LANGUAGES,
+  THEMES,
+  pickLanguage,
+  type AppSettings,
+  type Language,
+  type Theme,
+} from './channels/settings';
 // The renderer's forms and counter use the same rules as the database, through this module only.
 export {
   BODY_MAX,
@@ -68,6 +84,8 @@ export {
 } from '../db/profile-rules';
 export { profileEditProblems } from '../db/profile-edit';
 export { passwordProblem } from '../db/rules';
+// So a form can show a rule's sentence in the user's language: its catalog key and values.
+export { sentenceOf } from '../db/sentences';
 export type { ProfileDetails, ProfileEdit } from '../db/models';
 
 /** Facts about the running app, for the About panel and bug reports. */
@@ -95,8 +113,8 @@ export interface Session {
   locked: boolean;
 }
 
-export const usernameSchema = text('username', USERNAME_MAX, 'Choose a username.');
-export const emailSchema = text('email', EMAIL_MAX, 'Enter an email address.');
+export const usernameSchema = text('username', USERNAME_MAX, say('errors.usernameEmpty'));
+export const emailSchema = text('email', EMAIL_MAX, say('errors.emailEmpty'));
 export const passwordSchema = text('password', PASSWORD_MAX);
 export { bodySchema } from './channels/schema-kit';
 /** A draft: at most DRAFT_MAX visible characters, under the schema's code point ceiling. */
@@ -129,7 +147,7 @@ export const channels = {
   'users:list': channel<User[]>()(
     z
       .object({
-        order: z.enum(USER_ORDERS, 'The order is "asc" (A to Z) or "desc" (Z to A).'),
+        order: z.enum(USER_ORDERS, say('errors.orderInvalid')),
         prefix: text('prefix', USERNAME_MAX).optional(),
       })
       .strict(),
@@ -137,7 +155,7 @@ export const channels = {
   'users:get': channel<UserProfile>()(
     z
       .object({
-        username: text('username', USERNAME_MAX, 'Say which profile to open.'),
+        username: text('username', USERNAME_MAX, say('errors.sayWhichProfile')),
       })
       .strict(),
   ),
@@ -147,18 +165,21 @@ export const channels = {
   ...profileChannels,
 
   'posts:create': channel<Post>()(z.object({ userId: id, body: bodySchema, key }).strict()),
-  'posts:timeline': channel<Page<TimelinePost>>()(z.object({ cursor, limit }).strict()),
-  'posts:byUser': channel<Page<Post>>()(z.object({ userId: id, cursor, limit }).strict()),
+  'posts:timeline': channel<Page<TimelinePost>>()(z.object({ cursor, limit, direction }).strict()),
+  'posts:byUser': channel<Page<Post>>()(z.object({ userId: id, cursor, limit, direction }).strict()),
   'posts:delete': channel<{ postId: number }>()(z.object({ postId: id, userId: id, key }).strict()),
 
   'drafts:get': channel<Draft | null>()(byUser),
   'drafts:save': channel<Draft | null>()(z.object({ userId: id, body: draftSchema, key }).strict()),
+
+  ...settingsChannels,
 
   ...postChannels,
   ...linkChannels,
   ...searchChannels,
   ...dataChannels,
   ...accountChannels,
+  ...firstScreenChannels,
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -172,8 +193,11 @@ export type IpcErrorCode = ErrorCode | 'UNKNOWN_CHANNEL' | 'BAD_REQUEST' | 'PAYL
 
 export interface IpcError {
   code: IpcErrorCode;
+  /** The sentence in English, for logs and tests; the renderer shows `sentence` in its language. */
   message: string;
   field?: string;
+  /** The message's catalog key and values, so the renderer can say it in the user's language. */
+  sentence?: { key: string; params?: Record<string, string | number> };
 }
 
 /** Every call resolves to this envelope; errors are values, never thrown across IPC. */

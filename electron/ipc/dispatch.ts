@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { MicroblogError } from '../db/index';
+import { say, sentenceOf } from '../db/sentences';
 import { diskFailure } from '../db/sqlite-errors';
 import {
   type Channel,
@@ -15,10 +16,15 @@ import { payloadSizeExceeds } from './payload-size';
 /** What the IPC layer calls for every message: never throws, always resolves to a Result. */
 export type Dispatch = (channel: string, payload: unknown) => Promise<Result<unknown>>;
 
-const INTERNAL_MESSAGE = 'Something went wrong. Nothing was changed; try again.';
+const INTERNAL_MESSAGE = say('errors.codes.INTERNAL');
 
+/** The error envelope; a catalog sentence also carries its key, for the renderer's language. */
 function failure(code: IpcError['code'], message: string, field?: string): Result<never> {
-  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
+  const sentence = sentenceOf(message);
+  const error: IpcError = { code, message };
+  if (field !== undefined) error.field = field;
+  if (sentence) error.sentence = sentence;
+  return { ok: false, error };
 }
 
 /** Own keys only: a channel named `__proto__` or `toString` is simply unknown. */
@@ -42,7 +48,7 @@ function valueAt(payload: unknown, path: readonly PropertyKey[]): unknown {
 function describeIssue(issue: z.core.$ZodIssue, payload: unknown): { message: string; field?: string } {
   if (issue.code === 'unrecognized_keys') {
     const key = String(issue.keys[0]);
-    return { message: `The field "${key}" is not expected here.`, field: [...issue.path, key].join('.') };
+    return { message: say('errors.unexpectedField', { key }), field: [...issue.path, key].join('.') };
   }
   const field = issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
   if (issue.code === 'invalid_type') {
@@ -68,17 +74,17 @@ function article(expected: string): string {
 export function createDispatcher(handlers: Handlers): Dispatch {
   return async (channel, payload) => {
     try {
-      if (!isChannel(channel)) return failure('UNKNOWN_CHANNEL', 'That request is not known to this app.');
+      if (!isChannel(channel)) return failure('UNKNOWN_CHANNEL', say('errors.codes.UNKNOWN_CHANNEL'));
       // A channel that carries a picture says how many bytes it takes; every other one has the cap.
       const spec = channels[channel];
       const bytes = 'maxBytes' in spec ? spec.maxBytes : MAX_PAYLOAD_BYTES;
       if (payloadSizeExceeds(payload, { bytes, items: MAX_PAYLOAD_ITEMS })) {
-        return failure('PAYLOAD_TOO_LARGE', 'That request is too large.');
+        return failure('PAYLOAD_TOO_LARGE', say('errors.codes.PAYLOAD_TOO_LARGE'));
       }
       const parsed = spec.input.safeParse(payload);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        if (!issue) return failure('BAD_REQUEST', 'That request is not valid.');
+        if (!issue) return failure('BAD_REQUEST', say('errors.codes.BAD_REQUEST'));
         const { message, field } = describeIssue(issue, payload);
         return failure('BAD_REQUEST', message, field);
       }

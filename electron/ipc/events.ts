@@ -30,11 +30,21 @@ export const events = {
       kind: jobKind,
       outcome: z.enum(['done', 'cancelled', 'failed']),
       message: z.string().max(2000),
+      /** The message's catalog key and values, so the renderer can say it in the user's language. */
+      sentence: z
+        .object({
+          key: z.string().max(200),
+          params: z.record(z.string(), z.union([z.string().max(4096), z.number()])).optional(),
+        })
+        .strict()
+        .optional(),
       file: z.string().max(4096).nullable(),
     })
     .strict(),
   /** Another connection (the shell, the seed tool, a second window, an import) committed to the file. */
   'db:changed': z.object({}).strict(),
+  /** The integrity check run after a quick start found damage: `detail` is SQLite's finding, for bug reports. */
+  'db:damaged': z.object({ detail: z.string().max(2000) }).strict(),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -71,10 +71,14 @@ export interface HandlerContext {
   db: Db;
   repos: Repositories;
   app: AppFacts;
+  /** The OS locale (Electron's `app.getLocale()`), which the language follows until one is chosen. */
+  systemLocale?: string;
   /** Opens a checked http(s) address in the system browser (Electron's shell.openExternal). */
   openExternal?: (url: string) => Promise<void>;
   /** Absent where no Data service runs (handler unit tests): the data channels then say so. */
   data?: DataService;
   /** Absent outside the app (handler unit tests): the account channels then say so. */
   publishing?: Publishing;
+  /** Called once the first screen has its data: main then runs the integrity check a quick start skipped. */
+  afterFirstScreen?: () => void;
 }

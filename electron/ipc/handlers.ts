@@ -3,10 +3,12 @@ import { createAppHandlers } from './handlers/app';
 import { createDataHandlers } from './handlers/data-screen';
 import { createDraftHandlers } from './handlers/drafts';
 import { createLinkHandlers } from './handlers/links';
+import { createFirstScreenHandlers } from './handlers/first-screen';
 import { createPostHandlers } from './handlers/posts';
 import { createProfileHandlers } from './handlers/profiles';
 import { createSearchHandlers } from './handlers/search';
 import { createSessionHandlers } from './handlers/session';
+import { createSettingsHandlers } from './handlers/settings';
 import { createUserHandlers } from './handlers/users';
 import type { HandlerContext, Handlers } from './handler-types';
 import { createSessionState } from './session-state';
@@ -37,10 +39,12 @@ export function createHandlers(ctx: HandlerContext, options: HandlerOptions = {}
     ...createProfileHandlers(ctx, session),
     ...createPostHandlers(ctx, session),
     ...createDraftHandlers(ctx, session),
+    ...createSettingsHandlers(ctx),
     ...createLinkHandlers(ctx),
     ...createSearchHandlers(ctx, session),
     ...createDataHandlers(ctx),
     ...createAccountHandlers(ctx, session),
+    ...createFirstScreenHandlers(ctx, session),
   } satisfies Handlers;
 }
 

@@ -1,4 +1,5 @@
 import type { Repositories, User } from '../db/index';
+import { say } from '../db/sentences';
 import { MicroblogError } from '../db/index';
 import { profileNotFound } from '../db/errors';
 import type { Session } from './contract';
@@ -24,6 +25,16 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
 
   const isLocked = (user: User): boolean => user.hasPassword && !unlocked.has(user.id);
 
+  /** The profile, or USER_NOT_FOUND; PROFILE_LOCKED while its password was not given. */
+  const requireUnlocked = (userId: number): User => {
+    const user = repos.users.getById(userId);
+    if (!user) throw profileNotFound();
+    if (isLocked(user)) {
+      throw new MicroblogError('PROFILE_LOCKED', say('errors.passwordFirst'), 'password');
+    }
+    return user;
+  };
+
   return {
     /** The active profile and whether it still needs its password. */
     current(): Session {
@@ -45,7 +56,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
       if (!user) throw profileNotFound();
       if (user.hasPassword) {
         const right = await attempts.attempt(userId, () => repos.users.verifyPassword(userId, password));
-        if (!right) throw new MicroblogError('WRONG_PASSWORD', 'That password is not right.', 'password');
+        if (!right) throw new MicroblogError('WRONG_PASSWORD', say('errors.wrongPassword'), 'password');
         unlocked.add(userId);
       }
       return this.activate(userId);
@@ -53,7 +64,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
 
     /** Makes the profile active; it must exist and be unlocked. */
     activate(userId: number): Session {
-      const user = this.requireUnlocked(userId);
+      const user = requireUnlocked(userId);
       const previous = activeUser();
       if (previous !== null && previous.id !== user.id) unlocked.delete(previous.id);
       repos.settings.set(ACTIVE_USER_KEY, String(user.id));
@@ -61,36 +72,24 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
       return this.current();
     },
 
-    /** The profile, or USER_NOT_FOUND; PROFILE_LOCKED while its password was not given. */
-    requireUnlocked(userId: number): User {
-      const user = repos.users.getById(userId);
-      if (!user) throw profileNotFound();
-      if (isLocked(user)) {
-        throw new MicroblogError('PROFILE_LOCKED', 'Enter this profile’s password first.', 'password');
-      }
-      return user;
-    },
-
     /**
-     * The profile, when it is the active one and unlocked: only it may change itself. Another
-     * profile is FORBIDDEN (nothing is read or written); the active one still locked, PROFILE_LOCKED.
+     * The one rule for acting as a profile (posting, drafts, follows, editing or deleting it):
+     * only the active, unlocked profile may. Another profile is FORBIDDEN, before anything is
+     * read or written; a missing one USER_NOT_FOUND; the active one still locked, PROFILE_LOCKED.
      */
     requireActive(userId: number): User {
       if (!repos.users.getById(userId)) throw profileNotFound();
       const active = activeUser();
       if (active === null || active.id !== userId) {
-        throw new MicroblogError(
-          'FORBIDDEN',
-          'Only the active profile can change itself. Switch to it first.',
-        );
+        throw new MicroblogError('FORBIDDEN', say('errors.onlyActiveChanges'));
       }
-      return this.requireUnlocked(userId);
+      return requireUnlocked(userId);
     },
 
     /** Checks the profile's password under the same attempt delay as unlocking; WRONG_PASSWORD on `field`. */
     async confirmPassword(userId: number, password: string | null | undefined, field: string): Promise<void> {
       if (password === undefined || password === null || password === '') {
-        throw new MicroblogError('WRONG_PASSWORD', 'Enter your current password.', field);
+        throw new MicroblogError('WRONG_PASSWORD', say('password.enterCurrent'), field);
       }
       const right = await attempts
         .attempt(userId, () => repos.users.verifyPassword(userId, password))
@@ -99,7 +98,7 @@ export function createSessionState(repos: Repositories, attempts: UnlockAttempts
           if (error instanceof MicroblogError) throw new MicroblogError(error.code, error.message, field);
           throw error;
         });
-      if (!right) throw new MicroblogError('WRONG_PASSWORD', 'That password is not right.', field);
+      if (!right) throw new MicroblogError('WRONG_PASSWORD', say('errors.wrongPassword'), field);
     },
 
     /** Forgets a deleted profile; clears the active one if it was this. */

@@ -1,4 +1,5 @@
 import { MicroblogError } from '../db/index';
+import { say } from '../db/sentences';
 
 /**
  * The attempt delay for profile passwords. Five wrong passwords in a row are answered as they
@@ -18,10 +19,10 @@ export function waitAfterFailures(failures: number): number {
   return Math.min(FIRST_WAIT_MS * 2 ** (failures - FREE_ATTEMPTS), LONGEST_WAIT_MS);
 }
 
-function waitPhrase(ms: number): string {
+function tooManySentence(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
-  if (seconds < 90) return seconds === 1 ? '1 second' : `${seconds} seconds`;
-  return `${Math.ceil(seconds / 60)} minutes`;
+  if (seconds < 90) return say('errors.tooManySeconds', { count: seconds });
+  return say('errors.tooManyMinutes', { count: Math.ceil(seconds / 60) });
 }
 
 interface Attempts {
@@ -41,18 +42,10 @@ export function createUnlockAttempts(now: () => number = Date.now) {
       byUser.set(userId, entry);
       const left = entry.blockedUntil - now();
       if (left > 0) {
-        throw new MicroblogError(
-          'PROFILE_LOCKED',
-          `Too many wrong passwords. Try again in ${waitPhrase(left)}.`,
-          'password',
-        );
+        throw new MicroblogError('PROFILE_LOCKED', tooManySentence(left), 'password');
       }
       if (entry.checking >= Math.max(1, FREE_ATTEMPTS - entry.failures)) {
-        throw new MicroblogError(
-          'PROFILE_LOCKED',
-          'Too many password attempts at once. Wait a moment, then try again.',
-          'password',
-        );
+        throw new MicroblogError('PROFILE_LOCKED', say('errors.tooManyAtOnce'), 'password');
       }
       entry.checking++;
       let right: boolean;

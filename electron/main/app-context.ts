@@ -10,7 +10,9 @@ import { type Desktop, HEADLESS_DESKTOP, createDataService } from './data-servic
 import { watchForOtherWriters } from './live-updates';
 import { type PublishingOptions, createPublishing } from './publisher/service';
 import { type Refusal, type StartupOptions, startDatabase } from './startup';
-import { refused } from './startup-outcome';
+import { type Started, refused } from './startup-outcome';
+import { type CheckOutcome, deferredCheck } from './background-check';
+import { writeCleanShutdown } from './clean-shutdown';
 
 /** Startup's options (the same meaning), plus what `app:info` reports. */
 export interface AppContextOptions extends Pick<
@@ -21,6 +23,8 @@ export interface AppContextOptions extends Pick<
   version?: string;
   /** Reported by `app:info`; the running platform by default. */
   platform?: string;
+  /** The OS locale (`app.getLocale()`), which the app's language follows until one is chosen. */
+  locale?: string;
   /** Opens a checked link in the system browser; without it `links:open` says it cannot. */
   openExternal?: (url: string) => Promise<void>;
   /** Electron's dialogs, shell and relaunch for the Data screen (none outside the app). */
@@ -35,12 +39,14 @@ export interface AppContext {
   dispatch: Dispatch;
   /** The current connection: after a disk failure the data layer serves a new one. */
   readonly db: Db;
-  /** What startup did: the migrations it applied and the backup it made first. */
-  startup: { applied: string[]; backupPath: string | null };
+  /** What startup did: the migrations it applied, the backup it made first, whether it read the whole file. */
+  startup: { applied: string[]; backupPath: string | null; integrity?: Started['integrity'] };
   /** Main → renderer events (the Electron shell sends them to the windows); returns the unsubscribe. */
   subscribe(listener: (event: AppEvent) => void): () => void;
   /** Looks at the outbox now: the network came back, or the computer woke up. */
   wakePublisher(): void;
+  /** The integrity check run after a start that skipped it, once the first screen asked; else null. */
+  integrityCheck(): Promise<CheckOutcome> | null;
   close(): void;
 }
 
@@ -59,9 +65,10 @@ function contextOn(
   live: LiveDatabase,
   options: Pick<
     AppContextOptions,
-    'dbPath' | 'version' | 'platform' | 'openExternal' | 'desktop' | 'workerScript' | 'publishing'
+    'dbPath' | 'version' | 'platform' | 'locale' | 'openExternal' | 'desktop' | 'workerScript' | 'publishing'
   >,
   startup: AppContext['startup'],
+  afterClose: () => void = () => undefined,
 ): AppContext {
   const listeners = new Set<(event: AppEvent) => void>();
   const emit = (event: AppEvent) => {
@@ -73,6 +80,12 @@ function contextOn(
     for (const listener of listeners) listener(event);
   };
   const jobs = createDataJobs(options.dbPath, emit, options.workerScript);
+  const check = deferredCheck(
+    options.dbPath,
+    startup.integrity === 'skipped',
+    (detail) => emit({ name: 'db:damaged', payload: { detail } }),
+    options.workerScript,
+  );
   const stopWatching = watchForOtherWriters(
     () => live.db,
     () => emit({ name: 'db:changed', payload: {} }),
@@ -110,6 +123,8 @@ function contextOn(
     data,
     ...(options.openExternal && { openExternal: options.openExternal }),
     ...(publishing && { publishing }),
+    afterFirstScreen: check.start,
+    ...(options.locale !== undefined && { systemLocale: options.locale }),
   });
   const dispatch = createDispatcher(handlers);
   return {
@@ -125,6 +140,7 @@ function contextOn(
       return live.db;
     },
     startup,
+    integrityCheck: check.outcome,
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -133,8 +149,11 @@ function contextOn(
       void publishing?.stop();
       stopWatching();
       void jobs.close();
+      check.stop();
       listeners.clear();
       live.close();
+      // A file found damaged is not vouched for: the next start checks it whole (and refuses it).
+      if (!check.damaged()) afterClose();
     },
   };
 }
@@ -172,7 +191,10 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     throw new StartupRefusedError(refused(options.dbPath, cause.reason, cause.message));
   }
   forgetUndoneDeletes(live);
-  return contextOn(live, options, { applied: outcome.applied, backupPath: outcome.backupPath });
+  // Only after the connection closed (its last checkpoint done) is the file as the marker says.
+  const markClean = () => writeCleanShutdown(options.dbPath);
+  const { applied, backupPath, integrity } = outcome;
+  return contextOn(live, options, { applied, backupPath, integrity }, markClean);
 }
 
 /**
@@ -183,7 +205,7 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
 export function createReadOnlyContext(
   options: Pick<
     AppContextOptions,
-    'dbPath' | 'version' | 'platform' | 'openExternal' | 'desktop' | 'workerScript'
+    'dbPath' | 'version' | 'platform' | 'locale' | 'openExternal' | 'desktop' | 'workerScript' | 'publishing'
   >,
 ): AppContext {
   const db = openDatabase(options.dbPath, { readonly: true });

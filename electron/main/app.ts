@@ -6,6 +6,7 @@ import { bundledWorkerScript, electronDesktop } from './desktop';
 import { registerIpcHandlers } from './register';
 import { type AppContext, StartupRefusedError, createAppContext, createReadOnlyContext } from './app-context';
 import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
+import { translatorFor } from './i18n';
 import { handleRefusal } from './refusal';
 import type { ElectronShell, WindowShell } from './shell';
 import { openUpdatingWindow } from './updating-window';
@@ -29,6 +30,8 @@ async function startContext(
   | Exclude<RunResult, { state: 'running' }>
 > {
   const { app, BrowserWindow } = electron;
+  const locale = app.getLocale();
+  const { t } = translatorFor(locale);
   let updating: WindowShell | null = null;
   const closeUpdating = () => {
     if (updating && !updating.isDestroyed()) updating.close();
@@ -40,6 +43,7 @@ async function startContext(
     const context = await createAppContext({
       dbPath,
       version,
+      locale,
       openExternal,
       desktop: electronDesktop(electron),
       workerScript: bundledWorkerScript(app.getAppPath()),
@@ -49,7 +53,7 @@ async function startContext(
         fetch: (input, init) => electron.net.fetch(input instanceof URL ? input.href : input, init),
       },
       onSlow: () => {
-        const opened = openUpdatingWindow(BrowserWindow);
+        const opened = openUpdatingWindow(BrowserWindow, t('main.updating'));
         updating = opened.window;
         // Startup waits for this page to load before it runs the (blocking) migrations.
         return opened.loaded;
@@ -60,16 +64,13 @@ async function startContext(
     closeUpdating();
     if (!(error instanceof StartupRefusedError)) {
       console.error('Startup failed:', error);
-      electron.dialog.showErrorBox(
-        'Microblog could not start',
-        `Something unexpected stopped Microblog while opening ${dbPath}. Your data was not changed.`,
-      );
+      electron.dialog.showErrorBox(t('main.startFailedTitle'), t('main.startFailed', { file: dbPath }));
       app.quit();
       return { state: 'failed' };
     }
     const choice = await handleRefusal(
       error.outcome,
-      { version, platform: process.platform },
+      { version, platform: process.platform, locale },
       {
         showMessageBox: (options) => electron.dialog.showMessageBox(options),
         writeClipboard: (text) => electron.clipboard.writeText(text),
@@ -85,6 +86,7 @@ async function startContext(
       const context = createReadOnlyContext({
         dbPath,
         version,
+        locale,
         openExternal: (url) => electron.shell.openExternal(url),
         desktop: electronDesktop(electron),
         workerScript: bundledWorkerScript(app.getAppPath()),
@@ -92,10 +94,7 @@ async function startContext(
       return { context, readOnly: true, closeUpdating };
     } catch (readError) {
       console.error('Opening the database read-only failed:', readError);
-      electron.dialog.showErrorBox(
-        'Microblog could not open your data read-only',
-        `SQLite could not read ${dbPath} after all. Your data was not changed.`,
-      );
+      electron.dialog.showErrorBox(t('main.readOnlyFailedTitle'), t('main.readOnlyFailed', { file: dbPath }));
       app.quit();
       return { state: 'failed' };
     }

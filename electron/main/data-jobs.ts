@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MicroblogError } from '../db/errors';
+import { say, sentenceOf, type SentenceRef } from '../db/sentences';
 import type { ExportOptions } from '../data/archive-export';
 import { sharedCancelFlag } from '../data/archive-problem';
 import type { DataJobs } from '../ipc/handler-types';
@@ -30,24 +31,27 @@ const WORKER_HEAP_MB = 256;
 /** Progress events at most this often: a million posts must not mean a million messages to the window. */
 const PROGRESS_EVERY_MS = 100;
 
-const count = (n: number): string => n.toLocaleString('en');
-
 function finishedMessage(message: WorkerMessage): string {
   switch (message.type) {
     case 'exported':
-      return `Exported ${count(message.result.posts)} posts to ${path.basename(message.result.file)}.`;
+      return say('jobs.exported', { count: message.result.posts, file: path.basename(message.result.file) });
     case 'imported': {
       const { profiles, posts, drafts, withoutPassword } = message.result;
-      const added = `Imported ${count(profiles)} new profiles, ${count(posts)} new posts and ${count(drafts)} drafts.`;
+      const counts = { profiles, posts, drafts };
       return withoutPassword.length > 0
-        ? `${added} New profiles without a password: ${withoutPassword.join(', ')}.`
-        : added;
+        ? say('jobs.importedWithout', { ...counts, names: withoutPassword.join(', ') })
+        : say('jobs.imported', counts);
     }
     case 'cancelled':
-      return 'Cancelled: nothing was changed.';
+      return say('jobs.cancelled');
     default:
       return message.type === 'failed' ? message.message : '';
   }
+}
+
+/** The catalog key of a job's closing sentence: made here, or in the worker (which sends its own). */
+function sentenceFor(message: WorkerMessage, text: string): SentenceRef | undefined {
+  return message.type === 'failed' ? message.sentence : sentenceOf(text);
 }
 
 /** The job runner for one database file; `emit` delivers events to the windows. */
@@ -62,7 +66,7 @@ export function createDataJobs(
     if (current) {
       throw new MicroblogError(
         'DATABASE_BUSY',
-        `An ${current.kind} is already running; wait for it to finish, or cancel it.`,
+        say(current.kind === 'export' ? 'jobs.exportRunning' : 'jobs.importRunning'),
       );
     }
     const jobId = randomUUID();
@@ -81,12 +85,19 @@ export function createDataJobs(
     current = { jobId, kind, worker, cancel: flag.cancel };
     let lastProgress = 0;
     let ended = false;
-    const finish = (outcome: 'done' | 'cancelled' | 'failed', message: string, file: string | null) => {
+    const finish = (
+      outcome: 'done' | 'cancelled' | 'failed',
+      message: string,
+      file: string | null,
+      sentence = sentenceOf(message),
+    ) => {
       if (ended) return;
       ended = true;
       current = null;
-      emit({ name: 'data:finished', payload: { jobId, kind, outcome, message, file } });
+      const payload = { jobId, kind, outcome, message, file, ...(sentence && { sentence }) };
+      emit({ name: 'data:finished', payload });
     };
+    const stopped = say(kind === 'export' ? 'jobs.exportStopped' : 'jobs.importStopped');
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') {
         const now = Date.now();
@@ -97,13 +108,19 @@ export function createDataJobs(
       }
       const outcome =
         message.type === 'cancelled' ? 'cancelled' : message.type === 'failed' ? 'failed' : 'done';
-      finish(outcome, finishedMessage(message), message.type === 'exported' ? message.result.file : null);
+      const text = finishedMessage(message);
+      finish(
+        outcome,
+        text,
+        message.type === 'exported' ? message.result.file : null,
+        sentenceFor(message, text),
+      );
     });
     worker.on('error', (error) => {
       console.error(`The ${kind} worker failed:`, error);
-      finish('failed', `The ${kind} stopped unexpectedly; nothing was changed.`, null);
+      finish('failed', stopped, null);
     });
-    worker.on('exit', () => finish('failed', `The ${kind} stopped unexpectedly; nothing was changed.`, null));
+    worker.on('exit', () => finish('failed', stopped, null));
     return jobId;
   };
 

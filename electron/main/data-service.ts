@@ -22,6 +22,7 @@ import type { BackupInfo } from '../ipc/channels/data-screen';
 import type { AppInfo } from '../ipc/contract';
 import type { DataJobs, DataService } from '../ipc/handler-types';
 import { restoreBackup } from './restore';
+import { say } from '../db/sentences';
 
 /** What the Data screen needs from the desktop: Electron's dialog, shell, clipboard and app. */
 export interface Desktop {
@@ -65,8 +66,7 @@ function toInfo(backup: BackupFile): BackupInfo {
   };
 }
 
-const notListed = () =>
-  new MicroblogError('INVALID_INPUT', 'That backup is not in the list any more. Reload the list.');
+const notListed = () => new MicroblogError('INVALID_INPUT', say('errors.backupGone'));
 
 /** The Data service over one database file. */
 export function createDataService(options: DataServiceOptions): DataService {
@@ -91,7 +91,7 @@ export function createDataService(options: DataServiceOptions): DataService {
         username !== null &&
         options.db().prepare('SELECT 1 FROM users WHERE username = ?').get(username) === undefined
       ) {
-        throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist any more.');
+        throw new MicroblogError('USER_NOT_FOUND', say('errors.profileGone'));
       }
       const stem = `microblog-${username ?? 'all'}-${day()}`;
       const file = await desktop.chooseExportPath(
@@ -117,8 +117,7 @@ export function createDataService(options: DataServiceOptions): DataService {
     },
     async restore(name) {
       const backup = listed(name);
-      if (jobs.running())
-        throw new MicroblogError('DATABASE_BUSY', 'Wait for the export or import to finish first.');
+      if (jobs.running()) throw new MicroblogError('DATABASE_BUSY', say('errors.waitForJob'));
       options.closeDatabase();
       restoreBackup({ dbPath, backupPath: backup.path, now: options.now?.() });
       desktop.relaunch();

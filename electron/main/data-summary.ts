@@ -1,6 +1,8 @@
 /** What a database file holds, in the words a user checks it by: how many posts, and the newest. */
 import Database from 'better-sqlite3';
+import type { TFunction } from 'i18next';
 import { createRepositories } from '../db/index';
+import { translatorFor } from './i18n';
 
 export type DataSummary =
   /** `servable`: the app's repositories work on it, so it can be opened read-only. */
@@ -45,13 +47,16 @@ export function holdsMore(a: DataSummary, b: DataSummary): boolean {
   return a.posts > b.posts || (a.newestPost ?? '') > (b.newestPost ?? '');
 }
 
-/** "412 posts, the newest from 23/11/2026, 21:40:00", or why there is nothing to say. */
-export function describeData(summary: DataSummary): string {
-  if (summary.state === 'not-read') return 'not opened (a file beside it does not belong to it)';
-  if (summary.state === 'unreadable') return 'SQLite cannot read it';
-  if (summary.posts === 0) return 'no posts';
+/** "412 posts, the newest from 23/11/2026, 21:40:00", or why there is nothing to say, in `t`'s language. */
+export function describeData(
+  summary: DataSummary,
+  t: TFunction = translatorFor().t,
+  locale?: string,
+): string {
+  if (summary.state === 'not-read') return t('main.data.notRead');
+  if (summary.state === 'unreadable') return t('main.data.unreadable');
+  if (summary.posts === 0) return t('main.data.noPosts');
   const newest = summary.newestPost === null ? null : new Date(summary.newestPost);
-  const when =
-    newest && !Number.isNaN(newest.getTime()) ? `, the newest from ${newest.toLocaleString()}` : '';
-  return `${summary.posts} post${summary.posts === 1 ? '' : 's'}${when}`;
+  if (!newest || Number.isNaN(newest.getTime())) return t('main.data.posts', { count: summary.posts });
+  return t('main.data.postsNewest', { count: summary.posts, when: newest.toLocaleString(locale) });
 }

@@ -1,6 +1,7 @@
 /**
- * The worker thread that runs one export or import on its own connection, so the main process
- * keeps answering the window while a million posts stream through. It reports progress and
+ * The worker thread that runs one export or import (or the integrity check a start skipped) on
+ * its own connection, so the main process keeps answering the window while a million posts
+ * stream through. It reports progress and
  * its outcome as messages; the main thread cancels it through a flag in shared memory, which
  * the job's synchronous loop reads between records.
  */
@@ -10,7 +11,15 @@ import { MicroblogError, toMicroblogError } from '../db/errors';
 import { exportArchive } from '../data/archive-export';
 import { importArchive } from '../data/archive-import';
 import { ArchiveProblem, JobCancelled, sharedCancelFlag } from '../data/archive-problem';
-import type { WorkerMessage, WorkerRequest } from './data-job-types';
+import { quickCheckProblem } from '../db/guard';
+import { sentenceOf } from '../db/sentences';
+import type { CheckRequest, WorkerMessage, WorkerRequest } from './data-job-types';
+
+/** A failure as the main thread reports it: the sentence, and its catalog key made here. */
+function failed(message: string): WorkerMessage {
+  const sentence = sentenceOf(message);
+  return { type: 'failed', message, ...(sentence && { sentence }) };
+}
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
@@ -35,13 +44,14 @@ function run(request: WorkerRequest): void {
 }
 
 try {
-  run(workerData as WorkerRequest);
+  const request = workerData as WorkerRequest | CheckRequest;
+  if (request.kind === 'check') post({ type: 'checked', problem: quickCheckProblem(request.dbPath) });
+  else run(request);
 } catch (error) {
   if (error instanceof JobCancelled) post({ type: 'cancelled' });
-  else if (error instanceof ArchiveProblem || error instanceof MicroblogError)
-    post({ type: 'failed', message: error.message });
+  else if (error instanceof ArchiveProblem || error instanceof MicroblogError) post(failed(error.message));
   else {
     console.error('An export or import failed:', error);
-    post({ type: 'failed', message: toMicroblogError(error).message });
+    post(failed(toMicroblogError(error).message));
   }
 }

@@ -18,10 +18,11 @@ export function watchForOtherWriters(
   // Prepared once per connection (the data layer may open a new one after a disk failure).
   let statement: { db: Db; read: () => number } | null = null;
   const timer = setInterval(() => {
-    const current = db();
-    if (!current.open) return;
     let version: number;
     try {
+      // Reaching the connection may itself fail (a reopen after a disk failure, a closed file).
+      const current = db();
+      if (!current.open) return;
       if (statement?.db !== current) {
         const prepared = current.prepare<[], number>('PRAGMA data_version').pluck();
         statement = { db: current, read: () => prepared.get() as number };

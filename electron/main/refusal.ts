@@ -1,5 +1,7 @@
 import type { MessageBoxOptions, MessageBoxReturnValue } from 'electron';
+import type { TFunction } from 'i18next';
 import { describeData, holdsMore } from './data-summary';
+import { translated, translatorFor } from './i18n';
 import { restoreBackup } from './restore';
 import type { Refusal } from './startup';
 
@@ -45,36 +47,57 @@ export interface RefusalDialog {
 }
 
 /** A time worth showing, or null (an impossible date is never shown). */
-function shownTime(at: Date | undefined): string | null {
-  return at && !Number.isNaN(at.getTime()) ? at.toLocaleString() : null;
+function shownTime(at: Date | undefined, locale: string | undefined): string | null {
+  return at && !Number.isNaN(at.getTime()) ? at.toLocaleString(locale) : null;
 }
 
-/** The dialog for a refused database: what happened, what the file and its last backup hold, and what to do. */
-export function refusalDialog(refusal: Refusal, facts: { version: string; platform: string }): RefusalDialog {
+/** "The latest backup is …, made … (…)." or that there is none, in `t`'s language. */
+function backupLineIn(
+  t: TFunction,
+  backup: Refusal['latestBackup'],
+  when: string | null,
+  data: (summary: Refusal['current']) => string,
+): string {
+  if (backup === null) return t('main.refusal.noBackup');
+  if (when === null)
+    return t('main.refusal.backupLineUndated', { path: backup.path, data: data(backup.holds) });
+  return t('main.refusal.backupLine', { path: backup.path, when, data: data(backup.holds) });
+}
+
+/** The app's facts for the dialog; `locale` (the OS's) picks its language, English by default. */
+export interface RefusalFacts {
+  version: string;
+  platform: string;
+  locale?: string;
+}
+
+/**
+ * The dialog for a refused database: what happened, what the file and its last backup hold, and
+ * what to do, in the OS's language. "Copy details" stays in English, for a bug report.
+ */
+export function refusalDialog(refusal: Refusal, facts: RefusalFacts): RefusalDialog {
+  const { t, language } = translatorFor(facts.locale);
   const backup = refusal.latestBackup;
-  const when = shownTime(backup?.takenAt);
-  const fileLine = `Your file: ${refusal.file} (${describeData(refusal.current)}).`;
-  const backupLine =
-    backup === null
-      ? 'There is no backup of it yet.'
-      : `The latest backup is ${backup.path}${when ? `, made ${when}` : ''} (${describeData(backup.holds)}).`;
+  const when = shownTime(backup?.takenAt, language);
+  const data = (summary: Refusal['current']): string => describeData(summary, t, language);
+  const fileLine = t('main.refusal.fileLine', { file: refusal.file, data: data(refusal.current) });
+  const backupLine = backupLineIn(t, backup, when, data);
   const restorable = backup !== null && RESTORABLE.has(refusal.reason);
   const hidesNewer = restorable && holdsMore(refusal.current, backup.holds);
-  const warning = hidesNewer
-    ? '\n\nYour file holds posts the backup does not have: restoring the backup would hide them (your file is set aside, never deleted).'
-    : '';
+  const warning = hidesNewer ? `\n\n${t('main.refusal.hidesNewer')}` : '';
+  const english = translatorFor().t;
   const details = [
     `Microblog ${facts.version} on ${facts.platform}`,
     `Problem: ${refusal.reason} (${refusal.code})`,
     refusal.message,
-    fileLine,
-    backupLine,
+    english('main.refusal.fileLine', { file: refusal.file, data: describeData(refusal.current) }),
+    backupLineIn(english, backup, shownTime(backup?.takenAt, undefined), describeData),
   ].join('\n');
-  const buttons = ['Copy details', 'Quit'];
+  const buttons = [t('main.refusal.copy'), t('main.refusal.quit')];
   const actions: RefusalAction[] = ['copy', 'quit'];
   if (restorable) {
-    const from = when ?? 'before the last update';
-    buttons.push(hidesNewer ? `Restore the older backup from ${from}` : `Restore the backup from ${from}`);
+    const from = when ?? t('main.refusal.beforeLastUpdate');
+    buttons.push(t(hidesNewer ? 'main.refusal.restoreOlder' : 'main.refusal.restore', { from }));
     actions.push('restore');
   }
   if (
@@ -82,7 +105,7 @@ export function refusalDialog(refusal: Refusal, facts: { version: string; platfo
     refusal.current.servable &&
     READABLE_REFUSALS.has(refusal.reason)
   ) {
-    buttons.push('Open read-only to export');
+    buttons.push(t('main.refusal.readOnly'));
     actions.push('read-only');
   }
   return {
@@ -90,9 +113,9 @@ export function refusalDialog(refusal: Refusal, facts: { version: string; platfo
     details,
     options: {
       type: 'error',
-      title: 'Microblog cannot open your data',
-      message: 'Microblog cannot open your data, and did not change it.',
-      detail: `${refusal.message}\n\n${fileLine}\n${backupLine}${warning}`,
+      title: t('main.refusal.title'),
+      message: t('main.refusal.message'),
+      detail: `${translated(t, refusal.message)}\n\n${fileLine}\n${backupLine}${warning}`,
       buttons,
       defaultId: 1,
       cancelId: 1,
@@ -117,10 +140,11 @@ export interface RefusalDeps {
  */
 export async function handleRefusal(
   refusal: Refusal,
-  facts: { version: string; platform: string },
+  facts: RefusalFacts,
   deps: RefusalDeps,
 ): Promise<'quit' | 'restored' | 'read-only'> {
   const dialog = refusalDialog(refusal, facts);
+  const { t } = translatorFor(facts.locale);
   for (;;) {
     const { response } = await deps.showMessageBox(dialog.options);
     const action = dialog.actions[response] ?? 'quit';
@@ -139,10 +163,14 @@ export async function handleRefusal(
         console.error('Restoring the backup failed:', error);
         await deps.showMessageBox({
           type: 'error',
-          title: 'The backup was not restored',
-          message: 'Microblog could not restore the backup, and left your file as it was.',
-          detail: `${(error as Error).message}\n\nYour file: ${refusal.file}\nThe backup: ${backupPath}`,
-          buttons: ['OK'],
+          title: t('main.refusal.restoreFailedTitle'),
+          message: t('main.refusal.restoreFailedMessage'),
+          detail: t('main.refusal.restoreFailedDetail', {
+            reason: translated(t, (error as Error).message),
+            file: refusal.file,
+            backup: backupPath,
+          }),
+          buttons: [t('main.refusal.ok')],
           noLink: true,
         });
         continue;

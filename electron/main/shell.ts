@@ -25,6 +25,7 @@ export interface AppShell {
   getPath(name: 'userData' | 'documents'): string;
   getAppPath(): string;
   getVersion(): string;
+  getLocale(): string;
   relaunch(): void;
   quit(): void;
   exit(exitCode?: number): void;

@@ -1,4 +1,5 @@
 /** The one shape startup ends in, from `startDatabase` through `createAppContext` to `runApp`. */
+import type { IntegrityCheck } from '../db/guard';
 import type { Db, RefusalReason } from '../db/index';
 import { refusalCode, type RefusalCode } from '../db/refusals';
 import { type BackupFile, latestBackup } from '../data/backups';
@@ -14,6 +15,8 @@ export interface Started {
   backupPath: string | null;
   /** Where the file and its hot journal were copied before SQLite rolled the journal back, if it did. */
   recoveredCopy: string | null;
+  /** Whether startup read the whole file with `quick_check`; a new file has nothing to read. */
+  integrity: IntegrityCheck | 'new-file';
 }
 
 export interface Refusal {

@@ -23,6 +23,7 @@ import {
   keepBackupsSetting,
   pruneBackups,
 } from '../data/backups';
+import { say } from '../db/sentences';
 import { recoverHotJournal } from './recovery';
 import { type Refusal, refused } from './startup-outcome';
 
@@ -31,6 +32,8 @@ export interface StepOptions {
   migrations: readonly MigrationModule[];
   keepBackups?: number;
   busyTimeoutMs?: number;
+  /** The previous run closed this file cleanly (its marker matched): see InspectOptions. */
+  closedCleanly?: boolean;
 }
 
 /** A refusal for an error that `refusalFor` understands, or the error again. */
@@ -44,8 +47,8 @@ function refusalOrThrow(error: unknown, dbPath: string): Refusal {
 export function inspectStep(
   options: StepOptions,
 ): { inspection: Inspection; recoveredCopy: string | null } | Refusal {
-  const { dbPath, migrations, busyTimeoutMs } = options;
-  const inspectOnce = () => inspectDatabaseFile(dbPath, migrations, { busyTimeoutMs });
+  const { dbPath, migrations, busyTimeoutMs, closedCleanly } = options;
+  const inspectOnce = () => inspectDatabaseFile(dbPath, migrations, { busyTimeoutMs, closedCleanly });
   let recoveredCopy: string | null = null;
   try {
     try {
@@ -76,7 +79,7 @@ export function openStep(options: StepOptions): Db | Refusal {
     console.error('Opening the database failed:', error);
     const refusal = refusalFor(error, dbPath);
     if (refusal) return refused(dbPath, refusal.reason, refusal.message);
-    return refused(dbPath, 'open-failed', `The database ${dbPath} could not be opened. It was not changed.`);
+    return refused(dbPath, 'open-failed', say('main.openFailed', { file: dbPath }));
   }
 }
 
@@ -131,12 +134,10 @@ export async function migrateStep(
     const cause = refusalFor(error, dbPath);
     const around = cause && !['corrupt', 'not-a-database'].includes(cause.reason);
     if (around) return refused(dbPath, cause.reason, cause.message);
-    const where = backupPath ? ` A backup made just before is at ${backupPath}.` : '';
-    return refused(
-      dbPath,
-      'migration-failed',
-      `Microblog could not update the database ${dbPath} to this version. It was not changed.${where}`,
-    );
+    const sentence = backupPath
+      ? say('main.migrationFailedBackup', { file: dbPath, backup: backupPath })
+      : say('main.migrationFailed', { file: dbPath });
+    return refused(dbPath, 'migration-failed', sentence);
   }
 }
 

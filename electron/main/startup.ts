@@ -10,7 +10,8 @@ import {
   openStep,
   type StepOptions,
 } from './startup-steps';
-import type { StartupOutcome } from './startup-outcome';
+import type { Started, StartupOutcome } from './startup-outcome';
+import { takeCleanShutdown } from './clean-shutdown';
 
 export type { Refusal, Started, StartupFailure, StartupOutcome } from './startup-outcome';
 
@@ -42,7 +43,7 @@ async function upgrade(
   steps: StepOptions,
   options: StartupOptions,
   notice: SlowNotice,
-  plan: { backUp: boolean; target: string; size: number },
+  plan: { backUp: boolean; target: string; size: number; integrity: Started['integrity'] },
 ): Promise<StartupOutcome> {
   let backupPath: string | null = null;
   if (plan.backUp) {
@@ -57,18 +58,21 @@ async function upgrade(
   const applied = await migrateStep(db, steps, backupPath);
   if (!Array.isArray(applied)) return applied;
   finishStep(db);
-  return { ok: true, db, applied, backupPath, recoveredCopy: null };
+  return { ok: true, db, applied, backupPath, recoveredCopy: null, integrity: plan.integrity };
 }
 
 /**
  * Brings the database at `dbPath` to the newest schema, or explains why it will not:
- * inspect without writing (a hot journal is copied aside and rolled back first) → open →
+ * inspect without writing (a hot journal is copied aside and rolled back first; `quick_check`
+ * reads the whole file unless the previous run closed it cleanly and no migration is pending) → open →
  * back up (only an existing file with data, and only when migrations are pending) → run every
  * pending migration as one all-or-nothing step → WAL and `PRAGMA optimize`, neither of which
  * may fail startup. On any refusal the file is left as it was (SQLite's -wal/-shm aside).
  */
 export async function startDatabase(options: StartupOptions): Promise<StartupOutcome> {
-  const steps: StepOptions = { ...options, migrations: options.migrations ?? appMigrations };
+  // Taken (and removed) before anything is written, so a crash in this run is never taken for a clean end.
+  const closedCleanly = takeCleanShutdown(options.dbPath);
+  const steps: StepOptions = { ...options, migrations: options.migrations ?? appMigrations, closedCleanly };
   const notice = slowNotice(options);
   try {
     const checked = inspectStep(steps);
@@ -82,6 +86,7 @@ export async function startDatabase(options: StartupOptions): Promise<StartupOut
       backUp: known && inspection.applied.length > 0 && inspection.pending.length > 0,
       target: known ? (inspection.pending.at(-1) ?? '') : '',
       size: known ? inspection.size : 0,
+      integrity: known ? inspection.integrity : ('new-file' as const),
     };
     try {
       const outcome = await upgrade(db, steps, options, notice, plan);

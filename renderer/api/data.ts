@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { DataOverview } from '../../electron/ipc/contract';
 import type { EventName, EventPayload, MicroblogEvents } from '../../electron/ipc/contract';
+import { i18n } from '../i18n/index';
 import { microblog, unwrap } from './client';
 
 const dataKeys = {
@@ -61,6 +62,12 @@ export function useJob(overview: DataOverview | undefined) {
     setJob({ jobId, kind, done: 0, total: 0 });
   };
   return { running, ended, started };
+}
+
+/** A job's closing sentence in the app's language: main's catalog key when it gave one. */
+export function sentenceText(ended: EventPayload<'data:finished'>): string {
+  const { sentence } = ended;
+  return sentence && i18n.exists(sentence.key) ? i18n.t(sentence.key, sentence.params ?? {}) : ended.message;
 }
 
 /** Starts an export (main asks where to save it first). */

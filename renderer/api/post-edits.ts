@@ -1,9 +1,10 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import type { Post } from '../../electron/ipc/contract';
+import type { Post, TimelinePost } from '../../electron/ipc/contract';
 import { microblog, unwrap } from './client';
-import { keys } from './keys';
-import { PAGE_SIZE } from './posts';
+import { replaceInFeeds, restoreInFeeds } from './feed-updates';
+import { type FeedSource, PAGE_SIZE, feedStart } from './posts';
+import { useRetryKeys } from './retry-keys';
 
 interface Author {
   userId: number;
@@ -19,13 +20,13 @@ export const postKeys = {
 };
 
 /** The posts with one #tag (any case), newest first, one cursor page at a time. */
-export function useTagPosts(tag: string) {
-  return useInfiniteQuery({
+export function tagSource(tag: string): FeedSource<TimelinePost> {
+  return {
     queryKey: postKeys.tag(tag),
-    queryFn: ({ pageParam }) => unwrap(microblog().posts.byTag({ tag, cursor: pageParam, limit: PAGE_SIZE })),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-  });
+    start: feedStart(null),
+    read: ({ cursor }) => unwrap(microblog().posts.byTag({ tag, cursor, limit: PAGE_SIZE })),
+    pagesBothWays: false,
+  };
 }
 
 /** The earlier versions of a post, newest first; loaded only when "Show history" opens. */
@@ -37,19 +38,9 @@ export function usePostHistory(postId: number, enabled: boolean) {
   });
 }
 
-/**
- * What an edit, a delete or a restore of the author's post changes: every list it can be in
- * (the timeline, the author's posts, any tag page, since its tags may have changed), the
- * author's post count, and the post's history.
- */
-function invalidatePost(client: ReturnType<typeof useQueryClient>, author: Author, postId: number) {
-  return Promise.all([
-    client.invalidateQueries({ queryKey: keys.timeline }),
-    client.invalidateQueries({ queryKey: keys.userPosts(author.userId) }),
-    client.invalidateQueries({ queryKey: keys.profile(author.username) }),
-    client.invalidateQueries({ queryKey: postKeys.tags }),
-    client.invalidateQueries({ queryKey: postKeys.history(postId) }),
-  ]);
+/** A post's earlier versions change with each edit and restore: read them again when shown. */
+function historyChanged(client: QueryClient, postId: number) {
+  return client.invalidateQueries({ queryKey: postKeys.history(postId) });
 }
 
 /**
@@ -65,9 +56,10 @@ export function useEditPost(author: Author, postId: number) {
       attempt.current = { body, key };
       return unwrap(microblog().posts.edit({ postId, userId: author.userId, body, key }));
     },
-    onSuccess: () => {
+    onSuccess: (post) => {
       attempt.current = null;
-      return invalidatePost(client, author, postId);
+      replaceInFeeds(client, author, post);
+      return historyChanged(client, postId);
     },
   });
 }
@@ -75,23 +67,16 @@ export function useEditPost(author: Author, postId: number) {
 /** Puts a just-deleted post back (its Undo); one key per post, so a retry restores once. */
 export function useRestorePost(author: Author) {
   const client = useQueryClient();
-  const restoreKeys = useRef(new Map<number, string>());
+  const retry = useRetryKeys();
   return useMutation({
-    mutationFn: (postId: number): Promise<Post> => {
-      const key = restoreKeys.current.get(postId) ?? crypto.randomUUID();
-      restoreKeys.current.set(postId, key);
-      return unwrap(microblog().posts.restore({ postId, userId: author.userId, key }));
-    },
-    onSuccess: (_post, postId) => {
-      restoreKeys.current.delete(postId);
-      return invalidatePost(client, author, postId);
+    mutationFn: (postId: number): Promise<Post> =>
+      unwrap(microblog().posts.restore({ postId, userId: author.userId, key: retry.keyFor(postId) })),
+    onSuccess: (post, postId) => {
+      retry.done(postId);
+      restoreInFeeds(client, author, post);
+      return historyChanged(client, postId);
     },
   });
-}
-
-/** Also refreshes the tag pages after a delete: the post leaves them too. */
-export function invalidateTagPages(client: ReturnType<typeof useQueryClient>) {
-  return client.invalidateQueries({ queryKey: postKeys.tags });
 }
 
 /** Asks main to open a post's link in the system browser; the window itself never navigates. */

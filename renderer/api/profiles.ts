@@ -1,13 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChannelInput, User } from '../../electron/ipc/contract';
+import { type Query, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChannelInput, User, UserProfile } from '../../electron/ipc/contract';
 import { microblog, unwrap } from './client';
 import { keys } from './keys';
 
+/** A page of this profile cached under the name it had before a rename. */
+const underOldName = (user: User) => (query: Query) =>
+  (query.state.data as UserProfile | undefined)?.id === user.id && query.queryKey[2] !== user.username;
+
 /** Every query that shows a profile's name, picture or password badge: lists, pages, the session. */
 async function refreshProfileViews(client: ReturnType<typeof useQueryClient>, user: User): Promise<void> {
+  const stale = underOldName(user);
   await Promise.all([
     client.invalidateQueries({ queryKey: keys.userLists }),
-    client.invalidateQueries({ queryKey: ['users', 'profile'] }),
+    client.invalidateQueries({ queryKey: ['users', 'profile'], predicate: (query) => !stale(query) }),
+    // Refetched now, the page under the old name would answer "no such profile" and unmount the
+    // form before it moves to the new name: it is only marked stale.
+    client.invalidateQueries({ queryKey: ['users', 'profile'], predicate: stale, refetchType: 'none' }),
     client.invalidateQueries({ queryKey: keys.session }),
     // The timeline shows the username of each post: a rename changes it.
     client.invalidateQueries({ queryKey: keys.timeline }),

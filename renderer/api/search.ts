@@ -1,8 +1,9 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UserOrder } from '../../electron/ipc/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { SearchHit, TimelinePost, UserOrder } from '../../electron/ipc/contract';
 import { useBefore } from '../app/router';
 import { microblog, unwrap } from './client';
-import { PAGE_SIZE, startBefore } from './posts';
+import { type FeedSource, PAGE_SIZE, feedStart } from './posts';
 
 /** Query keys of follows, the feed, search and the directory. */
 export const searchKeys = {
@@ -17,28 +18,33 @@ export const searchKeys = {
 };
 
 /** Your own posts and those of everyone you follow, newest first, paged like the timeline. */
-export function useFollowingFeed(userId: number) {
-  const before = useBefore();
-  return useInfiniteQuery({
+export function followingSource(userId: number, before: string | null): FeedSource<TimelinePost> {
+  return {
     queryKey: [...searchKeys.feed, userId, before],
-    queryFn: ({ pageParam }) =>
-      unwrap(microblog().feed.following({ userId, cursor: pageParam, limit: PAGE_SIZE })),
-    initialPageParam: startBefore(before),
-    getNextPageParam: (page) => page.nextCursor,
-  });
+    start: feedStart(before),
+    read: (param) => unwrap(microblog().feed.following({ userId, ...param, limit: PAGE_SIZE })),
+    pagesBothWays: true,
+  };
+}
+
+/** The Following feed's source for the screen's "Older than…" day, stable across renders. */
+export function useFollowingSource(userId: number): FeedSource<TimelinePost> {
+  const before = useBefore();
+  return useMemo(() => followingSource(userId, before), [userId, before]);
 }
 
 /** Posts matching the search box's text, newest first (or from the "Older than…" day). */
-export function useSearch(query: string) {
+export function useSearchSource(query: string): FeedSource<SearchHit> {
   const before = useBefore();
-  return useInfiniteQuery({
-    queryKey: searchKeys.search(query, before),
-    queryFn: ({ pageParam }) =>
-      unwrap(microblog().search.posts({ query, cursor: pageParam, limit: PAGE_SIZE })),
-    initialPageParam: startBefore(before),
-    getNextPageParam: (page) => page.nextCursor,
-    enabled: query.trim() !== '',
-  });
+  return useMemo(
+    () => ({
+      queryKey: searchKeys.search(query, before),
+      start: feedStart(before),
+      read: ({ cursor }) => unwrap(microblog().search.posts({ query, cursor, limit: PAGE_SIZE })),
+      pagesBothWays: false,
+    }),
+    [query, before],
+  );
 }
 
 /** The directory: profiles whose username or email contains `text`, in natural order. */

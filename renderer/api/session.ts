@@ -5,9 +5,12 @@ import { errorMessage, hasCode, microblog, unwrap } from './client';
 import { announcePostingAs } from '../app/posting-as';
 import { keys } from './keys';
 
-/** The active profile (persisted in main) and whether it still needs its password. */
-export function useSession() {
-  return useQuery({ queryKey: keys.session, queryFn: () => unwrap(microblog().session.get({})) });
+/**
+ * The active profile (persisted in main) and whether it still needs its password. At startup
+ * `app:firstScreen` fills it, so the app passes `enabled` only once that call has answered.
+ */
+export function useSession(enabled = true) {
+  return useQuery({ queryKey: keys.session, queryFn: () => unwrap(microblog().session.get({})), enabled });
 }
 
 /** Makes a profile active; fails with PROFILE_LOCKED when its password is needed first. */

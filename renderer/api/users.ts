@@ -59,6 +59,8 @@ export function useDeleteProfile() {
         client.invalidateQueries({ queryKey: keys.userLists }),
         client.invalidateQueries({ queryKey: keys.timeline }),
         client.invalidateQueries({ queryKey: keys.session }),
+        // Whether any profile is left decides between the welcome screen and choosing a profile.
+        client.invalidateQueries({ queryKey: keys.firstScreen }),
       ]);
     },
   });

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { i18n } from '../i18n/index';
 
 interface Props {
   children: ReactNode;
@@ -26,14 +27,15 @@ export class ErrorBoundary extends Component<Props, State> {
     if (!error) return this.props.children;
     return (
       <div className="crash" role="alert">
-        <h1>Something went wrong on this screen</h1>
-        <p>Your posts and drafts are safe in the database. {error.message}</p>
+        {/* A class component has no hooks; the boundary re-renders when it catches, so t() is current. */}
+        <h1>{i18n.t('crash.title')}</h1>
+        <p>{i18n.t('crash.body', { reason: error.message })}</p>
         <div className="actions">
           <button type="button" onClick={() => this.setState({ error: null })}>
-            Try again
+            {i18n.t('crash.tryAgain')}
           </button>
           <button type="button" className="secondary" onClick={() => window.location.reload()}>
-            Reload the window
+            {i18n.t('crash.reload')}
           </button>
         </div>
       </div>

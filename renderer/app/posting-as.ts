@@ -1,5 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { i18n } from '../i18n/index';
 import { navigate } from './router';
+import { COMPOSE_INPUT } from './shortcuts';
 
 /**
  * After creating or switching profiles, the app says who is posting now (a polite live
@@ -14,7 +16,7 @@ let handledSerial = 0;
 /** Who is posting now, by the name people see. */
 export function announcePostingAs(user: { username: string; displayName: string | null }): void {
   announcement = {
-    text: `Posting as ${user.displayName ?? user.username}`,
+    text: i18n.t('app.postingAs', { name: user.displayName ?? user.username }),
     username: user.username,
     serial: (announcement?.serial ?? 0) + 1,
   };
@@ -32,7 +34,7 @@ function subscribe(listener: () => void) {
  * which hands focus back to its opener as it closes, is gone. A few frames at most.
  */
 function focusComposer(username: string, triesLeft = 120): void {
-  const box = document.querySelector<HTMLTextAreaElement>('form[aria-label="New post"] textarea');
+  const box = document.getElementById(COMPOSE_INPUT);
   const onTimeline = window.location.hash === '' || window.location.hash === '#/';
   const shown = onTimeline && document.title.startsWith(`${username} ·`);
   // A composer still loading its draft is disabled and refuses focus: try again next frame.

@@ -10,7 +10,7 @@ export type Route =
   | { name: 'settings'; tab: SettingsTab };
 
 /** The sections of Settings. */
-export type SettingsTab = 'data' | 'about';
+export type SettingsTab = 'general' | 'data' | 'about';
 
 /** A day (`YYYY-MM-DD`, local) that a list starts before: "Older than…", as `?before=` on any screen. */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -24,7 +24,8 @@ export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?', 2);
   if (path === '/users') return { name: 'users' };
   if (path === '/search') return { name: 'search', query: new URLSearchParams(search).get('q') ?? '' };
-  if (path === '/settings' || path === '/settings/data') return { name: 'settings', tab: 'data' };
+  if (path === '/settings' || path === '/settings/general') return { name: 'settings', tab: 'general' };
+  if (path === '/settings/data') return { name: 'settings', tab: 'data' };
   if (path === '/settings/about') return { name: 'settings', tab: 'about' };
   const profile = /^\/u\/(.+)$/.exec(path);
   if (profile?.[1]) return { name: 'profile', username: decodeOrKeep(profile[1]) };

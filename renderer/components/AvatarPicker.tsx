@@ -4,9 +4,11 @@ import { errorMessage } from '../api/client';
 import { useRemoveAvatar, useSetAvatar } from '../api/profiles';
 import { Avatar } from './Avatar';
 import { avatarFromFile } from './avatar-image';
+import { useTranslation } from '../i18n/index';
 
 /** Picks a picture file, decodes and resizes it here, and stores it; or goes back to the generated one. */
 export function AvatarPicker({ profile }: { profile: UserProfile }) {
+  const { t } = useTranslation();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function AvatarPicker({ profile }: { profile: UserProfile }) {
           aria-describedby={error ? `${inputId}-error` : undefined}
           onClick={() => inputRef.current?.click()}
         >
-          {reading || save.isPending ? 'Saving picture…' : 'Choose a picture…'}
+          {reading || save.isPending ? t('avatar.saving') : t('avatar.choose')}
         </button>
         {/* The button above is what people use; the file input only opens the system's file picker. */}
         <input
@@ -48,7 +50,7 @@ export function AvatarPicker({ profile }: { profile: UserProfile }) {
           hidden
           type="file"
           accept="image/png,image/jpeg,image/webp,image/*"
-          aria-label="Profile picture"
+          aria-label={t('avatar.label')}
           onChange={(event) => {
             void pick(event.target.files?.[0]);
             event.target.value = '';
@@ -61,7 +63,7 @@ export function AvatarPicker({ profile }: { profile: UserProfile }) {
             disabled={remove.isPending}
             onClick={() => remove.mutate(profile.id, { onError: (e) => setError(errorMessage(e)) })}
           >
-            Use the generated picture
+            {t('avatar.useGenerated')}
           </button>
         )}
         {error && (

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { User } from '../../electron/ipc/contract';
 import { ProfileRow } from './ProfileRow';
+import { useTranslation } from '../i18n/index';
 
 const ROW_HEIGHT = 52;
 
@@ -10,6 +11,7 @@ const ROW_HEIGHT = 52;
  * profiles cost what 15 do. The list has its own bounded, scrolling box.
  */
 export function ChooserList({ users, onChoose }: { users: User[]; onChoose: (user: User) => void }) {
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- its functions are used here only, never passed to memoized code.
   const virtualizer = useVirtualizer({
@@ -21,7 +23,11 @@ export function ChooserList({ users, onChoose }: { users: User[]; onChoose: (use
   });
   return (
     <div ref={scrollRef} className="choose-scroll">
-      <ul className="choose-list" aria-label="Profiles" style={{ height: virtualizer.getTotalSize() }}>
+      <ul
+        className="choose-list"
+        aria-label={t('users.profiles')}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((row) => {
           const user = users[row.index];
           if (!user) return null;

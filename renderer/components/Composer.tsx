@@ -1,10 +1,12 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { BODY_MAX, bodyProblem, countGraphemes, isBlank, type User } from '../../electron/ipc/contract';
-import { errorMessage } from '../api/client';
+import { errorMessage, localize } from '../api/client';
 import { useDraft } from '../api/drafts';
 import { useCreatePost } from '../api/posts';
 import { CharacterCounter, OverLimitPreview } from './CharacterCounter';
 import { useDraftSaver } from './draft-saver';
+import { useTranslation } from '../i18n/index';
+import { COMPOSE_INPUT as COMPOSE_INPUT_ID, takePendingCompose } from '../app/shortcuts';
 
 /** The text box for a new post, with its draft restored from the database. */
 export function Composer({ user }: { user: User }) {
@@ -15,11 +17,17 @@ export function Composer({ user }: { user: User }) {
 }
 
 function ComposerForm({ user, initialText }: { user: User; initialText: string }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(initialText);
   const [error, setError] = useState<string | null>(null);
   const create = useCreatePost({ userId: user.id, username: user.username });
   const drafts = useDraftSaver(user.id);
   const counterId = useId();
+  const input = useRef<HTMLTextAreaElement>(null);
+  // The `n`/`c` shortcut pressed on another screen lands here once the timeline shows.
+  useEffect(() => {
+    if (takePendingCompose()) input.current?.focus();
+  }, []);
   const errorId = useId();
   const count = countGraphemes(text);
   const over = count > BODY_MAX;
@@ -29,7 +37,7 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
     if (create.isPending) return;
     // The database's own rule and sentences: the same checks main makes, without the round trip.
     const problem = bodyProblem(text);
-    if (problem) return setError(problem.message);
+    if (problem) return setError(localize(problem.message));
     drafts.cancel();
     create.mutate(text, {
       onSuccess: () => {
@@ -57,15 +65,20 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
   };
 
   return (
-    <form className={over ? 'composer over' : 'composer'} onSubmit={onSubmit} aria-label="New post">
-      <label htmlFor={`${counterId}-text`} className="visually-hidden">
-        New post
+    <form
+      className={over ? 'composer over' : 'composer'}
+      onSubmit={onSubmit}
+      aria-label={t('composer.label')}
+    >
+      <label htmlFor={COMPOSE_INPUT_ID} className="visually-hidden">
+        {t('composer.label')}
       </label>
       <textarea
-        id={`${counterId}-text`}
+        id={COMPOSE_INPUT_ID}
         name="body"
         rows={3}
-        placeholder={`What’s on your mind, ${user.username}?`}
+        ref={input}
+        placeholder={t('composer.placeholder', { username: user.username })}
         value={text}
         aria-invalid={over || Boolean(error) || undefined}
         aria-describedby={`${counterId} ${errorId}`}
@@ -86,11 +99,11 @@ function ComposerForm({ user, initialText }: { user: User; initialText: string }
             </span>
           )}
           {!error && drafts.saveError && <span className="form-error">{drafts.saveError}</span>}
-          {!error && !drafts.saveError && <span className="hint">Ctrl/⌘ + Enter to post</span>}
+          {!error && !drafts.saveError && <span className="hint">{t('composer.hint')}</span>}
         </div>
         <CharacterCounter text={text} id={counterId} />
         <button type="submit" disabled={blank || over || create.isPending}>
-          {create.isPending ? 'Posting…' : 'Post'}
+          {create.isPending ? t('composer.posting') : t('composer.post')}
         </button>
       </div>
     </form>

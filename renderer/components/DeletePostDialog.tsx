@@ -1,16 +1,15 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { Post, User } from '../../electron/ipc/contract';
 import { errorMessage } from '../api/client';
-import { invalidateTagPages } from '../api/post-edits';
 import { useDeletePost } from '../api/posts';
+import { useTranslation } from '../i18n/index';
 import { ConfirmDialog } from './Dialog';
 import { offerUndo } from './undo-toast';
 
 /** Confirms and deletes one of the active profile's posts. */
 export function DeletePostDialog({ post, author, onDone }: { post: Post; author: User; onDone: () => void }) {
+  const { t } = useTranslation();
   const remove = useDeletePost({ userId: author.id, username: author.username });
-  const client = useQueryClient();
   // Set before the dialog closes: the post's Delete button, which opened it, goes with the post.
   const deleted = useRef(false);
   // Cut by code points, so an emoji is never split in half.
@@ -18,9 +17,9 @@ export function DeletePostDialog({ post, author, onDone }: { post: Post; author:
   const preview = chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : post.body;
   return (
     <ConfirmDialog
-      title="Delete this post?"
-      message={`“${preview}” will be removed. You can undo it for a few seconds.`}
-      confirmLabel="Delete post"
+      title={t('deletePost.title')}
+      message={t('deletePost.message', { preview })}
+      confirmLabel={t('deletePost.confirm')}
       pending={remove.isPending}
       openerGone={() => deleted.current}
       error={remove.error ? errorMessage(remove.error) : undefined}
@@ -31,7 +30,6 @@ export function DeletePostDialog({ post, author, onDone }: { post: Post; author:
             deleted.current = true;
             onDone();
             offerUndo({ postId: post.id, userId: author.id, username: author.username });
-            void invalidateTagPages(client);
           },
         })
       }

@@ -4,11 +4,7 @@ import { useDeleteProfile } from '../api/users';
 import { Dialog } from './Dialog';
 import { useFieldErrors } from './field-errors';
 import { TextField } from './TextField';
-
-/** "1 post", "1,234 posts". */
-export function postsPhrase(count: number): string {
-  return count === 1 ? '1 post' : `${count.toLocaleString()} posts`;
-}
+import { useTranslation } from '../i18n/index';
 
 /**
  * Deleting your own profile: names how many posts go with it, and for a protected profile asks
@@ -20,6 +16,7 @@ export function DeleteProfileDialog(props: {
   onDeleted: () => void;
 }) {
   const { profile } = props;
+  const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const { errors, clear, onError } = useFieldErrors(['password'] as const);
   const remove = useDeleteProfile();
@@ -31,12 +28,8 @@ export function DeleteProfileDialog(props: {
       .then(props.onDeleted, onError);
 
   return (
-    <Dialog title={`Delete the profile ${profile.username}?`} onClose={props.onCancel}>
-      <p>
-        {count === 0
-          ? 'This profile has no posts. The profile will be deleted for good.'
-          : `Its ${postsPhrase(count)} will be deleted with it, for good.`}
-      </p>
+    <Dialog title={t('profile.deleteTitle', { username: profile.username })} onClose={props.onCancel}>
+      <p>{count === 0 ? t('profile.deleteNoPosts') : t('profile.deleteWithPosts', { count })}</p>
       <form
         className="stack"
         noValidate
@@ -48,7 +41,7 @@ export function DeleteProfileDialog(props: {
         {profile.hasPassword && (
           <TextField
             name="password"
-            label={`Password for ${profile.username}`}
+            label={t('unlock.password', { username: profile.username })}
             type="password"
             autoComplete="current-password"
             value={password}
@@ -66,14 +59,14 @@ export function DeleteProfileDialog(props: {
         )}
         <div className="actions">
           <button type="button" className="secondary" onClick={props.onCancel} autoFocus>
-            Cancel
+            {t('dialog.cancel')}
           </button>
           <button type="submit" className="danger" disabled={remove.isPending}>
             {remove.isPending
-              ? 'Deleting…'
+              ? t('dialog.deleting')
               : count === 0
-                ? 'Delete profile'
-                : `Delete profile and ${postsPhrase(count)}`}
+                ? t('profile.confirmNoPosts')
+                : t('profile.confirmWithPosts', { count })}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from '../i18n/index';
 
 interface DialogProps {
   title: string;
@@ -71,6 +72,7 @@ interface ConfirmProps {
 
 /** Asks before something that cannot be undone; the destructive button is clearly marked. */
 export function ConfirmDialog(props: ConfirmProps) {
+  const { t } = useTranslation();
   return (
     <Dialog
       title={props.title}
@@ -85,10 +87,10 @@ export function ConfirmDialog(props: ConfirmProps) {
       )}
       <div className="actions">
         <button type="button" className="secondary" onClick={props.onCancel} autoFocus>
-          Cancel
+          {t('dialog.cancel')}
         </button>
         <button type="button" className="danger" onClick={props.onConfirm} disabled={props.pending}>
-          {props.pending ? (props.pendingLabel ?? 'Deleting…') : props.confirmLabel}
+          {props.pending ? (props.pendingLabel ?? t('dialog.deleting')) : props.confirmLabel}
         </button>
       </div>
     </Dialog>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { BODY_MAX, bodyProblem, countGraphemes, isBlank, type Post } from '../../electron/ipc/contract';
-import { errorMessage } from '../api/client';
+import { errorMessage, localize } from '../api/client';
+import { useTranslation } from '../i18n/index';
 import { useEditPost } from '../api/post-edits';
 import { CharacterCounter, OverLimitPreview } from './CharacterCounter';
 
@@ -12,6 +13,7 @@ interface Props {
 
 /** The post's text in a box to correct it: the composer's rules, counter and sentences. */
 export function EditPostForm({ post, username, onDone }: Props) {
+  const { t } = useTranslation();
   const [text, setText] = useState(post.body);
   const [error, setError] = useState<string | null>(null);
   const edit = useEditPost({ userId: post.userId, username }, post.id);
@@ -21,7 +23,7 @@ export function EditPostForm({ post, username, onDone }: Props) {
   const save = () => {
     if (edit.isPending) return;
     const problem = bodyProblem(text);
-    if (problem) return setError(problem.message);
+    if (problem) return setError(localize(problem.message));
     edit.mutate(text, { onSuccess: onDone, onError: (failure) => setError(errorMessage(failure)) });
   };
   const onSubmit = (event: FormEvent) => {
@@ -40,10 +42,10 @@ export function EditPostForm({ post, username, onDone }: Props) {
     <form
       className={over ? 'composer edit-post over' : 'composer edit-post'}
       onSubmit={onSubmit}
-      aria-label="Edit post"
+      aria-label={t('editPost.label')}
     >
       <label htmlFor={`${id}-text`} className="visually-hidden">
-        Post text
+        {t('editPost.text')}
       </label>
       <textarea
         id={`${id}-text`}
@@ -70,10 +72,10 @@ export function EditPostForm({ post, username, onDone }: Props) {
         </div>
         <CharacterCounter text={text} id={id} />
         <button type="button" className="secondary" onClick={onDone}>
-          Cancel
+          {t('dialog.cancel')}
         </button>
         <button type="submit" disabled={isBlank(text) || over || edit.isPending}>
-          {edit.isPending ? 'Saving…' : 'Save'}
+          {edit.isPending ? t('editProfile.saving') : t('backups.save')}
         </button>
       </div>
     </form>

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import {
   ABOUT_ME_MAX,
   DISPLAY_NAME_MAX,
@@ -8,7 +8,8 @@ import {
   type UserProfile,
 } from '../../electron/ipc/contract';
 import { useUpdateProfile } from '../api/profiles';
-import { ApiError } from '../api/client';
+import { ApiError, errorMessage, localize } from '../api/client';
+import { useTranslation } from '../i18n/index';
 import { type FieldErrors, useFieldErrors } from './field-errors';
 import { FormFooter } from './FormFooter';
 import { TextAreaField } from './TextAreaField';
@@ -34,6 +35,7 @@ export function EditProfileForm({
   profile: UserProfile;
   onDone: (username: string) => void;
 }) {
+  const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, clear, show } = useFieldErrors(FIELDS);
   const [values, setValues] = useState<ProfileEdit>({
@@ -44,18 +46,28 @@ export function EditProfileForm({
   });
   const update = useUpdateProfile();
 
-  const set = (field: Field, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    clear(field);
-  };
+  /** What every field of the form takes from its name: its value, its change and its error. */
+  const bind = (field: Field) => ({
+    name: field,
+    value: values[field],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      const value = event.target.value;
+      setValues((v) => ({ ...v, [field]: value }));
+      clear(field);
+    },
+    error: errors[field],
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input = { ...values, username: values.username.trim(), email: values.email.trim() };
     const problems = profileEditProblems(input);
     if (Object.keys(problems).length > 0) {
-      show(problems);
-      focusFirst(formRef.current, problems);
+      const shown = Object.fromEntries(
+        Object.entries(problems).map(([field, text]) => [field, localize(String(text))]),
+      ) as FieldErrors<Field>;
+      show(shown);
+      focusFirst(formRef.current, shown);
       return;
     }
     update.mutate(
@@ -65,8 +77,8 @@ export function EditProfileForm({
         onError: (error) => {
           const field = error instanceof ApiError ? error.field : undefined;
           const all: FieldErrors<Field> = FIELDS.includes(field as Field)
-            ? { [field as Field]: error.message }
-            : { form: error.message };
+            ? { [field as Field]: errorMessage(error) }
+            : { form: errorMessage(error) };
           show(all);
           focusFirst(formRef.current, all);
         },
@@ -74,51 +86,34 @@ export function EditProfileForm({
     );
   };
 
-  const left = (text: string, max: number) => `${countGraphemes(text)} of ${max} characters.`;
+  const left = (text: string, max: number) => t('editProfile.left', { count: countGraphemes(text), max });
   return (
-    <form ref={formRef} className="stack" onSubmit={submit} noValidate aria-label="Edit profile">
+    <form ref={formRef} className="stack" onSubmit={submit} noValidate aria-label={t('profile.edit')}>
       <TextField
-        name="username"
-        label="Username"
+        label={t('profileForm.username')}
         autoComplete="username"
-        hint="Letters, digits, “_”, “.” and “-”."
-        value={values.username}
-        onChange={(e) => set('username', e.target.value)}
-        error={errors.username}
+        hint={t('profileForm.usernameHint')}
+        {...bind('username')}
       />
       <TextField
-        name="displayName"
-        label="Display name (optional)"
+        label={t('editProfile.displayName')}
         autoComplete="name"
-        hint={`The name shown above your @username, in any script. ${left(values.displayName, DISPLAY_NAME_MAX)}`}
-        value={values.displayName}
-        onChange={(e) => set('displayName', e.target.value)}
-        error={errors.displayName}
+        hint={`${t('editProfile.displayNameHint')} ${left(values.displayName, DISPLAY_NAME_MAX)}`}
+        {...bind('displayName')}
       />
       <TextAreaField
-        name="aboutMe"
-        label="About me (optional)"
+        label={t('editProfile.aboutMe')}
         rows={4}
         hint={left(values.aboutMe, ABOUT_ME_MAX)}
-        value={values.aboutMe}
-        onChange={(e) => set('aboutMe', e.target.value)}
-        error={errors.aboutMe}
+        {...bind('aboutMe')}
       />
-      <TextField
-        name="email"
-        label="Email (optional)"
-        type="email"
-        autoComplete="email"
-        value={values.email}
-        onChange={(e) => set('email', e.target.value)}
-        error={errors.email}
-      />
+      <TextField label={t('profileForm.email')} type="email" autoComplete="email" {...bind('email')} />
       <FormFooter
         error={errors.form}
         onCancel={() => onDone(profile.username)}
         pending={update.isPending}
-        label="Save profile"
-        pendingLabel="Saving…"
+        label={t('editProfile.save')}
+        pendingLabel={t('editProfile.saving')}
       />
     </form>
   );

@@ -1,6 +1,7 @@
 import type { User } from '../../electron/ipc/contract';
 import { errorMessage } from '../api/client';
 import { useFollowStatus, useSetFollowing } from '../api/search';
+import { useTranslation } from '../i18n/index';
 
 interface Props {
   /** The profile to follow or unfollow. */
@@ -28,6 +29,7 @@ function FollowButtonWithStatus({ profile, activeUser }: Omit<Props, 'following'
 }
 
 function Toggle({ profile, activeUser, following }: Required<Props>) {
+  const { t } = useTranslation();
   const mutation = useSetFollowing(activeUser.id);
   return (
     <span className="follow">
@@ -35,11 +37,13 @@ function Toggle({ profile, activeUser, following }: Required<Props>) {
         type="button"
         className={following ? 'secondary' : undefined}
         aria-pressed={following}
-        aria-label={`${following ? 'Unfollow' : 'Follow'} ${profile.username}`}
+        aria-label={t(following ? 'follow.unfollowName' : 'follow.followName', {
+          username: profile.username,
+        })}
         disabled={mutation.isPending}
         onClick={() => mutation.mutate({ followedId: profile.id, follow: !following })}
       >
-        {following ? 'Unfollow' : 'Follow'}
+        {following ? t('follow.unfollow') : t('follow.follow')}
       </button>
       {mutation.error && (
         <span className="field-error" role="alert">

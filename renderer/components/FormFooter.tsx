@@ -1,3 +1,5 @@
+import { useTranslation } from '../i18n/index';
+
 /** What a form that may sit in a dialog is given: `onCancel` there, where mouse users need a way out besides Escape. */
 export interface CancellableForm {
   onCancel?: () => void;
@@ -12,6 +14,7 @@ export function FormFooter(props: {
   pendingLabel: string;
 }) {
   const { error, onCancel, pending, label, pendingLabel } = props;
+  const { t } = useTranslation();
   return (
     <>
       {error && (
@@ -22,7 +25,7 @@ export function FormFooter(props: {
       <div className="actions">
         {onCancel && (
           <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
         )}
         <button type="submit" disabled={pending}>

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { navigate, useBefore, useRoute } from '../app/router';
+import { useTranslation } from '../i18n/index';
+import { formatDate } from '../i18n/format';
 
 /** Today as `YYYY-MM-DD` in local time: the latest day one can jump to. */
 function today(): string {
@@ -7,8 +9,15 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/** A `YYYY-MM-DD` day as a local date, to show in the app's language. */
+function localDay(day: string): Date {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+  return new Date(year, month - 1, date);
+}
+
 /** "Older than…": starts the list on screen at a chosen day, newest of that day first. */
 export function JumpToDate() {
+  const { t } = useTranslation();
   const route = useRoute();
   const before = useBefore();
   const [day, setDay] = useState(before ?? '');
@@ -16,14 +25,14 @@ export function JumpToDate() {
   return (
     <form
       className="jump toolbar"
-      aria-label="Jump to a date"
+      aria-label={t('jump.label')}
       onSubmit={(event) => {
         event.preventDefault();
         if (day !== '') navigate(route, day);
       }}
     >
       <div className="field inline">
-        <label htmlFor={id}>Older than…</label>
+        <label htmlFor={id}>{t('jump.olderThan')}</label>
         <input
           id={id}
           type="date"
@@ -33,7 +42,7 @@ export function JumpToDate() {
         />
       </div>
       <button type="submit" className="secondary" disabled={day === ''}>
-        Go
+        {t('jump.go')}
       </button>
       {before && (
         <button
@@ -44,10 +53,12 @@ export function JumpToDate() {
             navigate(route);
           }}
         >
-          Back to newest
+          {t('jump.backToNewest')}
         </button>
       )}
-      {before && <p className="muted jump-note">Showing posts from {before} and before.</p>}
+      {before && (
+        <p className="muted jump-note">{t('jump.showing', { day: formatDate(localDay(before), 'day') })}</p>
+      )}
     </form>
   );
 }

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN, passwordProblem, type User } from '../../electron/ipc/contract';
+import { localize } from '../api/client';
 import { useSetPassword } from '../api/profiles';
+import { useTranslation } from '../i18n/index';
 import { useFieldErrors } from './field-errors';
 import { TextField } from './TextField';
 
@@ -11,6 +13,7 @@ const FIELDS = ['currentPassword', 'newPassword'] as const;
  * current password, which main checks under the same attempt delay as unlocking.
  */
 export function PasswordForm({ user }: { user: User }) {
+  const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -19,8 +22,9 @@ export function PasswordForm({ user }: { user: User }) {
 
   const send = (newPassword: string | null) => {
     setDone(null);
-    const problem = newPassword === null ? null : passwordProblem(newPassword);
-    const missing = user.hasPassword && current === '' ? 'Enter your current password.' : null;
+    const rule = newPassword === null ? null : passwordProblem(newPassword);
+    const problem = rule && localize(rule);
+    const missing = user.hasPassword && current === '' ? t('password.enterCurrent') : null;
     if (problem || missing) {
       show({ ...(missing && { currentPassword: missing }), ...(problem && { newPassword: problem }) });
       return;
@@ -31,7 +35,7 @@ export function PasswordForm({ user }: { user: User }) {
         onSuccess: () => {
           setCurrent('');
           setNext('');
-          setDone(newPassword === null ? 'The password was removed.' : 'The password was saved.');
+          setDone(newPassword === null ? t('password.removed') : t('password.saved'));
         },
         onError,
       },
@@ -44,11 +48,11 @@ export function PasswordForm({ user }: { user: User }) {
   };
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Password settings">
+    <form className="stack" onSubmit={submit} noValidate aria-label={t('password.label')}>
       {user.hasPassword && (
         <TextField
           name="currentPassword"
-          label="Current password"
+          label={t('password.current')}
           type="password"
           autoComplete="current-password"
           value={current}
@@ -61,10 +65,10 @@ export function PasswordForm({ user }: { user: User }) {
       )}
       <TextField
         name="newPassword"
-        label={user.hasPassword ? 'New password' : 'Password'}
+        label={user.hasPassword ? t('password.new') : t('profile.passwordHeading')}
         type="password"
         autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters.`}
+        hint={t('password.hint', { min: PASSWORD_MIN })}
         value={next}
         onChange={(e) => {
           setNext(e.target.value);
@@ -84,11 +88,11 @@ export function PasswordForm({ user }: { user: User }) {
       <div className="actions">
         {user.hasPassword && (
           <button type="button" className="secondary" disabled={save.isPending} onClick={() => send(null)}>
-            Remove password
+            {t('password.remove')}
           </button>
         )}
         <button type="submit" disabled={save.isPending}>
-          {user.hasPassword ? 'Change password' : 'Set password'}
+          {user.hasPassword ? t('password.change') : t('password.set')}
         </button>
       </div>
     </form>

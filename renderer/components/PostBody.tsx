@@ -5,9 +5,12 @@ import { openLink } from '../api/post-edits';
 import { useUsers } from '../api/users';
 import { hrefFor } from '../app/router';
 
-/** Every profile's username, lower case: a mention links only to someone who exists. */
-function useKnownUsernames(): Set<string> {
-  const users = useUsers('asc');
+/**
+ * Every profile's username, lower case: a mention links only to someone who exists. Read only
+ * once a post on screen mentions someone, so a start without mentions never lists the profiles.
+ */
+function useKnownUsernames(needed: boolean): Set<string> {
+  const users = useUsers('asc', '', { enabled: needed });
   return useMemo(() => new Set((users.data ?? []).map((u) => u.username.toLowerCase())), [users.data]);
 }
 
@@ -23,8 +26,8 @@ function openInBrowser(event: MouseEvent<HTMLAnchorElement>, url: string) {
  * that stored its tags.
  */
 export function PostBody({ body }: { body: string }) {
-  const known = useKnownUsernames();
   const tokens = useMemo(() => tokenizePost(body), [body]);
+  const known = useKnownUsernames(tokens.some((token) => token.kind === 'mention'));
   return (
     <p className="post-body">
       {tokens.map((token, i) => {

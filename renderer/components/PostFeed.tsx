@@ -1,17 +1,20 @@
-import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { Page, Post, User } from '../../electron/ipc/contract';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import type { Post, User } from '../../electron/ipc/contract';
+import { type FeedSource, restartFeedAtTop } from '../api/posts';
 import { DeletePostDialog } from './DeletePostDialog';
 import { JumpToDate } from './JumpToDate';
 import { PostItem } from './PostItem';
-import { PostList } from './PostList';
+import { type FeedQuery, PostList } from './PostList';
 import { UndoToast } from './UndoToast';
 
 interface Props<T extends Post> {
   /** The feed's accessible name ("Timeline", "Posts by ann"). */
   label: string;
-  /** A cursor-paged query of posts, newest first (`useTimeline`, `useUserPosts`). */
-  query: UseInfiniteQueryResult<InfiniteData<Page<T>, unknown>>;
+  /** The source's cursor-paged query (`useFeed(source)`). */
+  query: FeedQuery<T>;
+  /** Where that query's posts come from (`useTimelineSource()`, `useUserPostsSource(id)`, …). */
+  source: FeedSource<T>;
   /** Who is posting: their own posts get a Delete button. */
   activeUser: User;
   /** The username shown on a post: the timeline's rows carry it, a profile page knows it. */
@@ -30,24 +33,30 @@ function highlightsOf(post: Post): readonly [number, number][] | undefined {
  * with its author and time, and the active profile's own posts editable, and deletable after a
  * confirm with a few seconds to undo.
  */
-export function PostFeed<T extends Post>({ label, query, activeUser, authorOf, emptyText }: Props<T>) {
+export function PostFeed<T extends Post>({
+  label,
+  query,
+  source,
+  activeUser,
+  authorOf,
+  emptyText,
+}: Props<T>) {
   const [deleting, setDeleting] = useState<Post | null>(null);
+  const client = useQueryClient();
+  const restartAtTop = useCallback(() => restartFeedAtTop(client, source), [client, source]);
   return (
     <>
       <JumpToDate />
       <PostList<T>
+        feedKey={JSON.stringify(source.queryKey)}
         emptyText={emptyText}
         label={label}
-        posts={query.data?.pages.flatMap((page) => page.items)}
-        status={query.status}
-        error={query.error}
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        fetchNextPage={query.fetchNextPage}
-        refetch={query.refetch}
-        renderPost={(post) => (
+        query={query}
+        restartAtTop={restartAtTop}
+        renderPost={(post, current) => (
           <PostItem
             post={post}
+            current={current}
             username={authorOf(post)}
             highlights={highlightsOf(post)}
             {...(post.userId === activeUser.id && { onDelete: setDeleting, editable: true })}

@@ -1,17 +1,24 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { Post } from '../../electron/ipc/contract';
-import { hrefFor } from '../app/router';
+import { hrefFor, navigate } from '../app/router';
+import { useTranslation } from '../i18n/index';
+import { formatExact } from '../i18n/format';
 import { EditPostForm } from './EditPostForm';
+import { HighlightedText } from './HighlightedText';
 import { PostBody } from './PostBody';
 import { PostHistory } from './PostHistory';
-import { HighlightedText } from './HighlightedText';
-import { RelativeTime, formatExact } from './RelativeTime';
+import { RelativeTime } from './RelativeTime';
 
 interface Props {
   post: Post;
   username: string;
   /** Given only for the active profile's own posts. */
   onDelete?: (post: Post) => void;
+  /**
+   * The feed's one Tab stop (roving focus): only this post and its controls are in the Tab
+   * order; `j`/`k` move between posts.
+   */
+  current: boolean;
   /** True for the active profile's own posts: they get an Edit button. */
   editable?: boolean;
   /** Ranges of the body to mark (a search's matches). */
@@ -20,23 +27,43 @@ interface Props {
 
 /** "edited", with the exact time of the last edit on hover and focus. */
 function EditedMark({ editedAt }: { editedAt: string }) {
+  const { t } = useTranslation();
   const exact = formatExact(new Date(editedAt));
+  // The exact time is read out as text beside it: an aria-label on a plain span is not allowed,
+  // and no extra Tab stop per post (the history button shows the versions).
   return (
-    <span className="edited" title={`Edited ${exact}`} tabIndex={0} aria-label={`Edited ${exact}`}>
-      edited
-    </span>
+    <>
+      <span className="edited" title={t('posts.editedAt', { when: exact })}>
+        {t('posts.edited')}
+      </span>
+      <span className="visually-hidden">{t('posts.editedWhen', { when: exact })}</span>
+    </>
   );
 }
 
 /** One post: author, its text with links, tags and mentions, when it was written, and if edited, its history. */
-export function PostItem({ post, username, onDelete, editable = false, highlights }: Props) {
+export function PostItem({ post, username, onDelete, current, editable = false, highlights }: Props) {
+  // Re-renders on a language change, so the formatted date follows it too.
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const when = formatExact(new Date(post.timestamp));
+  const tabIndex = current ? 0 : -1;
+  const profile = { name: 'profile', username } as const;
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    // Enter on the post itself (not on its link or button) opens its author.
+    if (event.key === 'Enter' && event.target === event.currentTarget) navigate(profile);
+  };
   return (
-    <article className="post" data-post-id={post.id} aria-label={`Post by ${username}`}>
+    <article
+      className="post"
+      data-post-id={post.id}
+      aria-label={t('posts.by', { username })}
+      tabIndex={tabIndex}
+      onKeyDown={onKeyDown}
+    >
       <header className="post-meta">
-        <a className="author truncate" href={hrefFor({ name: 'profile', username })} title={username}>
+        <a className="author truncate" href={hrefFor(profile)} title={username} tabIndex={tabIndex}>
           {username}
         </a>
         <span aria-hidden="true">·</span>
@@ -46,20 +73,22 @@ export function PostItem({ post, username, onDelete, editable = false, highlight
           <button
             type="button"
             className="link"
+            tabIndex={tabIndex}
             onClick={() => setEditing(true)}
-            aria-label={`Edit post from ${when}`}
+            aria-label={t('posts.editLabel', { when })}
           >
-            Edit
+            {t('posts.edit')}
           </button>
         )}
         {onDelete && (
           <button
             type="button"
             className="link danger-link"
+            tabIndex={tabIndex}
             onClick={() => onDelete(post)}
-            aria-label={`Delete post from ${when}`}
+            aria-label={t('posts.deleteLabel', { when })}
           >
-            Delete
+            {t('posts.delete')}
           </button>
         )}
       </header>
@@ -77,10 +106,11 @@ export function PostItem({ post, username, onDelete, editable = false, highlight
         <button
           type="button"
           className="link history-toggle"
+          tabIndex={tabIndex}
           aria-expanded={showHistory}
           onClick={() => setShowHistory((shown) => !shown)}
         >
-          {showHistory ? 'Hide history' : 'Show history'}
+          {showHistory ? t('posts.hideHistory') : t('posts.showHistory')}
         </button>
       )}
       {post.editedAt && showHistory && <PostHistory postId={post.id} />}

@@ -4,26 +4,30 @@ import { useCreateProfile } from '../api/users';
 import { useFieldErrors } from './field-errors';
 import { TextField } from './TextField';
 import { FormFooter, type CancellableForm } from './FormFooter';
+import { useTranslation } from '../i18n/index';
+import type { TFunction } from 'i18next';
 
 const FIELDS = ['username', 'email', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 
-/** Each field's input, in the order shown. */
-const INPUTS: Record<Field, Omit<Parameters<typeof TextField>[0], 'name'>> = {
-  username: {
-    label: 'Username',
-    autoComplete: 'username',
-    autoFocus: true,
-    hint: 'Letters, digits, “_”, “.” and “-”.',
-  },
-  email: { label: 'Email (optional)', type: 'email', autoComplete: 'email' },
-  password: {
-    label: 'Password (optional)',
-    type: 'password',
-    autoComplete: 'new-password',
-    hint: `Leave empty for no password, or use at least ${PASSWORD_MIN} characters.`,
-  },
-};
+/** Each field's input, in the order shown, worded in the current language. */
+function inputs(t: TFunction): Record<Field, Omit<Parameters<typeof TextField>[0], 'name'>> {
+  return {
+    username: {
+      label: t('profileForm.username'),
+      autoComplete: 'username',
+      autoFocus: true,
+      hint: t('profileForm.usernameHint'),
+    },
+    email: { label: t('profileForm.email'), type: 'email', autoComplete: 'email' },
+    password: {
+      label: t('profileForm.password'),
+      type: 'password',
+      autoComplete: 'new-password',
+      hint: t('profileForm.passwordHint', { min: PASSWORD_MIN }),
+    },
+  };
+}
 
 /** Creates a profile; every rule is checked in main and its error shown on the field it concerns. */
 export function ProfileForm({
@@ -31,6 +35,7 @@ export function ProfileForm({
   onCreated,
   onCancel,
 }: CancellableForm & { submitLabel: string; onCreated?: () => void }) {
+  const { t } = useTranslation();
   const { errors, clear, onError } = useFieldErrors(FIELDS);
   const [values, setValues] = useState({ username: '', email: '', password: '' });
   const create = useCreateProfile();
@@ -56,7 +61,7 @@ export function ProfileForm({
         <TextField
           key={field}
           name={field}
-          {...INPUTS[field]}
+          {...inputs(t)[field]}
           value={values[field]}
           onChange={change(field)}
           error={errors[field]}
@@ -67,7 +72,7 @@ export function ProfileForm({
         onCancel={onCancel}
         pending={create.isPending}
         label={submitLabel}
-        pendingLabel={'Creating…'}
+        pendingLabel={t('profileForm.creating')}
       />
     </form>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { User } from '../../electron/ipc/contract';
+import { useTranslation } from '../i18n/index';
 import { Avatar } from './Avatar';
 import { matchesFilter, recentFirst } from './recent-profiles';
 
@@ -22,6 +23,7 @@ interface Props {
  * bounded height and scrolls on its own; "Add another profile…" stays below it, always visible.
  */
 export function ProfileMenu({ id, users, activeUser, onChoose, onAdd, onClose }: Props) {
+  const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const [focused, setFocused] = useState(0);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -74,8 +76,8 @@ export function ProfileMenu({ id, users, activeUser, onChoose, onAdd, onClose }:
           ref={filterRef}
           className="menu-filter"
           type="search"
-          aria-label="Filter profiles"
-          placeholder="Filter profiles"
+          aria-label={t('choose.filter')}
+          placeholder={t('choose.filter')}
           aria-controls={`${id}-menu`}
           value={filter}
           onChange={(event) => {
@@ -88,10 +90,10 @@ export function ProfileMenu({ id, users, activeUser, onChoose, onAdd, onClose }:
         ref={menuRef}
         role="menu"
         id={`${id}-menu`}
-        aria-label="Switch profile"
+        aria-label={t('switcher.title')}
         aria-busy={users === undefined}
       >
-        <div className="menu-scroll" role="group" aria-label="Profiles">
+        <div className="menu-scroll" role="group" aria-label={t('users.profiles')}>
           {shown.map((user, index) => (
             <button
               key={user.id}
@@ -107,12 +109,12 @@ export function ProfileMenu({ id, users, activeUser, onChoose, onAdd, onClose }:
                 {user.displayName ?? user.username}
               </span>
               {user.displayName && <span className="muted truncate">@{user.username}</span>}
-              {user.hasPassword && <span className="badge">Password</span>}
-              {user.id === activeUser.id && <span className="badge accent">Active</span>}
+              {user.hasPassword && <span className="badge">{t('users.password')}</span>}
+              {user.id === activeUser.id && <span className="badge accent">{t('users.active')}</span>}
             </button>
           ))}
           {users !== undefined && shown.length === 0 && (
-            <p className="muted menu-empty">No profile matches “{filter}”.</p>
+            <p className="muted menu-empty">{t('choose.noMatch', { filter })}</p>
           )}
         </div>
         <div role="separator" className="menu-separator" />
@@ -124,7 +126,7 @@ export function ProfileMenu({ id, users, activeUser, onChoose, onAdd, onClose }:
           onClick={onAdd}
           onFocus={() => setFocused(shown.length)}
         >
-          Add another profile…
+          {t('switcher.addAnother')}
         </button>
       </div>
     </div>

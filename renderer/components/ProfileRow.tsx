@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { User } from '../../electron/ipc/contract';
+import { useTranslation } from '../i18n/index';
 import { Avatar } from './Avatar';
 
 interface Props {
@@ -26,6 +27,7 @@ interface Props {
  */
 export function ProfileRow(props: Props) {
   const { user, action, avatar = false, email = false, activeBadge, className } = props;
+  const { t } = useTranslation();
   const content = (
     <>
       {avatar && <Avatar name={user.username} user={user} small />}
@@ -37,7 +39,7 @@ export function ProfileRow(props: Props) {
           {user.email}
         </span>
       )}
-      {user.hasPassword && <span className="badge">Password</span>}
+      {user.hasPassword && <span className="badge">{t('users.password')}</span>}
       {activeBadge && <span className="badge accent">{activeBadge}</span>}
     </>
   );

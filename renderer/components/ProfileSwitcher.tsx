@@ -8,9 +8,11 @@ import { ProfileForm } from './ProfileForm';
 import { ProfileMenu } from './ProfileMenu';
 import { rememberProfile } from './recent-profiles';
 import { UnlockForm } from './UnlockForm';
+import { useTranslation } from '../i18n/index';
 
 /** The active profile in the header; its menu switches to another profile or adds one. */
 export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [adding, setAdding] = useState(false);
   // The list is asked for when the menu opens, not at startup.
@@ -59,7 +61,6 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         aria-expanded={open}
         aria-haspopup="menu"
         aria-controls={open ? menuId : undefined}
-        aria-label={`Active profile: ${activeUser.displayName ?? activeUser.username}. Switch profile`}
         onClick={() => setOpen((value) => !value)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' && !open) {
@@ -69,6 +70,8 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         }}
       >
         <Avatar name={activeUser.username} user={activeUser} small />
+        {/* Named by its content, so the visible username is part of the name (label in name). */}
+        <span className="visually-hidden">{`${t('switcher.label')} `}</span>
         <span className="truncate">{activeUser.username}</span>
         <span aria-hidden="true">▾</span>
       </button>
@@ -92,8 +95,11 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         </p>
       )}
       {unlocking && (
-        <Dialog title={`Switch to ${unlocking.username}`} onClose={() => setUnlocking(null)}>
-          <p>This profile is protected by a password.</p>
+        <Dialog
+          title={t('switcher.switchTo', { username: unlocking.username })}
+          onClose={() => setUnlocking(null)}
+        >
+          <p>{t('switcher.protected')}</p>
           <UnlockForm
             user={unlocking}
             onUnlocked={() => setUnlocking(null)}
@@ -102,9 +108,9 @@ export function ProfileSwitcher({ activeUser }: { activeUser: User }) {
         </Dialog>
       )}
       {adding && (
-        <Dialog title="Add a profile" onClose={() => setAdding(false)}>
+        <Dialog title={t('choose.addTitle')} onClose={() => setAdding(false)}>
           <ProfileForm
-            submitLabel="Create profile"
+            submitLabel={t('profileForm.create')}
             onCreated={() => setAdding(false)}
             onCancel={() => setAdding(false)}
           />

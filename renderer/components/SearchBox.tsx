@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { navigate, useRoute } from '../app/router';
+import { useTranslation } from '../i18n/index';
 
 /** The search box's element id: a keyboard shortcut layer can focus it by this id. */
 export const SEARCH_INPUT_ID = 'search-input';
 
-/** Focuses the search box and selects its text. */
+/** Focuses the search box and selects its text (the `/` shortcut, in app/shortcuts.ts). */
 export function focusSearch(): void {
   const input = document.getElementById(SEARCH_INPUT_ID);
   if (input instanceof HTMLInputElement) {
@@ -13,15 +14,9 @@ export function focusSearch(): void {
   }
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
-
-/** The top bar's search box: Enter opens the results; `/` anywhere (outside a text field) focuses it. */
+/** The top bar's search box: Enter opens the results. */
 export function SearchBox() {
+  const { t } = useTranslation();
   const route = useRoute();
   const current = route.name === 'search' ? route.query : '';
   const [text, setText] = useState(current);
@@ -31,16 +26,6 @@ export function SearchBox() {
     setShown(current);
     setText(current);
   }
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
-        return;
-      event.preventDefault();
-      focusSearch();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
   return (
     <form
       className="search-box"
@@ -51,13 +36,13 @@ export function SearchBox() {
       }}
     >
       <label htmlFor={SEARCH_INPUT_ID} className="visually-hidden">
-        Search posts
+        {t('search.label')}
       </label>
       <input
         id={SEARCH_INPUT_ID}
         type="search"
         value={text}
-        placeholder="Search ( / )"
+        placeholder={t('search.placeholder')}
         aria-keyshortcuts="/"
         maxLength={200}
         onChange={(event) => setText(event.target.value)}

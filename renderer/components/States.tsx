@@ -1,10 +1,12 @@
 import { errorMessage } from '../api/client';
+import { useTranslation } from '../i18n/index';
 
 /** A quiet loading line, announced to screen readers. */
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
   return (
     <p className="state loading" role="status">
-      {label}
+      {label ?? t('states.loading')}
     </p>
   );
 }
@@ -16,12 +18,13 @@ export function Empty({ children }: { children: React.ReactNode }) {
 
 /** A failed load: the reason in words and a way to try again. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
   return (
     <div className="state error" role="alert">
       <p>{errorMessage(error)}</p>
       {onRetry && (
         <button type="button" className="secondary" onClick={onRetry}>
-          Try again
+          {t('states.tryAgain')}
         </button>
       )}
     </div>

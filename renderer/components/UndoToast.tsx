@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useRestorePost } from '../api/post-edits';
 import { dismissUndo, useUndoOffer, type UndoOffer } from './undo-toast';
+import { useTranslation } from '../i18n/index';
 
 /** "Post deleted · Undo" for a few seconds after a delete; Undo puts the same post back. */
 export function UndoToast() {
@@ -11,11 +12,12 @@ export function UndoToast() {
 }
 
 function UndoToastFor({ offer }: { offer: UndoOffer }) {
+  const { t } = useTranslation();
   const restore = useRestorePost({ userId: offer.userId, username: offer.username });
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="toast" role="status">
-      <span>{error ?? 'Post deleted'}</span>
+      <span>{error ?? t('undo.deleted')}</span>
       <span aria-hidden="true">·</span>
       <button
         type="button"
@@ -28,7 +30,7 @@ function UndoToastFor({ offer }: { offer: UndoOffer }) {
           })
         }
       >
-        Undo
+        {t('undo.undo')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { User } from '../../electron/ipc/contract';
 import { useUnlock } from '../api/session';
+import { useTranslation } from '../i18n/index';
 import { useFieldErrors } from './field-errors';
 import { TextField } from './TextField';
 import { FormFooter, type CancellableForm } from './FormFooter';
@@ -11,6 +12,7 @@ export function UnlockForm({
   onUnlocked,
   onCancel,
 }: CancellableForm & { user: User; onUnlocked?: () => void }) {
+  const { t } = useTranslation();
   const unlock = useUnlock();
   const [password, setPassword] = useState('');
   const { errors, clear, onError } = useFieldErrors(['password'] as const);
@@ -23,7 +25,7 @@ export function UnlockForm({
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <TextField
-        label={`Password for ${user.username}`}
+        label={t('unlock.password', { username: user.username })}
         name="password"
         type="password"
         autoComplete="current-password"
@@ -39,8 +41,8 @@ export function UnlockForm({
         error={errors.form}
         onCancel={onCancel}
         pending={unlock.isPending}
-        label={'Unlock'}
-        pendingLabel={'Checking…'}
+        label={t('unlock.unlock')}
+        pendingLabel={t('unlock.checking')}
       />
     </form>
   );

@@ -1,4 +1,5 @@
 import { AVATAR_BYTES_MAX, AVATAR_SIDE_MAX } from '../../electron/ipc/contract';
+import { i18n } from '../i18n/index';
 
 /** A picked file larger than this is refused before it is decoded: no photo needs more. */
 export const AVATAR_FILE_MAX = 10 * 1024 * 1024;
@@ -12,7 +13,7 @@ async function encode(canvas: HTMLCanvasElement): Promise<Blob> {
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/webp', quality));
     if (blob && blob.size <= AVATAR_BYTES_MAX) return blob;
   }
-  throw new AvatarFileError('That picture is too large even after resizing. Pick a simpler one.');
+  throw new AvatarFileError(i18n.t('avatar.tooLargeResized'));
 }
 
 /**
@@ -22,16 +23,17 @@ async function encode(canvas: HTMLCanvasElement): Promise<Blob> {
 export async function avatarFromFile(file: File): Promise<Uint8Array<ArrayBuffer>> {
   if (file.size > AVATAR_FILE_MAX) {
     throw new AvatarFileError(
-      `That file is too large (${(file.size / 1024 / 1024).toFixed(0)} MB). Pick a picture under ${AVATAR_FILE_MAX / 1024 / 1024} MB.`,
+      i18n.t('avatar.fileTooLarge', {
+        size: Math.round(file.size / 1024 / 1024),
+        max: AVATAR_FILE_MAX / 1024 / 1024,
+      }),
     );
   }
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch {
-    throw new AvatarFileError(
-      'That file is not an image Microblog can use. Pick a PNG, JPEG or WebP picture.',
-    );
+    throw new AvatarFileError(i18n.t('avatar.notImage'));
   }
   try {
     const side = Math.min(bitmap.width, bitmap.height);
@@ -40,8 +42,7 @@ export async function avatarFromFile(file: File): Promise<Uint8Array<ArrayBuffer
     canvas.width = out;
     canvas.height = out;
     const context = canvas.getContext('2d');
-    if (!context)
-      throw new AvatarFileError('This window cannot draw pictures. Restart Microblog and try again.');
+    if (!context) throw new AvatarFileError(i18n.t('avatar.cannotDraw'));
     const x = (bitmap.width - side) / 2;
     const y = (bitmap.height - side) / 2;
     context.drawImage(bitmap, x, y, side, side, 0, 0, out, out);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useSaveDraft } from '../api/drafts';
+import { i18n } from '../i18n/index';
 
 /** How long typing must pause before the draft is written to the database. */
 export const DRAFT_DEBOUNCE_MS = 400;
@@ -15,7 +16,7 @@ export function useDraftSaver(userId: number) {
     (body: string) => {
       saveDraft(body).then(
         () => setSaveError(null),
-        (error: unknown) => setSaveError(`Draft not saved: ${errorMessage(error)}`),
+        (error: unknown) => setSaveError(i18n.t('composer.draftNotSaved', { reason: errorMessage(error) })),
       );
     },
     [saveDraft],

@@ -6,10 +6,12 @@ import { ChooserList } from '../components/ChooserList';
 import { ProfileForm } from '../components/ProfileForm';
 import { Empty, ErrorState, Loading } from '../components/States';
 import { UnlockForm } from '../components/UnlockForm';
+import { useTranslation } from '../i18n/index';
 import { matchesFilter, recentFirst } from '../components/recent-profiles';
 
 /** Picking a profile: a filter over a virtualized list, recent profiles first. */
 function Chooser({ onAdd }: { onAdd: () => void }) {
+  const { t } = useTranslation();
   const users = useUsers('asc');
   const { choose, unlocking, setUnlocking, error } = useChooseProfile();
   const [filter, setFilter] = useState('');
@@ -17,18 +19,18 @@ function Chooser({ onAdd }: { onAdd: () => void }) {
   const shown = recentFirst(users.data ?? []).filter((user: User) => matchesFilter(user, filter));
   return (
     <>
-      <h1>Who is posting?</h1>
+      <h1>{t('choose.whoIsPosting')}</h1>
       <input
         className="choose-filter"
         type="search"
-        aria-label="Filter profiles"
-        placeholder="Filter profiles"
+        aria-label={t('choose.filter')}
+        placeholder={t('choose.filter')}
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
       />
       {users.isPending && <Loading />}
       {users.isError && <ErrorState error={users.error} onRetry={() => users.refetch()} />}
-      {users.isSuccess && shown.length === 0 && <Empty>No profile matches “{filter}”.</Empty>}
+      {users.isSuccess && shown.length === 0 && <Empty>{t('choose.noMatch', { filter })}</Empty>}
       <ChooserList users={shown} onChoose={choose} />
       {error && (
         <p className="form-error" role="alert">
@@ -36,19 +38,20 @@ function Chooser({ onAdd }: { onAdd: () => void }) {
         </p>
       )}
       <button type="button" className="link" onClick={onAdd}>
-        Add another profile
+        {t('choose.addAnother')}
       </button>
     </>
   );
 }
 
 function Unlock({ user, onBack }: { user: User; onBack: () => void }) {
+  const { t } = useTranslation();
   return (
     <>
-      <h1>Welcome back, {user.username}</h1>
+      <h1>{t('choose.welcomeBack', { username: user.username })}</h1>
       <UnlockForm key={user.id} user={user} />
       <button type="button" className="link" onClick={onBack}>
-        Use another profile
+        {t('choose.useAnother')}
       </button>
     </>
   );
@@ -59,6 +62,7 @@ function Unlock({ user, onBack }: { user: User; onBack: () => void }) {
  * password profile asks for its password again).
  */
 export function ChooseProfilePage({ locked }: { locked: User | null }) {
+  const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [unlocking, setUnlocking] = useState(locked);
   return (
@@ -68,10 +72,10 @@ export function ChooseProfilePage({ locked }: { locked: User | null }) {
           <Unlock user={unlocking} onBack={() => setUnlocking(null)} />
         ) : adding ? (
           <>
-            <h1>Add a profile</h1>
-            <ProfileForm submitLabel="Create profile" />
+            <h1>{t('choose.addTitle')}</h1>
+            <ProfileForm submitLabel={t('profileForm.create')} />
             <button type="button" className="link" onClick={() => setAdding(false)}>
-              Back to the profiles
+              {t('choose.backToProfiles')}
             </button>
           </>
         ) : (

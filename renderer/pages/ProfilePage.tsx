@@ -1,31 +1,41 @@
 import { useState } from 'react';
 import type { User, UserProfile } from '../../electron/ipc/contract';
 import { hasCode } from '../api/client';
-import { useUserPosts } from '../api/posts';
+import { useFeed, useUserPostsSource } from '../api/posts';
 import { useProfile } from '../api/users';
 import { navigate } from '../app/router';
 import { Avatar } from '../components/Avatar';
 import { AvatarPicker } from '../components/AvatarPicker';
-import { DeleteProfileDialog, postsPhrase } from '../components/DeleteProfileDialog';
+import { DeleteProfileDialog } from '../components/DeleteProfileDialog';
 import { EditProfileForm } from '../components/EditProfileForm';
 import { PasswordForm } from '../components/PasswordForm';
 import { PostFeed } from '../components/PostFeed';
 import { RelativeTime } from '../components/RelativeTime';
-import { Empty, ErrorState, Loading } from '../components/States';
+import { ErrorState, Loading } from '../components/States';
 import { FollowBar } from '../components/FollowBar';
+import { useTranslation } from '../i18n/index';
+import { formatMonthYear } from '../i18n/format';
 
 /** One profile: who it is, how many posts, and those posts newest first. */
 export function ProfilePage({ username, activeUser }: { username: string; activeUser: User }) {
+  const { t } = useTranslation();
   const profile = useProfile(username);
-  if (profile.isPending) return <Loading label="Loading profile…" />;
+  if (profile.isPending) return <Loading label={t('profile.loading')} />;
   if (profile.isError) {
-    if (hasCode(profile.error, 'USER_NOT_FOUND')) return <Empty>There is no profile named {username}.</Empty>;
+    if (hasCode(profile.error, 'USER_NOT_FOUND')) {
+      // A page of its own, so it has a heading like every other screen.
+      return (
+        <section className="page" aria-labelledby="profile-title">
+          <h1 id="profile-title" className="page-title">
+            {t('profile.notFound', { username })}
+          </h1>
+        </section>
+      );
+    }
     return <ErrorState error={profile.error} onRetry={() => profile.refetch()} />;
   }
   return <Profile key={profile.data.id} profile={profile.data} activeUser={activeUser} />;
 }
-
-const joined = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
 
 /** The header of chapter 6: picture, names, about me, joined, last seen, post count. */
 function ProfileHeader({
@@ -39,6 +49,7 @@ function ProfileHeader({
   onEdit: () => void;
   onDelete: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <header className="profile-header">
       <Avatar name={profile.username} src={profile.avatar} />
@@ -47,22 +58,22 @@ function ProfileHeader({
         <p className="muted handle">@{profile.username}</p>
         {profile.aboutMe && <p className="about-me">{profile.aboutMe}</p>}
         <p className="muted profile-times">
-          <span>Joined {joined.format(new Date(profile.createdAt))}</span>
+          <span>{t('profile.joined', { when: formatMonthYear(new Date(profile.createdAt)) })}</span>
           {profile.lastSeen && (
             <span>
-              Last seen <RelativeTime timestamp={profile.lastSeen} />
+              {t('profile.lastSeen')} <RelativeTime timestamp={profile.lastSeen} />
             </span>
           )}
         </p>
-        <p className="post-count">{postsPhrase(profile.postCount)}</p>
+        <p className="post-count">{t('profile.postCount', { count: profile.postCount })}</p>
       </div>
       {own && (
         <div className="profile-actions">
           <button type="button" onClick={onEdit}>
-            Edit profile
+            {t('profile.edit')}
           </button>
           <button type="button" className="danger secondary" onClick={onDelete}>
-            Delete profile…
+            {t('profile.delete')}
           </button>
         </div>
       )}
@@ -71,7 +82,9 @@ function ProfileHeader({
 }
 
 function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: User }) {
-  const posts = useUserPosts(profile.id);
+  const source = useUserPostsSource(profile.id);
+  const posts = useFeed(source);
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   // Only your own page can change or delete anything; someone else's shows nothing destructive.
@@ -80,7 +93,7 @@ function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: Us
   if (own && editing) {
     return (
       <section className="page edit-profile" aria-labelledby="edit-title">
-        <h1 id="edit-title">Edit profile</h1>
+        <h1 id="edit-title">{t('profile.edit')}</h1>
         <AvatarPicker profile={profile} />
         <EditProfileForm
           profile={profile}
@@ -89,7 +102,7 @@ function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: Us
             if (username !== profile.username) navigate({ name: 'profile', username });
           }}
         />
-        <h2>Password</h2>
+        <h2>{t('profile.passwordHeading')}</h2>
         <PasswordForm user={activeUser} />
       </section>
     );
@@ -105,8 +118,9 @@ function Profile({ profile, activeUser }: { profile: UserProfile; activeUser: Us
       />
       <FollowBar profile={profile} activeUser={activeUser} />
       <PostFeed
-        label={`Posts by ${profile.username}`}
+        label={t('profile.postsBy', { username: profile.username })}
         query={posts}
+        source={source}
         activeUser={activeUser}
         authorOf={() => profile.username}
       />

@@ -6,9 +6,11 @@ import { hrefFor } from '../app/router';
 import { FollowButton } from '../components/FollowButton';
 import { Avatar } from '../components/Avatar';
 import { Empty, ErrorState, Loading } from '../components/States';
+import { useTranslation } from '../i18n/index';
 
 /** Every local profile in natural order (sam9 before sam79), filtered by part of a username or email. */
 export function UsersPage({ activeUser }: { activeUser: User }) {
+  const { t } = useTranslation();
   const [order, setOrder] = useState<UserOrder>('asc');
   const [text, setText] = useState('');
   // Typing stays responsive; the query follows the settled text.
@@ -19,33 +21,33 @@ export function UsersPage({ activeUser }: { activeUser: User }) {
   return (
     <section className="page" aria-labelledby="users-title">
       <h1 id="users-title" className="page-title">
-        Users
+        {t('users.title')}
       </h1>
       <div className="toolbar">
         <div className="field inline">
-          <label htmlFor={filterId}>Find</label>
+          <label htmlFor={filterId}>{t('users.find')}</label>
           <input
             id={filterId}
             type="search"
             value={text}
-            placeholder="name or email"
+            placeholder={t('users.placeholder')}
             maxLength={200}
             onChange={(event) => setText(event.target.value)}
           />
         </div>
-        <div className="segmented" role="group" aria-label="Sort by username">
+        <div className="segmented" role="group" aria-label={t('users.sortBy')}>
           <button type="button" aria-pressed={order === 'asc'} onClick={() => setOrder('asc')}>
-            A → Z
+            {t('users.asc')}
           </button>
           <button type="button" aria-pressed={order === 'desc'} onClick={() => setOrder('desc')}>
-            Z → A
+            {t('users.desc')}
           </button>
         </div>
       </div>
-      {users.isPending && <Loading label="Loading users…" />}
+      {users.isPending && <Loading label={t('users.loading')} />}
       {users.isError && <ErrorState error={users.error} onRetry={() => users.refetch()} />}
       {users.data && users.data.length === 0 && (
-        <Empty>{query ? `No username or email contains “${query}”.` : 'No profiles yet.'}</Empty>
+        <Empty>{query ? t('users.noMatch', { query }) : t('users.none')}</Empty>
       )}
       {users.data && users.data.length > 0 && <VirtualUsers users={users.data} activeUser={activeUser} />}
     </section>
@@ -54,6 +56,7 @@ export function UsersPage({ activeUser }: { activeUser: User }) {
 
 /** Only the rows on screen are in the page, so a directory of thousands scrolls smoothly. */
 function VirtualUsers({ users, activeUser }: { users: DirectoryUser[]; activeUser: User }) {
+  const { t } = useTranslation();
   const listRef = useRef<HTMLUListElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
@@ -68,7 +71,7 @@ function VirtualUsers({ users, activeUser }: { users: DirectoryUser[]; activeUse
     <ul
       ref={listRef}
       className="user-list virtual"
-      aria-label="Profiles"
+      aria-label={t('users.profiles')}
       style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
     >
       {virtualizer.getVirtualItems().map((row) => {
@@ -93,8 +96,8 @@ function VirtualUsers({ users, activeUser }: { users: DirectoryUser[]; activeUse
               <span className="muted email truncate" title={user.email}>
                 {user.email}
               </span>
-              {user.hasPassword && <span className="badge">Password</span>}
-              {user.id === activeUser.id && <span className="badge accent">You</span>}
+              {user.hasPassword && <span className="badge">{t('users.password')}</span>}
+              {user.id === activeUser.id && <span className="badge accent">{t('users.you')}</span>}
             </a>
             <FollowButton profile={user} activeUser={activeUser} following={user.followed} />
           </li>

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase } from '../../electron/db/index';
 import { runBenchmark } from './bench';
+import { formatStartupScale, measureStartupScale } from './startup-scale';
 import { prepareInputs } from './inputs';
 import { operations } from './ops';
 import { createRawSide } from './raw';
@@ -65,17 +66,30 @@ describe('the benchmark workload', () => {
   });
 
   it('runs every operation on both sides with tiny sizes, all checks passing', async () => {
-    const result = await runBenchmark(tiny, { rounds: 1, extras: true });
+    // Repeated: every read-only operation is checked on each run; a writing one run twice would
+    // fail its own check (a second user with the same name, 2,000 posts posted).
+    const result = await runBenchmark(tiny, { rounds: 1, repeat: 2, extras: true });
     expect(Object.keys(result.ops)).toEqual([...OP_KEYS]);
     for (const key of OP_KEYS) {
       const op = result.ops[key];
       expect(op?.project_per_sec).toBeGreaterThan(0);
       expect(op?.raw_per_sec).toBeGreaterThan(0);
       expect(Number.isFinite(op?.ratio)).toBe(true);
+      expect(op?.cpu_ratio).toBeGreaterThan(0);
     }
     expect(result.ops['2_bulk_insert_posts']?.n).toBe(500);
     expect(result.pragmas).toMatchObject({ journal_mode: 'wal', foreign_keys: 1 });
     expect(result.extras?.timeline_deep_page.depth).toBe(1450);
     expect(result.extras?.file_bytes).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('times startup at two sizes on cleanly closed files, each clean start skipping quick_check', async () => {
+    const folder = tempDir('bench-startup');
+    const scale = await measureStartupScale(folder, { users: 3, small: 50, large: 500 }, () => undefined);
+    expect(scale.small.posts).toBe(50);
+    expect(scale.large.posts).toBe(500);
+    expect(scale.large.file_bytes).toBeGreaterThan(scale.small.file_bytes);
+    expect(scale.ratio).toBeCloseTo(scale.large.median_ms / scale.small.median_ms);
+    expect(formatStartupScale(scale)).toMatch(/startup ratio 500 \/ 50: /);
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import { operations } from './ops';
 import { createProjectSide } from './project';
 import { createRawSide } from './raw';
 import { type BenchSide, tableNames } from './side';
-import type { OpKey, Sizes } from './workload';
+import { type OpKey, type Sizes, WRITING_OPS } from './workload';
 import { migrations } from '../../migrations/index';
 import { tempFolder } from '../fixtures/temp';
 
@@ -18,9 +18,16 @@ export interface OpFigures {
   project_per_sec: number;
   raw_per_sec: number;
   ratio: number;
+  /**
+   * Median CPU time (user + system, the whole process) of project over raw: what the code costs,
+   * steadier than the wall clock while other work shares the cores; fsync waits are not in it.
+   */
+  cpu_ratio: number;
   /** The loop's time in every round, in milliseconds; the figures above use the median. */
   project_ms: number[];
   raw_ms: number[];
+  project_cpu_ms: number[];
+  raw_cpu_ms: number[];
 }
 
 export interface BenchResult {
@@ -38,15 +45,23 @@ export interface BenchOptions {
   rounds?: number;
   /** Also measure the figures beyond the table: latencies, startup, file size, memory. */
   extras?: boolean;
+  /**
+   * How many times each read-only operation runs per side within a round, sides alternating
+   * (default 1); the round keeps each side's median. On a shared machine this puts both sides
+   * through the same stretch of load.
+   */
+  repeat?: number;
   log?: (line: string) => void;
 }
 
-/** Runs `fn` once and returns how long it took in seconds, and its result. */
-async function timed<T>(fn: () => T | Promise<T>): Promise<{ seconds: number; value: T }> {
+/** Runs `fn` once and returns how long it took in seconds (wall clock and CPU), and its result. */
+async function timed<T>(fn: () => T | Promise<T>): Promise<{ seconds: number; cpu: number; value: T }> {
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   const value = await fn();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { seconds, value };
+  const { user, system } = process.cpuUsage(cpuStart);
+  return { seconds, cpu: (user + system) / 1e6, value };
 }
 
 /** A fresh file-backed database, opened with the project's pragmas and migrated to head. */
@@ -69,14 +84,19 @@ function median(values: readonly number[]): number {
     : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
-async function runOnSide(op: Operation, side: BenchSide): Promise<number> {
-  const prepared = op.prepare?.(side);
-  const { seconds, value } = await timed(() => op.run(side, prepared));
-  op.check(side, value);
-  return seconds;
+interface SideTime {
+  seconds: number;
+  cpu: number;
 }
 
-type RoundTimes = Map<OpKey, { project: number; raw: number }>;
+async function runOnSide(op: Operation, side: BenchSide): Promise<SideTime> {
+  const prepared = op.prepare?.(side);
+  const { seconds, cpu, value } = await timed(() => op.run(side, prepared));
+  op.check(side, value);
+  return { seconds, cpu };
+}
+
+type RoundTimes = Map<OpKey, { project: SideTime; raw: SideTime }>;
 
 /**
  * One round: the whole workload on two fresh files, operation by operation; each operation
@@ -86,18 +106,25 @@ async function runRound(
   projectDb: Db,
   rawDb: Db,
   inputs: Inputs,
+  repeat: number,
   log: (line: string) => void,
 ): Promise<RoundTimes> {
   const sides = [createProjectSide(projectDb), createRawSide(rawDb)] as const;
   const times: RoundTimes = new Map();
   for (const [index, op] of operations(inputs).entries()) {
     const order = index % 2 === 0 ? sides : ([sides[1], sides[0]] as const);
-    const seconds = { project: NaN, raw: NaN };
-    for (const side of order) seconds[side.name] = await runOnSide(op, side);
+    const runs: Record<BenchSide['name'], SideTime[]> = { project: [], raw: [] };
+    for (let r = 0; r < (WRITING_OPS.has(op.key) ? 1 : repeat); r++) {
+      for (const side of order) runs[side.name].push(await runOnSide(op, side));
+    }
+    const mid = (list: SideTime[]) => ({
+      seconds: median(list.map((t) => t.seconds)),
+      cpu: median(list.map((t) => t.cpu)),
+    });
+    const seconds = { project: mid(runs.project), raw: mid(runs.raw) };
     times.set(op.key, seconds);
-    log(
-      `  ${op.key}: checked (${(seconds.project * 1000).toFixed(1)} ms / ${(seconds.raw * 1000).toFixed(1)} ms)`,
-    );
+    const ms = (t: SideTime) => `${(t.seconds * 1000).toFixed(1)} ms`;
+    log(`  ${op.key}: checked (${ms(seconds.project)} / ${ms(seconds.raw)})`);
   }
   return times;
 }
@@ -122,7 +149,7 @@ export async function runBenchmark(sizes: Sizes, options: BenchOptions = {}): Pr
       const rawDb = await freshDatabase(folder, `raw-${round}`);
       open.push(projectDb, rawDb);
       inputs ??= prepareInputs(sizes, tableNames(projectDb));
-      all.push(await runRound(projectDb, rawDb, inputs, log));
+      all.push(await runRound(projectDb, rawDb, inputs, options.repeat ?? 1, log));
       rawDb.close();
       result ??= {
         sizes,
@@ -141,15 +168,20 @@ export async function runBenchmark(sizes: Sizes, options: BenchOptions = {}): Pr
     }
     if (!result || !inputs) throw new Error('--rounds must be at least 1');
     for (const op of operations(inputs)) {
-      const project = all.map((times) => times.get(op.key)?.project ?? NaN);
-      const raw = all.map((times) => times.get(op.key)?.raw ?? NaN);
+      const of = (side: 'project' | 'raw', what: keyof SideTime) =>
+        all.map((times) => times.get(op.key)?.[side][what] ?? NaN);
+      const [project, raw] = [of('project', 'seconds'), of('raw', 'seconds')];
+      const [projectCpu, rawCpu] = [of('project', 'cpu'), of('raw', 'cpu')];
       result.ops[op.key] = {
         n: op.n,
         project_per_sec: op.n / median(project),
         raw_per_sec: op.n / median(raw),
         ratio: median(project) / median(raw),
+        cpu_ratio: median(projectCpu) / median(rawCpu),
         project_ms: project.map((s) => s * 1000),
         raw_ms: raw.map((s) => s * 1000),
+        project_cpu_ms: projectCpu.map((s) => s * 1000),
+        raw_cpu_ms: rawCpu.map((s) => s * 1000),
       };
     }
     result.seconds = Number(process.hrtime.bigint() - started) / 1e9;

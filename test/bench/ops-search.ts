@@ -10,7 +10,7 @@ import { WIDE_FEED_SQL } from '../../electron/db/feed';
 import { checkTimeline } from './checks';
 import type { Inputs, Operation } from './inputs';
 import { type BenchSide, type TimelineRef, each } from './side';
-import { type Sizes, authorOfPost, bulkPostSpec, randomIds, totalPosts } from './workload';
+import { type Sizes, authorOfPost, bulkPostBody, bulkPostSpec, randomIds, totalPosts } from './workload';
 import { xorshift32 } from '../fixtures/random';
 
 export const FEED_PAGES = 2000;
@@ -44,7 +44,7 @@ export function newestWhere(
 
 /** Does the body of post `id` hold the word `word` (unicode61 splits on spaces)? */
 export function bodyHasWord(id: number, word: string, sizes: Sizes): boolean {
-  const body = id <= sizes.posts ? bulkPostSpec(id, sizes).body : `new post ${id - sizes.posts}`;
+  const body = id <= sizes.posts ? bulkPostBody(id, sizes) : `new post ${id - sizes.posts}`;
   return body.split(' ').includes(word);
 }
 
@@ -55,7 +55,8 @@ interface SearchSide {
   jumps(timestamps: readonly string[]): TimelineRef[][];
 }
 
-const PAGE = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId, u.username AS username`;
+// The columns the repositories return (editedAt included), so raw reads the same row.
+const PAGE = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId, p.edited_at AS editedAt, u.username AS username`;
 
 function writeFollows(side: BenchSide, users: number): void {
   const add =
@@ -122,6 +123,13 @@ export function searchOperations(inputs: Inputs): Operation[] {
   const commonWords = Array.from({ length: COMMON_SEARCHES }, () => 'post');
   const jumps = jumpPosts(sizes);
   const prepare = (side: BenchSide) => prepareSide(side, sizes.users);
+  // A word drawn twice has one answer: worked out once (the brute force reads ~20,000 bodies).
+  const rareAnswers = new Map<string, number[]>();
+  const rareExpected = (word: string): number[] => {
+    let ids = rareAnswers.get(word);
+    if (!ids) rareAnswers.set(word, (ids = newestWhere(sizes, (id) => bodyHasWord(id, word, sizes))));
+    return ids;
+  };
   const counted =
     (n: number, check: Operation['check']): Operation['check'] =>
     (side, result) => {
@@ -153,11 +161,7 @@ export function searchOperations(inputs: Inputs): Operation[] {
       run: (_side, s) => (s as SearchSide).search(rareWords),
       check: counted(
         RARE_SEARCHES,
-        pages(
-          '11 search',
-          (i) => newestWhere(sizes, (id) => bodyHasWord(id, rareWords[i] ?? '', sizes)),
-          sizes,
-        ),
+        pages('11 search', (i) => rareExpected(rareWords[i] ?? ''), sizes),
       ),
     },
     {

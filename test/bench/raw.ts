@@ -7,7 +7,8 @@ import { type BenchSide, type TimelineRef, type UserRef, each, tableNames, times
 import { TIMELINE_PAGE_SIZE, USER_PAGE_SIZE } from './workload';
 
 const USER = USER_COLUMNS;
-const POST = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId`;
+// The project's post columns (editedAt included), so both sides read and return the same row.
+const POST = `p.id AS id, p.body AS body, p.timestamp AS timestamp, p.user_id AS userId, p.edited_at AS editedAt`;
 const TIMELINE = `SELECT ${POST}, u.username AS username FROM posts p JOIN users u ON u.id = p.user_id`;
 
 interface DeepCursor {

@@ -32,6 +32,14 @@ export const OP_KEYS = [
 
 export type OpKey = (typeof OP_KEYS)[number];
 
+/** The operations that write: once per round, since running them again changes the file. */
+export const WRITING_OPS: ReadonlySet<OpKey> = new Set<OpKey>([
+  '9_migration_cycle',
+  '1_create_users',
+  '2_bulk_insert_posts',
+  '3_post_one_by_one',
+]);
+
 export const POSTING_COUNT = 1000;
 export const LOOKUPS = 10_000;
 export const USER_PAGES = 2000;
@@ -74,12 +82,17 @@ export function roundRobinAuthor(n: number, users: number): number {
 
 const EPOCH_MS = Date.UTC(2000, 0, 1);
 
+/** The body of bulk post `k` alone (the checks of a search read millions of them). */
+export function bulkPostBody(k: number, sizes: Sizes): string {
+  return `post ${k} by user ${roundRobinAuthor(k, sizes.users)}`;
+}
+
 /** Bulk post `k`: 2000-01-01T00:00:00Z plus `k` seconds, in the schema's millisecond format. */
 export function bulkPostSpec(k: number, sizes: Sizes): PostSpec {
   const userId = roundRobinAuthor(k, sizes.users);
   return {
     userId,
-    body: `post ${k} by user ${userId}`,
+    body: bulkPostBody(k, sizes),
     timestamp: new Date(EPOCH_MS + k * 1000).toISOString(),
   };
 }

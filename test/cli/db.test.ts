@@ -26,7 +26,8 @@ function look(file: string): { tables: string[]; applied: string[] } {
   }
 }
 
-describe('npm run db (as a real process)', () => {
+// Real processes, several tools per test: on a loaded 2-core machine they outlast the default.
+describe('npm run db (as a real process)', { timeout: 120_000 }, () => {
   it('upgrade, status, downgrade, downgrade --to 0, upgrade --to, history, stamp', async () => {
     const file = tempDbPath();
     const db = (...args: string[]) => runCli('db', args, { db: file });

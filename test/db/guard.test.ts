@@ -27,6 +27,7 @@ describe('inspectDatabaseFile', () => {
       size: fs.statSync(file).size,
       applied: knownMigrationNames(migrations),
       pending: [],
+      integrity: 'full',
     });
     const partial = tempDbPath();
     const db = emptyDb(partial);

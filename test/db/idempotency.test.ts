@@ -70,6 +70,8 @@ describe('the IPC write channels with a key', () => {
       const user = (await app.dispatch('users:create', { username: 'bob', email: 'bob@example.com' })) as
         { ok: true; value: { id: number } } | { ok: false; error: { message: string } };
       if (!user.ok) throw new Error(user.error.message);
+      // Only the active profile posts as itself.
+      expect(await app.dispatch('session:activate', { userId: user.value.id })).toMatchObject({ ok: true });
       const input = { userId: user.value.id, body: 'press Post twice', key: crypto.randomUUID() };
       const first = await app.dispatch('posts:create', input);
       expect(await app.dispatch('posts:create', input)).toEqual(first);

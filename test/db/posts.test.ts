@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Repositories } from '../../electron/db/index';
+import type { Page, PageOptions, Post } from '../../electron/db/posts';
 import { migratedDb } from '../fixtures/index';
 import { dump } from './helpers';
 
@@ -110,6 +111,38 @@ describe('posts repository', () => {
       repos.posts.create({ userId: 1, body: 'brand new' });
       const rest = walk((cursor) => repos.posts.timeline({ cursor: cursor ?? first.nextCursor, limit: 10 }));
       expect([...first.items.map((p) => p.id), ...rest]).toEqual(expected);
+    });
+
+    /** Walks down to the last page, then back up with each page's prevCursor: every id, in order, once. */
+    function walkBackUp(page: (options: PageOptions) => Page<Post>, limit: number): number[] {
+      let bottom = page({ limit });
+      while (bottom.nextCursor !== null) bottom = page({ cursor: bottom.nextCursor, limit });
+      const ids = bottom.items.map((p) => p.id);
+      for (let cursor = bottom.prevCursor, guard = 0; cursor; guard++) {
+        if (guard > 10_000) throw new Error('paging back up never ended');
+        const newer = page({ cursor, limit, direction: 'newer' });
+        expect(newer.items.length).toBeLessThanOrEqual(limit);
+        ids.unshift(...newer.items.map((p) => p.id));
+        cursor = newer.prevCursor;
+      }
+      return ids;
+    }
+
+    it.each([1, 2, 5, 10, 38, 56, 57, 100])('back up with direction "newer", page size %i', async (limit) => {
+      const { repos, expected, johnExpected } = await manyPosts();
+      expect(walkBackUp((options) => repos.posts.timeline(options), limit)).toEqual(expected);
+      expect(walkBackUp((options) => repos.posts.byUser(1, options), limit)).toEqual(johnExpected);
+    });
+
+    it('the first page has no prevCursor; a page after a cursor leads back to the page before it', async () => {
+      const { repos, expected } = await manyPosts();
+      const first = repos.posts.timeline({ limit: 10 });
+      expect(first.prevCursor).toBeNull();
+      const second = repos.posts.timeline({ cursor: first.nextCursor, limit: 10 });
+      const back = repos.posts.timeline({ cursor: second.prevCursor, limit: 10, direction: 'newer' });
+      expect(back.items.map((p) => p.id)).toEqual(expected.slice(0, 10));
+      expect(back.prevCursor).toBeNull();
+      expect(back.nextCursor).toBe(first.nextCursor);
     });
 
     it('the last full page says there is no next page', async () => {

@@ -84,21 +84,60 @@ describe('EXPLAIN QUERY PLAN: follows, the feed, search, jump to a date and the 
     const { db, sources, repos } = await setup();
     const page = repos.feed.following(2, { limit: 30 });
     expect(page.items.every((p) => p.userId === 2 || (p.userId >= 3 && p.userId <= 22))).toBe(true);
-    const sql = only(sources, (s) => s.includes('INDEXED BY ix_posts_timestamp'));
+    const sql = only(sources, (s) => s.includes('INDEXED BY ix_posts_timestamp') && !s.includes(' ASC'));
     const details = plan(db, sql, { me: 2, ts: '9999', id: 1, lim: 31 });
     expect(details.join('\n')).toMatch(/SEARCH p USING INDEX ix_posts_timestamp \(timestamp<\?\)/);
     expect(details.join('\n')).toMatch(/SEARCH follows USING COVERING INDEX ix_follows_follower/);
     expectNoSortNoScan(details);
   });
 
+  it('both Following feeds page back up from a cursor on the same indexes, with no sort', async () => {
+    const { db, sources, repos } = await setup();
+    for (const [userId, size] of [
+      [1, 5],
+      [2, 30],
+    ] as const) {
+      const first = repos.feed.following(userId, { limit: size });
+      const second = repos.feed.following(userId, { limit: size, cursor: first.nextCursor });
+      const back = repos.feed.following(userId, {
+        limit: size,
+        cursor: second.prevCursor,
+        direction: 'newer',
+      });
+      expect(back.items.map((p) => p.id)).toEqual(first.items.map((p) => p.id));
+      expect(back.prevCursor).toBeNull();
+    }
+    const merged = only(
+      sources,
+      (s) => s.includes('UNION ALL') && s.includes('ASC') && !s.includes('INDEXED BY'),
+    );
+    const mergedPlan = plan(db, merged, { u0: 1, u1: 3, u2: 4, ts: '0', id: 1, lim: 6 });
+    expect(mergedPlan).toContain('MERGE (UNION ALL)');
+    expect(
+      mergedPlan.filter((d) => /ix_posts_user_id_timestamp \(user_id=\? AND timestamp>\?\)/.test(d)),
+    ).toHaveLength(3);
+    expectNoSortNoScan(mergedPlan);
+    const wide = only(sources, (s) => s.includes('INDEXED BY') && s.includes('ASC'));
+    const widePlan = plan(db, wide, { me: 2, ts: '0', id: 1, lim: 31 });
+    expect(widePlan.join('\n')).toMatch(/SEARCH p USING INDEX ix_posts_timestamp \(timestamp>\?\)/);
+    expectNoSortNoScan(widePlan);
+  });
+
   it('search walks the FTS5 index by rowid, newest first, and finds posts by primary key', async () => {
     const { db, sources, repos } = await setup();
     expect(repos.search.posts('word3 from:user4', { limit: 2 }).items).toHaveLength(2);
-    const sql = only(sources, (s) => s.includes('MATCH'));
-    const details = plan(db, sql, { match: '"word3"', below: 1e9, lim: 3, from: 4 });
-    expect(details.join('\n')).toMatch(/SCAN posts_fts VIRTUAL TABLE INDEX/);
-    expect(details.join('\n')).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
-    expectNoSortNoScan(details);
+    // Words alone, and words with a profile filter: both statements the repository prepared.
+    const words = only(sources, (s) => s.includes('MATCH') && !s.includes('p.user_id = ?'));
+    const from = only(sources, (s) => s.includes('MATCH') && s.includes('p.user_id = ?'));
+    for (const [sql, params] of [
+      [words, ['"word3"', 1e9, 3]],
+      [from, ['"word3"', 1e9, 4, 3]],
+    ] as const) {
+      const details = plan(db, sql, params);
+      expect(details.join('\n')).toMatch(/SCAN posts_fts VIRTUAL TABLE INDEX \d+:M1</);
+      expect(details.join('\n')).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+      expectNoSortNoScan(details);
+    }
     // The page start of a later page, or of a jump to a date: one range search on the timeline index.
     const below = only(sources, (s) => s.startsWith('SELECT id + 1'));
     expectNoSortNoScan(plan(db, below, ['2001-09-09T01:50:00.000Z', 1]));
@@ -108,16 +147,28 @@ describe('EXPLAIN QUERY PLAN: follows, the feed, search, jump to a date and the 
   });
 
   it('jump to a date is the timeline keyset from a timestamp: a range search on ix_posts_timestamp', async () => {
-    const { db, repos } = await setup();
+    const { db, sources, repos } = await setup();
     const at = '2001-09-09T01:50:00.000Z';
     const page = repos.posts.timeline({ cursor: cursorBefore(at), limit: 3 });
     expect(page.items.map((p) => p.timestamp < at)).toEqual([true, true, true]);
     expect(page.items[0]?.timestamp).toBe('2001-09-09T01:49:59.000Z');
-    const sql = `SELECT p.id FROM posts p JOIN users u ON u.id = p.user_id
-     WHERE (p.timestamp, p.id) < (?, ?) ORDER BY p.timestamp DESC, p.id DESC LIMIT ?`;
-    expect(plan(db, sql, [at, 1, 3]).join()).toMatch(
-      /SEARCH p USING INDEX ix_posts_timestamp \(timestamp<\?\)/,
+    // The statements the timeline prepared: the jump's (a timestamp alone) and a later page's.
+    const before = only(sources, (s) => /WHERE p\.timestamp < \?/.test(s));
+    const after = only(
+      sources,
+      (s) =>
+        s.includes('JOIN users u') &&
+        s.includes('(p.timestamp, p.id) < (?, ?)') &&
+        !s.includes('user_id = ?'),
     );
+    for (const [sql, params] of [
+      [before, [at, 4]],
+      [after, [at, 7, 4]],
+    ] as const) {
+      const details = plan(db, sql, params);
+      expect(details.join()).toMatch(/SEARCH p USING INDEX ix_posts_timestamp \(timestamp<\?\)/);
+      expectNoSortNoScan(details);
+    }
   });
 
   it('the directory, filtered or not, in both orders, walks ix_users_sort_key instead of sorting', async () => {

@@ -34,6 +34,10 @@ describe('highlightRanges', () => {
     expect(highlightRanges('\uE000👋🏽x\uE001', '👋🏽x')).toEqual([[0, 5]]);
     expect(highlightRanges('\uE000\uE000\uE001', '\uE000')).toEqual([]);
     expect(highlightRanges(null, 'x')).toEqual([]);
+    // Markers that do not pair up, or do not account for the whole body, give no ranges.
+    expect(highlightRanges('\uE000ab', 'ab')).toEqual([]);
+    expect(highlightRanges('\uE000a\uE001\uE001b', 'ab')).toEqual([]);
+    expect(highlightRanges('\uE000a\uE001', 'ab')).toEqual([]);
   });
 });
 
@@ -56,6 +60,19 @@ describe('follows and search in the database', () => {
     expect(() =>
       db.prepare(`INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 1)`).run(),
     ).not.toThrow();
+  });
+
+  it('shows an edited post as edited in the Following feed, as the timeline does', async () => {
+    const { repos } = await migratedDb();
+    const ann = repos.users.create({ username: 'ann', email: 'ann@example.com' });
+    const bob = repos.users.create({ username: 'bob', email: 'bob@example.com' });
+    repos.follows.add(ann.id, bob.id);
+    const post = repos.posts.create({ userId: bob.id, body: 'first words' });
+    const edited = repos.posts.edit(post.id, bob.id, 'better words');
+    expect(edited.editedAt).toEqual(expect.any(String));
+    const [inFeed] = repos.feed.following(ann.id).items;
+    expect(inFeed).toEqual(repos.posts.timeline().items[0]);
+    expect(inFeed).toMatchObject({ id: post.id, body: 'better words', editedAt: edited.editedAt });
   });
 
   it('pages search results without gaps or repeats, and a jump starts before the chosen time', async () => {

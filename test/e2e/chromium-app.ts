@@ -41,11 +41,13 @@ export function startChromium(launch: { executablePath: string; channel?: string
 /** Opens the app on `options.dbPath` in a new browser context of the shared Chromium. */
 export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOptions): Promise<OpenApp> {
   const [assets, { url }, browser] = await Promise.all([builtAssets(), shared.server, shared.browser]);
+  const locale = options.locale ?? 'en-US';
   let relaunches = 0;
   // Links open nowhere here: `received()` shows what main was asked to open.
   const app = await createAppContext({
     dbPath: options.dbPath,
     version: '0.0.0-e2e',
+    locale,
     openExternal: () => Promise.resolve(),
     desktop: {
       chooseExportPath: async () => options.dialogs?.exportPath ?? null,
@@ -55,16 +57,18 @@ export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOp
   });
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
     viewport: options.viewport ?? { width: 1100, height: 800 },
-    locale: 'en-US',
+    locale,
     timezoneId: 'Europe/Berlin',
   });
   const received: Received[] = [];
   await context.exposeBinding(INVOKE_BINDING, async (_source, channel: unknown, wire: unknown) => {
     const payload = decodeClone(String(wire));
     received.push({ channel: String(channel), payload });
+    const remembered = options.answerFromMemory?.(String(channel), payload);
     // Main's answer goes back through structured clone too, as Electron's reply does.
-    return encodeClone(structuredClone(await app.dispatch(String(channel), payload)));
+    return encodeClone(structuredClone(remembered ?? (await app.dispatch(String(channel), payload))));
   });
   await context.addInitScript({ content: preloadScript(assets.preloadCode) });
   const page = await context.newPage();

@@ -27,6 +27,8 @@ describe('Settings → Data', () => {
     bulkPosts(dbPath, 400_000);
 
     await page.getByRole('link', { name: 'Settings' }).click();
+
+    await page.getByRole('link', { name: 'Data', exact: true }).click();
     await visible(page.getByRole('heading', { name: 'Export and import' }));
     await page.getByRole('button', { name: 'Export…' }).click();
     const bar = page.getByRole('progressbar');
@@ -47,6 +49,7 @@ describe('Settings → Data', () => {
     await createFirstProfile(first.page, { username: 'bea', email: 'bea@example.com' });
     await post(first.page, 'before the backup');
     await first.page.getByRole('link', { name: 'Settings' }).click();
+    await first.page.getByRole('link', { name: 'Data', exact: true }).click();
     await first.page.getByRole('button', { name: 'Back up now' }).click();
     const list = first.page.getByRole('list', { name: 'Backups, newest first' });
     await visible(list.getByText('Made by you'));
@@ -55,6 +58,7 @@ describe('Settings → Data', () => {
     await post(first.page, 'after the backup');
     await visible(first.page.getByText('after the backup'));
     await first.page.getByRole('link', { name: 'Settings' }).click();
+    await first.page.getByRole('link', { name: 'Data', exact: true }).click();
     await list.getByRole('button', { name: 'Restore…' }).click();
     const dialog = first.page.getByRole('dialog', { name: 'Restore this backup?' });
     await visible(dialog.getByText('is kept aside, next to it, not deleted'));

@@ -70,10 +70,11 @@ export async function openElectronApp(executablePath: string, options: OpenAppOp
   const userData = tempFolder('e2e-electron').dir;
   const electronApp = await _electron.launch({
     executablePath,
-    args: [appDir, `--user-data-dir=${userData}`, ...CHROMIUM_ARGS],
+    // --lang sets what app.getLocale() answers, as the OS locale would.
+    args: [appDir, `--user-data-dir=${userData}`, `--lang=${options.locale ?? 'en-US'}`, ...CHROMIUM_ARGS],
     env: { ...definedEnv(), MICROBLOG_DB: options.dbPath },
     colorScheme: options.colorScheme ?? 'light',
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
     timezoneId: 'Europe/Berlin',
   });
   // Native dialogs cannot be clicked by a test: they answer what the scenario chose, and a
@@ -93,6 +94,8 @@ export async function openElectronApp(executablePath: string, options: OpenAppOp
   }, options.dialogs ?? {});
   const page = await electronApp.firstWindow();
   await page.setViewportSize(options.viewport ?? { width: 1100, height: 800 });
+  // Electron's launch has no reduced-motion option; the page's media emulation does the same.
+  await page.emulateMedia({ reducedMotion: options.reducedMotion ?? 'no-preference' });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {

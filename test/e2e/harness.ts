@@ -16,8 +16,17 @@ export interface OpenAppOptions {
   dbPath: string;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** The OS locale the app starts with (`app.getLocale()`); `en-US` by default. */
+  locale?: string;
+  /** The OS's prefers-reduced-motion. */
+  reducedMotion?: 'reduce' | 'no-preference';
   /** What the native save and open dialogs answer (null or absent: the user closed them). */
   dialogs?: { exportPath?: string | null; importPath?: string | null };
+  /**
+   * Answers a call from memory instead of main's dispatcher when it returns a value (the UI
+   * benchmark's baseline: the same page with no SQLite behind it). Chromium harness only.
+   */
+  answerFromMemory?: (channel: string, payload: unknown) => unknown;
 }
 
 /** One call as main's dispatcher received it. */

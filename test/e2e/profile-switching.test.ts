@@ -12,7 +12,11 @@ const start = (dbPath = freshDbPath(), viewport?: { width: number; height: numbe
 async function tabTo(page: Page, name: string): Promise<void> {
   for (let i = 0; i < 30; i++) {
     await page.keyboard.press('Tab');
-    const label = await page.evaluate<string>(`document.activeElement?.getAttribute('aria-label') ?? ''`);
+    // The name is the aria-label, or for a button named by its content (the switcher), its text.
+    const label = await page.evaluate<string>(`(() => {
+      const e = document.activeElement;
+      return e?.getAttribute('aria-label') ?? (e?.matches('button') ? e.textContent : '') ?? '';
+    })()`);
     if (label.includes(name)) return;
   }
   throw new Error(`Tab never reached ${name}`);

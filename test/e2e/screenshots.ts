@@ -10,6 +10,7 @@ import { createRepositories } from '../../electron/db/index';
 import { createAppContext } from '../../electron/main/app-context';
 import { tempFolder } from '../fixtures/temp';
 import { closeShared, openApp } from './harness';
+import { uxScreenshots } from './screenshots-ux';
 import { postScreenshots } from './screenshots-posts';
 import { settingsShots } from './screenshots-data';
 
@@ -99,6 +100,11 @@ async function main(): Promise<void> {
     }
     await close();
   }
+  await uxScreenshots(async () => {
+    const file = tempDb();
+    await seed(file);
+    return file;
+  }, shot);
   await postScreenshots(outDir);
   await settingsShots(dbPath, shot);
   await closeShared();

@@ -154,7 +154,7 @@ describe('follows, search and jump to a date', () => {
     await visible(page.locator('.post-body'));
     await page.getByLabel('Older than…').fill('2026-03-03');
     await page.getByRole('button', { name: 'Go' }).click();
-    await visible(page.getByText('Showing posts from 2026-03-03 and before.'));
+    await visible(page.getByText('Showing posts from Mar 3, 2026 and before.'));
     expect(await postBodies(page)).toEqual([
       'ann writes: full text is fun',
       'cat reads about full text search',
@@ -163,7 +163,7 @@ describe('follows, search and jump to a date', () => {
     await search(page, 'sqlite');
     await page.getByLabel('Older than…').fill('2026-03-04');
     await page.getByRole('button', { name: 'Go' }).click();
-    await visible(page.getByText('Showing posts from 2026-03-04 and before.'));
+    await visible(page.getByText('Showing posts from Mar 4, 2026 and before.'));
     expect(await postBodies(page)).toEqual(['bob on sqlite indexes']);
     expect(errors).toEqual([]);
   });

@@ -84,7 +84,7 @@ export async function switchTo(page: Page, username: string): Promise<void> {
 
 /** The active profile's name, as the header's switcher shows it. */
 export function activeProfile(page: Page): Promise<string | null> {
-  return page.locator('.switcher-button > span:not(.avatar)').first().textContent();
+  return page.locator('.switcher-button > .truncate').textContent();
 }
 
 type StyledElement = {

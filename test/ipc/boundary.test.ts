@@ -46,7 +46,11 @@ describe('sparse arrays, which Electron delivers as they are', () => {
         const started = performance.now();
         const error = await app.fails(channel, payload);
         slowest = Math.max(slowest, performance.now() - started);
-        expect(error, channel).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'That request is too large.' });
+        expect(error, channel).toEqual({
+          code: 'PAYLOAD_TOO_LARGE',
+          message: 'That request is too large.',
+          sentence: { key: 'errors.codes.PAYLOAD_TOO_LARGE' },
+        });
       }
     }
     // Reported, not asserted: a timed assertion would fail on a busy machine, not on a bug.
@@ -85,6 +89,7 @@ describe('text must be well-formed Unicode', () => {
         code: 'BAD_REQUEST',
         message: brokenTextSentence(t.field),
         field: t.key,
+        sentence: { key: 'errors.broken', params: { field: t.field } },
       });
     }
     expect(app.snapshot()).toBe(before);
@@ -104,20 +109,31 @@ describe('every length error is the app’s own sentence', () => {
       expect(error.message, `${times}×`).not.toMatch(ZOD_WORDING);
       if (t.max * times > 60_000) {
         // Past the payload cap, the size check answers before any field is read.
-        expect(error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'That request is too large.' });
+        expect(error).toEqual({
+          code: 'PAYLOAD_TOO_LARGE',
+          message: 'That request is too large.',
+          sentence: { key: 'errors.codes.PAYLOAD_TOO_LARGE' },
+        });
       } else if (t.field === 'body') {
         // Past the schema's code point ceiling the sentence says so; below it, the count.
         const length = t.max * times;
-        const message =
+        const [message, sentence] =
           length > BODY_CEILING
-            ? ceilingSentence('body', BODY_CEILING)
-            : `${tooLongSentence('body', BODY_MAX)} This one has ${length}.`;
-        expect(error).toEqual({ code: 'BODY_TOO_LONG', message, field: 'body' });
+            ? [
+                ceilingSentence('body', BODY_CEILING),
+                { key: 'errors.ceiling', params: { field: 'body', ceiling: BODY_CEILING } },
+              ]
+            : [
+                `${tooLongSentence('body', BODY_MAX)} This one has ${length}.`,
+                { key: 'errors.bodyTooLong', params: { max: BODY_MAX, length } },
+              ];
+        expect(error).toEqual({ code: 'BODY_TOO_LONG', message, field: 'body', sentence });
       } else {
         expect(error).toEqual({
           code: 'BAD_REQUEST',
           message: tooLongSentence(t.field, t.max),
           field: t.key,
+          sentence: { key: 'errors.tooLong', params: { field: t.field, max: t.max } },
         });
       }
     }

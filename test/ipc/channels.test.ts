@@ -45,6 +45,7 @@ describe('every channel, called as IPC would', () => {
     expect(literal.map((u) => u.username)).toEqual(['Sally_1']);
 
     const susan = asc.find((u) => u.username === 'susan') as User;
+    await app.ok('session:activate', { userId: susan.id });
     await app.ok('posts:create', { userId: susan.id, body: 'one' });
     await app.ok('posts:create', { userId: susan.id, body: 'two' });
     const profile = await app.ok<UserProfile>('users:get', { username: 'susan' });
@@ -72,6 +73,7 @@ describe('every channel, called as IPC would', () => {
       code: 'USERNAME_TAKEN',
       message: 'That username is taken.',
       field: 'username',
+      sentence: { key: 'errors.usernameTaken' },
     });
     expect(await app.fails('users:create', { username: 'bob', email: 'SUSAN@example.com' })).toMatchObject({
       code: 'EMAIL_TAKEN',
@@ -91,8 +93,11 @@ describe('every channel, called as IPC would', () => {
     const a = await app.ok<User>('users:create', { username: 'a', email: 'a@example.com' });
     const b = await app.ok<User>('users:create', { username: 'b', email: 'b@example.com' });
     const made: Post[] = [];
-    for (let i = 0; i < 5; i++)
-      made.push(await app.ok<Post>('posts:create', { userId: i % 2 ? b.id : a.id, body: `p${i}` }));
+    for (let i = 0; i < 5; i++) {
+      const userId = i % 2 ? b.id : a.id;
+      await app.ok('session:activate', { userId });
+      made.push(await app.ok<Post>('posts:create', { userId, body: `p${i}` }));
+    }
     const first = await app.ok<Page<TimelinePost>>('posts:timeline', { limit: 3 });
     expect(first.items.map((p) => p.body)).toEqual(['p4', 'p3', 'p2']);
     expect(first.items[0]?.username).toBe('a');
@@ -123,10 +128,14 @@ describe('every channel, called as IPC would', () => {
     const app = await startApp();
     const a = await app.ok<User>('users:create', { username: 'a', email: 'a@example.com' });
     const b = await app.ok<User>('users:create', { username: 'b', email: 'b@example.com' });
+    await app.ok('session:activate', { userId: a.id });
     const post = await app.ok<Post>('posts:create', { userId: a.id, body: 'mine' });
+    // b, active, names a's post as its own: b has no such post.
+    await app.ok('session:activate', { userId: b.id });
     expect(await app.fails('posts:delete', { postId: post.id, userId: b.id })).toMatchObject({
       code: 'POST_NOT_FOUND',
     });
+    await app.ok('session:activate', { userId: a.id });
     expect((await app.ok<Page<Post>>('posts:byUser', { userId: a.id })).items).toHaveLength(1);
     expect(await app.ok('posts:delete', { postId: post.id, userId: a.id })).toEqual({ postId: post.id });
     expect((await app.ok<Page<Post>>('posts:byUser', { userId: a.id })).items).toHaveLength(0);
@@ -138,6 +147,7 @@ describe('every channel, called as IPC would', () => {
   it('drafts:save and drafts:get keep a draft; posting clears it in the same step', async () => {
     const app = await startApp();
     const a = await app.ok<User>('users:create', { username: 'a', email: 'a@example.com' });
+    await app.ok('session:activate', { userId: a.id });
     expect(await app.ok('drafts:get', { userId: a.id })).toBeNull();
     const saved = await app.ok<Draft>('drafts:save', { userId: a.id, body: 'half a tho' });
     expect(saved.body).toBe('half a tho');
@@ -157,9 +167,10 @@ describe('every channel, called as IPC would', () => {
     const app = await startApp();
     const a = await app.ok<User>('users:create', { username: 'a', email: 'a@example.com' });
     const b = await app.ok<User>('users:create', { username: 'b', email: 'b@example.com' });
-    for (const body of ['1', '2', '3']) await app.ok('posts:create', { userId: a.id, body });
+    await app.ok('session:activate', { userId: b.id });
     await app.ok('posts:create', { userId: b.id, body: 'b' });
     await app.ok('session:activate', { userId: a.id });
+    for (const body of ['1', '2', '3']) await app.ok('posts:create', { userId: a.id, body });
     expect(await app.ok('users:delete', { userId: a.id })).toEqual({ deletedPosts: 3 });
     expect(await app.ok<Session>('session:get', {})).toEqual({ activeUser: null, locked: false });
     expect((await app.ok<Page<TimelinePost>>('posts:timeline', {})).items.map((p) => p.body)).toEqual(['b']);

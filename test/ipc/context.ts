@@ -39,6 +39,7 @@ export const TINY_PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 /** A valid payload for each channel, against `seededApp`'s database (user 1 and post 1). */
 export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'app:info': {},
+  'app:firstScreen': {},
   'session:get': {},
   'session:activate': { userId: 1 },
   'session:unlock': { userId: 1, password: 'whatever' },
@@ -57,6 +58,8 @@ export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'posts:delete': { postId: 1, userId: 1 },
   'drafts:get': { userId: 1 },
   'drafts:save': { userId: 1, body: 'draft' },
+  'settings:get': {},
+  'settings:set': { language: 'es', theme: 'dark' },
   'posts:edit': { postId: 1, userId: 1, body: 'first, edited' },
   'posts:history': { postId: 1 },
   'posts:restore': { postId: 1, userId: 1 },
@@ -86,10 +89,12 @@ export const VALID_PAYLOADS: Record<Channel, Record<string, unknown>> = {
   'accounts:import': { userId: 1 },
 };
 
-/** A started app with user 1 (susan, no password), post 1 and a draft; `snapshot` is every row as text. */
+/** A started app with user 1 (susan, no password, active), post 1 and a draft; `snapshot` is every row as text. */
 export async function seededApp() {
   const app = await startApp();
   await app.ok('users:create', { username: 'susan', email: 'susan@example.com' });
+  // Only the active profile may post or keep a draft.
+  await app.ok('session:activate', { userId: 1 });
   await app.ok('posts:create', { userId: 1, body: 'first' });
   await app.ok('drafts:save', { userId: 1, body: 'a draft' });
   const snapshot = () =>

@@ -4,55 +4,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
 import type { BackupInfo, DataOverview, JobStart } from '../../electron/ipc/channels/data-screen';
-import type { Result } from '../../electron/ipc/contract';
-import type { AppEvent, EventPayload } from '../../electron/ipc/events';
-import { type AppContext, createAppContext } from '../../electron/main/app-context';
-import type { Desktop } from '../../electron/main/data-service';
-import { afterThisTest, sha256, tempDir } from '../fixtures/index';
-
-async function dataApp(desktop: Partial<Desktop> = {}) {
-  const dir = tempDir();
-  const dbPath = path.join(dir, 'microblog.db');
-  const ctx: AppContext = await createAppContext({ dbPath, version: '9.9.9', desktop });
-  afterThisTest(() => ctx.close());
-  const events: AppEvent[] = [];
-  ctx.subscribe((event) => events.push(event));
-  const call = async <T>(channel: string, payload: unknown): Promise<Result<T>> =>
-    structuredClone((await ctx.dispatch(channel, structuredClone(payload))) as Result<T>);
-  const ok = async <T>(channel: string, payload: unknown): Promise<T> => {
-    const result = await call<T>(channel, payload);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value;
-  };
-  /** Resolves with the `data:finished` event of this job. */
-  const finished = (jobId: string) =>
-    new Promise<EventPayload<'data:finished'>>((resolve) => {
-      const off = ctx.subscribe((event) => {
-        if (event.name === 'data:finished' && event.payload.jobId === jobId) {
-          off();
-          resolve(event.payload);
-        }
-      });
-    });
-  await ok('users:create', { username: 'susan', email: 'susan@example.com' });
-  const insert = ctx.db.prepare(`INSERT INTO posts (body, user_id) VALUES (?, 1)`);
-  ctx.db.transaction(() => {
-    for (let i = 0; i < 3000; i++) insert.run(`post ${i}`);
-  })();
-  return { dir, dbPath, ctx, events, call, ok, finished };
-}
+import { sha256, tempDir } from '../fixtures/index';
+import { dataApp } from './data-app';
 
 describe('export and import through IPC, in a worker thread', () => {
   it('exports where the dialog says, with progress events, then imports the archive into another app', async () => {
     const out = path.join(tempDir(), 'all.jsonl');
     const app = await dataApp({ chooseExportPath: async () => out });
-    const start = await app.ok<JobStart>('data:export', {
-      username: null,
-      format: 'json',
-      passwordHashes: false,
-    });
-    if (!start.started) throw new Error('the export did not start');
-    const end = await app.finished(start.jobId);
+    const jobId = await app.startExport();
+    const end = await app.finished(jobId);
     expect(end).toMatchObject({
       outcome: 'done',
       kind: 'export',
@@ -84,24 +44,19 @@ describe('export and import through IPC, in a worker thread', () => {
     app.ctx.db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)
       INSERT INTO posts (body, user_id) SELECT 'bulk', 1 FROM n`);
     answer = out;
-    const start = await app.ok<JobStart>('data:export', {
-      username: null,
-      format: 'json',
-      passwordHashes: false,
-    });
-    if (!start.started) throw new Error('the export did not start');
+    const jobId = await app.startExport();
     const second = await app.call('data:export', { username: null, format: 'json', passwordHashes: false });
     expect(second).toMatchObject({
       ok: false,
       error: { code: 'DATABASE_BUSY', message: expect.stringContaining('already running') },
     });
-    expect(await app.ok('data:cancel', { jobId: start.jobId })).toEqual({ cancelled: true });
-    expect(await app.finished(start.jobId)).toMatchObject({
+    expect(await app.ok('data:cancel', { jobId })).toEqual({ cancelled: true });
+    expect(await app.finished(jobId)).toMatchObject({
       outcome: 'cancelled',
       message: 'Cancelled: nothing was changed.',
     });
     expect(fs.readdirSync(dir)).toEqual([]);
-    expect(await app.ok('data:cancel', { jobId: start.jobId })).toEqual({ cancelled: false });
+    expect(await app.ok('data:cancel', { jobId })).toEqual({ cancelled: false });
   });
 
   it('an export of a profile that does not exist gets a sentence', async () => {
@@ -182,6 +137,7 @@ describe('backups through IPC', () => {
 describe('live updates', () => {
   it("a commit by another connection is announced within a second; the app's own writes are not", async () => {
     const app = await dataApp();
+    await app.ok('session:activate', { userId: 1 });
     await app.ok('posts:create', { userId: 1, body: 'mine' });
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(app.events.filter((event) => event.name === 'db:changed')).toEqual([]);

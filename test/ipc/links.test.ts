@@ -26,18 +26,26 @@ describe('links:open', () => {
   });
 
   it.each([
-    ['javascript:alert(1)', 'Only http and https links open in the browser.'],
-    ['file:///etc/passwd', 'Only http and https links open in the browser.'],
-    ['data:text/html,<script>1</script>', 'Only http and https links open in the browser.'],
-    ['https://user:secret@example.com/', 'A link with a user name or password in it is not opened.'],
-    ['example.com', 'That is not a web address.'],
-    [`https://example.com/${'a'.repeat(2029)}`, 'A link has at most 2,048 characters.'],
-  ])('refuses %s without calling the shell', async (url, message) => {
+    ['javascript:alert(1)', 'Only http and https links open in the browser.', 'errors.onlyHttp'],
+    ['file:///etc/passwd', 'Only http and https links open in the browser.', 'errors.onlyHttp'],
+    [
+      'data:text/html,<script>1</script>',
+      'Only http and https links open in the browser.',
+      'errors.onlyHttp',
+    ],
+    [
+      'https://user:secret@example.com/',
+      'A link with a user name or password in it is not opened.',
+      'errors.linkCredentials',
+    ],
+    ['example.com', 'That is not a web address.', 'errors.notAddress'],
+    [`https://example.com/${'a'.repeat(2029)}`, 'A link has at most 2,048 characters.', 'errors.linkTooLong'],
+  ])('refuses %s without calling the shell', async (url, message, key) => {
     const { ctx, opened } = await appOpening();
     try {
       expect(await ctx.dispatch('links:open', { url })).toEqual({
         ok: false,
-        error: { code: 'BAD_REQUEST', message, field: 'url' },
+        error: { code: 'BAD_REQUEST', message, field: 'url', sentence: expect.objectContaining({ key }) },
       });
       expect(opened).toEqual([]);
     } finally {
@@ -50,7 +58,12 @@ describe('links:open', () => {
     try {
       expect(await ctx.dispatch('links:open', { url: 'https://example.com/' })).toEqual({
         ok: false,
-        error: { code: 'INVALID_INPUT', message: 'This window cannot open links.', field: 'url' },
+        error: {
+          code: 'INVALID_INPUT',
+          message: 'This window cannot open links.',
+          field: 'url',
+          sentence: { key: 'errors.cannotOpenLinks' },
+        },
       });
     } finally {
       ctx.close();

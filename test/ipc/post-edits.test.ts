@@ -28,6 +28,7 @@ describe('posts:edit and posts:history', () => {
     expect(await fails('posts:edit', { postId: post.id, userId: ann.id, body: FAMILY.repeat(141) })).toEqual({
       code: 'BODY_TOO_LONG',
       message: 'A post has at most 140 characters. This one has 141.',
+      sentence: { key: 'errors.bodyTooLong', params: { max: 140, length: 141 } },
       field: 'body',
     });
   });
@@ -56,20 +57,22 @@ describe('posts:edit and posts:history', () => {
     expect(await ok<PostRevision[]>('posts:history', { postId: post.id })).toHaveLength(1);
   });
 
-  it('anyone but the active, unlocked author gets FORBIDDEN, and nothing changes', async () => {
+  it('anyone but the active, unlocked author is refused, and nothing changes', async () => {
     const { ok, fails, ann, bob, post, stored, dbPath, ctx } = await twoProfiles();
     const before = stored();
-    // Another profile, named as itself or as the author while it is not active.
-    for (const userId of [bob.id, 4242]) {
-      expect(await fails('posts:edit', { postId: post.id, userId, body: 'mine' })).toMatchObject({
-        code: 'FORBIDDEN',
-      });
-    }
+    // Another profile, not active, names itself; a profile that does not exist is not found.
+    expect(await fails('posts:edit', { postId: post.id, userId: bob.id, body: 'mine' })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await fails('posts:edit', { postId: post.id, userId: 4242, body: 'mine' })).toMatchObject({
+      code: 'USER_NOT_FOUND',
+    });
     // bob is active (he gave his password when he was made) and edits ann's post as himself.
     await ok('session:activate', { userId: bob.id });
     expect(await fails('posts:edit', { postId: post.id, userId: bob.id, body: 'mine' })).toEqual({
       code: 'FORBIDDEN',
       message: 'Only the profile that wrote a post can change it.',
+      sentence: { key: 'errors.notYourPost' },
       field: 'postId',
     });
     expect(await fails('posts:edit', { postId: post.id, userId: ann.id, body: 'as ann' })).toMatchObject({
@@ -87,9 +90,12 @@ describe('posts:edit and posts:history', () => {
       ] as const) {
         expect(await again.dispatch(channel, payload)).toMatchObject({
           ok: false,
-          error: { code: 'FORBIDDEN' },
+          error: { code: 'PROFILE_LOCKED', field: 'password' },
         });
       }
+      expect(again.db.prepare(`SELECT body FROM posts WHERE id = ?`).pluck().get(bobs.id)).toBe(
+        'bob was here',
+      );
     } finally {
       again.close();
     }

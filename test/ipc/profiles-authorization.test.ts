@@ -20,7 +20,8 @@ describe('a profile edits only itself', () => {
       const before = app.snapshot();
       expect(await app.fails(channel, payload)).toEqual({
         code: 'FORBIDDEN',
-        message: 'Only the active profile can change itself. Switch to it first.',
+        message: 'Only the active profile can do this. Switch to it first.',
+        sentence: { key: 'errors.onlyActiveChanges' },
       });
       expect(app.snapshot()).toBe(before);
     },
@@ -48,6 +49,7 @@ describe('users:delete', () => {
     expect(await app.fails('users:delete', { userId: app.b.id })).toEqual({
       code: 'WRONG_PASSWORD',
       message: 'Enter your current password.',
+      sentence: { key: 'password.enterCurrent' },
       field: 'password',
     });
     expect((await app.fails('users:delete', { userId: app.b.id, password: 'wrong password' })).code).toBe(

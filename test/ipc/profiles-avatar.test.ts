@@ -29,15 +29,24 @@ describe('users:setAvatar, users:removeAvatar, users:avatar', () => {
     const gif = new Uint8Array([...Buffer.from('GIF89a'), 1, 0, 1, 0, 0, 0]);
     const big = new Uint8Array(AVATAR_BYTES_MAX + 1);
     big.set(TINY_PNG);
-    for (const [image, message] of [
-      [gif, 'That file is not an image Microblog can use. Pick a PNG, JPEG or WebP picture.'],
-      [new Uint8Array(0), 'That file is not an image Microblog can use. Pick a PNG, JPEG or WebP picture.'],
-      [big, 'That picture is too large. A profile picture has at most 256 KB.'],
+    for (const [image, message, key] of [
+      [
+        gif,
+        'That file is not an image Microblog can use. Pick a PNG, JPEG or WebP picture.',
+        'errors.avatarNotImage',
+      ],
+      [
+        new Uint8Array(0),
+        'That file is not an image Microblog can use. Pick a PNG, JPEG or WebP picture.',
+        'errors.avatarNotImage',
+      ],
+      [big, 'That picture is too large. A profile picture has at most 256 KB.', 'errors.avatarTooLarge'],
     ] as const) {
       expect(await app.fails('users:setAvatar', { userId: app.a.id, image })).toEqual({
         code: 'BAD_REQUEST',
         message,
         field: 'image',
+        sentence: expect.objectContaining({ key }),
       });
     }
     expect(await app.fails('users:setAvatar', { userId: app.a.id, image: 'iVBORw0KGgo=' })).toMatchObject({

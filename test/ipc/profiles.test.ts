@@ -73,6 +73,7 @@ describe('users:update', () => {
       code: 'USERNAME_TAKEN',
       message: 'That username is taken.',
       field: 'username',
+      sentence: { key: 'errors.usernameTaken' },
     });
     expect(await app.fails('users:update', { ...base, username: 'a', email: 'B@EXAMPLE.com' })).toMatchObject(
       {
@@ -98,11 +99,17 @@ describe('users:setPassword', () => {
         currentPassword: 'wrong one',
         newPassword: 'x'.repeat(8),
       }),
-    ).toEqual({ code: 'WRONG_PASSWORD', message: 'That password is not right.', field: 'currentPassword' });
+    ).toEqual({
+      code: 'WRONG_PASSWORD',
+      message: 'That password is not right.',
+      field: 'currentPassword',
+      sentence: { key: 'errors.wrongPassword' },
+    });
     expect(await app.fails('users:setPassword', { userId: app.a.id, newPassword: null })).toEqual({
       code: 'WRONG_PASSWORD',
       message: 'Enter your current password.',
       field: 'currentPassword',
+      sentence: { key: 'password.enterCurrent' },
     });
     expect(
       await app.fails('users:setPassword', {
@@ -148,6 +155,7 @@ describe('users:setPassword', () => {
     expect(await app.fails('users:setPassword', right)).toEqual({
       code: 'PROFILE_LOCKED',
       message: 'Too many wrong passwords. Try again in 30 seconds.',
+      sentence: { key: 'errors.tooManySeconds', params: { count: 30 } },
       field: 'currentPassword',
     });
   });

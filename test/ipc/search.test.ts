@@ -73,6 +73,7 @@ describe('follows over IPC', () => {
       code: 'INVALID_INPUT',
       message: 'You cannot follow yourself.',
       field: 'followedId',
+      sentence: { key: 'errors.followSelf' },
     });
     expect(await app.fails('follows:add', { followerId: 1, followedId: 99 })).toMatchObject({
       code: 'USER_NOT_FOUND',
@@ -84,7 +85,7 @@ describe('follows over IPC', () => {
     const restarted = await createAppContext({ dbPath: app.dbPath });
     try {
       const result = await restarted.dispatch('follows:add', { followerId: 3, followedId: 1 });
-      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'PROFILE_LOCKED', field: 'password' } });
       expect(JSON.stringify(restarted.db.prepare(`SELECT * FROM follows`).all())).toBe(before);
     } finally {
       restarted.close();

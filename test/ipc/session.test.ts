@@ -108,8 +108,9 @@ describe('sessions and locked profiles', () => {
         ok: false,
         error: { code: 'PROFILE_LOCKED', field: 'password' },
       });
+      // a is active now: p may not post, whether or not its password is known.
       expect(await ctx.dispatch('posts:create', { userId: 2, body: 'sneaky' })).toMatchObject({
-        error: { code: 'PROFILE_LOCKED' },
+        error: { code: 'FORBIDDEN' },
       });
       expect(await ctx.dispatch('session:unlock', { userId: 2, password: 'password-p' })).toMatchObject({
         ok: true,

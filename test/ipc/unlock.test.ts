@@ -74,6 +74,7 @@ describe('unlocking a profile', () => {
         code: 'PROFILE_LOCKED',
         message: 'Too many wrong passwords. Try again in 30 seconds.',
         field: 'password',
+        sentence: { key: 'errors.tooManySeconds', params: { count: 30 } },
       },
     });
     app.clock.now += 29_000;

@@ -139,6 +139,7 @@ export function fakeElectron(options: {
     getPath: () => options.userData,
     getAppPath: () => options.appPath,
     getVersion: () => '1.2.3',
+    getLocale: () => 'en-US',
     relaunch: () => void calls.push('relaunch'),
     quit: () => void calls.push('quit'),
     exit: (code) => void calls.push(`exit ${code ?? 0}`),

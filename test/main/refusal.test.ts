@@ -36,6 +36,24 @@ describe('the refusal dialog', () => {
     expect(dialog.details).toContain('migration-failed');
   });
 
+  it('speaks the OS language: a Spanish dialog, with main’s sentence and the buttons in Spanish', async () => {
+    const { outcome, dbPath } = await failedMigration();
+    const dialog = refusalDialog(outcome, { version: '1.0.0', platform: 'linux', locale: 'es-ES' });
+    expect(dialog.options.title).toBe('Microblog no puede abrir tus datos');
+    expect(dialog.options.detail).toContain(
+      `Microblog no pudo actualizar la base de datos ${dbPath} a esta versión. No se cambió.`,
+    );
+    expect(dialog.options.detail).toContain(`Tu archivo: ${dbPath} (`);
+    expect(dialog.options.buttons?.slice(0, 2)).toEqual(['Copiar detalles', 'Salir']);
+    expect(dialog.options.buttons?.[2]).toMatch(/^Restaurar la copia del /);
+    // The details are for a bug report, so they stay in English.
+    expect(dialog.details).toContain('Microblog could not update the database');
+    // A language the catalogs lack falls back to English.
+    expect(refusalDialog(outcome, { version: '1', platform: 'linux', locale: 'de-DE' }).options.title).toBe(
+      'Microblog cannot open your data',
+    );
+  });
+
   it('does not offer Restore for a read-only file or a failed backup, even with a backup at hand', async () => {
     const { outcome } = await failedMigration();
     for (const reason of ['read-only', 'backup-failed', 'open-failed'] as const) {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { openDatabase } from '../../electron/db/connection';
 import { knownMigrationNames, listAppliedMigrations } from '../../electron/db/migration-history';
 import { createMigrator } from '../../electron/db/migrator';
+import { ACTIVE_USER_KEY } from '../../electron/ipc/session-state';
 import { migrations } from '../../migrations/index';
 import { backupFolder, listBackups } from '../../electron/data/backups';
 import { seedDatabase } from '../fixtures/seed';
@@ -44,6 +45,8 @@ async function at0004(file: string): Promise<void> {
   const db = openDatabase(file);
   await createMigrator(db, { migrations }).up({ to: BEFORE_0005 });
   db.exec(`INSERT INTO users (username, email) VALUES ('fault', 'fault@example.com')`);
+  // Active since an earlier session, so the app may post as it without writing first.
+  db.prepare(`INSERT INTO settings (key, value) VALUES (?, '1')`).run(ACTIVE_USER_KEY);
   const insert = db.prepare(`INSERT INTO posts (body, user_id) VALUES (?, 1)`);
   for (let i = 0; i < 20; i++) insert.run(`older post ${i}`);
   db.pragma('journal_mode = DELETE');
@@ -55,7 +58,7 @@ export async function prepare(name: ScenarioName, dir: string): Promise<Prepared
   const dbPath = path.join(dir, 'microblog.db');
   const tool = { MICROBLOG_DB: dbPath };
   if (name === 'post' || name === 'startup-upgrade') {
-    if (name === 'post') await seedDatabase(dbPath, { users: 1, posts: 5, journal: 'delete' });
+    if (name === 'post') await seedDatabase(dbPath, { users: 1, posts: 5, journal: 'delete', active: 1 });
     else await at0004(dbPath);
     return {
       paths: sidecars(dbPath),

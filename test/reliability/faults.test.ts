@@ -33,7 +33,7 @@ describe.runIf(HAS_STRACE)('fault injection under strace', () => {
     for (let n = 1; n <= 16 && failure === undefined; n++) {
       fs.rmSync(folder.dir, { recursive: true, force: true });
       fs.mkdirSync(folder.dir);
-      await seedDatabase(dbPath, { users: 1, posts: 5, journal: 'delete' });
+      await seedDatabase(dbPath, { users: 1, posts: 5, journal: 'delete', active: 1 });
       const prepared: Prepared = {
         paths: ['', '-wal', '-shm', '-journal'].map((s) => `${dbPath}${s}`),
         args: ['test/reliability/children/fault-app.ts', dbPath, '1', '3', 'retry'],

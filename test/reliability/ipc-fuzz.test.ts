@@ -95,7 +95,12 @@ beforeAll(async () => {
   // A fresh app session: bob's password has not been given yet.
   app.close();
   app = await createAppContext({ dbPath: path.join(folder.dir, 'microblog.db'), openExternal });
-  for (let i = 0; i < 30; i++) await app.dispatch('posts:create', { userId: 1, body: `seed post ${i}` });
+  // alice is active (only the active profile posts); bob stays locked.
+  expect((await app.dispatch('session:activate', { userId: 1 })).ok).toBe(true);
+  for (let i = 0; i < 30; i++) {
+    const seeded = await app.dispatch('posts:create', { userId: 1, body: `seed post ${i}` });
+    expect(seeded.ok).toBe(true);
+  }
 });
 
 afterAll(() => {
@@ -123,7 +128,7 @@ describe('bad input at the IPC boundary', () => {
     120_000,
   );
 
-  it('writes for a profile other than the active one were refused FORBIDDEN and changed nothing', () => {
+  it('writes (and the draft read) for a profile other than the active one were refused FORBIDDEN and changed nothing', () => {
     // Each refusal was checked against the fingerprint as it came; here: they really came.
     const writes = [
       'users:delete',
@@ -131,6 +136,14 @@ describe('bad input at the IPC boundary', () => {
       'users:setPassword',
       'users:setAvatar',
       'users:removeAvatar',
+      'posts:create',
+      'posts:delete',
+      'posts:edit',
+      'posts:restore',
+      'drafts:get',
+      'drafts:save',
+      'follows:add',
+      'follows:remove',
     ];
     for (const channel of writes) expect(tally[channel]?.codes.FORBIDDEN ?? 0, channel).toBeGreaterThan(0);
   });

@@ -102,8 +102,10 @@ const unlockPassword = fc.oneof(
 /** Deleting may take only the fuzz's own users, so users 1 and 2 stay for the channels after it. */
 const deletableId = fc.oneof(fc.integer({ min: 3, max: 60 }), hostileValue);
 const cursorish = fc.oneof(fc.constant(null), edgeStrings, fc.string(), hostileValue);
+const directionish = fc.oneof(fc.constantFrom('older', 'newer', 'NEWER', ''), hostileValue);
 const limitish = fc.oneof(fc.integer({ min: -2, max: 120 }), edgeNumbers, hostileValue);
 
+const settingish = fc.oneof(fc.constantFrom('en', 'es', null, 'de', 'system', 'dark', 'Dark'), hostileValue);
 /** Picture bytes: the smallest valid PNG, JPEG and WebP, random bytes, ones over the limit, anything. */
 const imageish = fc.oneof(
   {
@@ -125,6 +127,7 @@ const imageish = fc.oneof(
 /** Each channel's fields, each filled from plausible, edge and hostile values. */
 const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'app:info': {},
+  'app:firstScreen': { limit: limitish },
   'session:get': {},
   'session:activate': { userId: idish },
   'session:unlock': { userId: idish, password: unlockPassword },
@@ -133,11 +136,13 @@ const FIELDS: Record<Channel, Record<string, fc.Arbitrary<unknown>>> = {
   'users:get': { username: usernameish },
   'users:delete': { userId: deletableId },
   'posts:create': { userId: idish, body: textish },
-  'posts:timeline': { cursor: cursorish, limit: limitish },
-  'posts:byUser': { userId: idish, cursor: cursorish, limit: limitish },
+  'posts:timeline': { cursor: cursorish, limit: limitish, direction: directionish },
+  'posts:byUser': { userId: idish, cursor: cursorish, limit: limitish, direction: directionish },
   'posts:delete': { postId: fc.oneof(fc.integer({ min: 0, max: 300 }), hostileValue), userId: idish },
   'drafts:get': { userId: idish },
   'drafts:save': { userId: idish, body: fc.oneof(textish, fc.constant('d'.repeat(4001))) },
+  'settings:get': {},
+  'settings:set': { language: settingish, theme: settingish },
   'users:update': {
     userId: idish,
     username: usernameish,

@@ -195,6 +195,14 @@ export async function readsBackEqual(
       );
       same('session:get', await readValue(app, 'session:get', {}), value);
       return true;
+    case 'settings:set': {
+      const stored = value as Fields;
+      // An undefined field changes nothing; null language means "follow the system".
+      if (sent.language !== undefined) same('settings:set language', stored.language, sent.language);
+      if (sent.theme !== undefined) same('settings:set theme', stored.theme, sent.theme);
+      same('settings:get', await readValue(app, 'settings:get', {}), value);
+      return true;
+    }
     case 'follows:add':
     case 'follows:remove':
       same(

@@ -17,6 +17,8 @@ describe('two writers', () => {
       const created = await app.dispatch('users:create', { username: 'writer', email: 'writer@example.com' });
       if (!created.ok) throw new Error(created.error.message);
       const userId = (created.value as { id: number }).id;
+      if (!(await app.dispatch('session:activate', { userId })).ok)
+        throw new Error('could not activate writer');
 
       const seed = watch(
         spawn('npm', ['run', 'seed', '--', '--users', String(SEED_USERS), '--posts', String(SEED_POSTS)], {

@@ -21,6 +21,7 @@ export function installFakeApi(overrides: { [D in keyof MicroblogApi]?: Partial<
     'users',
     'posts',
     'drafts',
+    'settings',
     'links',
     'follows',
     'feed',

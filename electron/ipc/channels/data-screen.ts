@@ -1,6 +1,7 @@
 /** The Data screen's channels: export, import, backups, and the About panel's Copy and Show in folder. */
 import { z } from 'zod';
 import { channel } from './schema-kit';
+import { say } from '../../db/sentences';
 
 /** The most backups the user may ask Microblog to keep. */
 export const KEEP_BACKUPS_MAX = 100;
@@ -26,12 +27,14 @@ export interface DataOverview {
 /** Either a job started, or the user closed the file dialog. */
 export type JobStart = { started: true; jobId: string } | { started: false };
 
-const jobId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'That job is not running.');
+const NOT_LISTED = say('errors.backupNotListed');
+const KEEP_RANGE = say('backups.keepRange', { max: KEEP_BACKUPS_MAX });
+const jobId = z.string().regex(/^[a-z0-9-]{1,40}$/, say('errors.jobNotRunning'));
 const backupName = z
   .string()
-  .max(255, 'That backup is not in the list.')
-  .regex(/^[^/\\]+\.db$/, 'That backup is not in the list.');
-const username = z.string().max(64, 'That profile does not exist.').nullable();
+  .max(255, NOT_LISTED)
+  .regex(/^[^/\\]+\.db$/, NOT_LISTED);
+const username = z.string().max(64, say('errors.profileMissing')).nullable();
 
 export const dataChannels = {
   'data:overview': channel<DataOverview>()(z.object({}).strict()),
@@ -39,8 +42,8 @@ export const dataChannels = {
     z
       .object({
         username,
-        format: z.enum(['json', 'csv'], 'Export as an archive ("json") or a spreadsheet ("csv").'),
-        passwordHashes: z.boolean('Say whether to include password hashes.'),
+        format: z.enum(['json', 'csv'], say('errors.exportFormat')),
+        passwordHashes: z.boolean(say('errors.sayHashes')),
       })
       .strict(),
   ),
@@ -52,21 +55,21 @@ export const dataChannels = {
     z
       .object({
         keepBackups: z
-          .number('Keep between 1 and 100 backups.')
-          .int('Keep between 1 and 100 backups.')
-          .min(1, 'Keep between 1 and 100 backups.')
-          .max(KEEP_BACKUPS_MAX, 'Keep between 1 and 100 backups.'),
+          .number(KEEP_RANGE)
+          .int(KEEP_RANGE)
+          .min(1, KEEP_RANGE)
+          .max(KEEP_BACKUPS_MAX, KEEP_RANGE),
       })
       .strict(),
   ),
   'data:showInFolder': channel<{ shown: true }>()(
     z
       .object({
-        target: z.union([z.literal('database'), backupName], 'That file is not one Microblog shows.'),
+        target: z.union([z.literal('database'), backupName], say('errors.notShown')),
       })
       .strict(),
   ),
   'data:copy': channel<{ copied: true }>()(
-    z.object({ what: z.enum(['path', 'details'], "Copy the data file's path or the details.") }).strict(),
+    z.object({ what: z.enum(['path', 'details'], say('errors.copyWhat')) }).strict(),
   ),
 } as const;

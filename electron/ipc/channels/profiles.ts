@@ -13,6 +13,7 @@ import {
 } from '../../db/profile-rules';
 import { EMAIL_MAX, PASSWORD_MAX, USERNAME_MAX } from '../../db/rules';
 import { channel, id, text } from './schema-kit';
+import { say } from '../../db/sentences';
 
 /**
  * The most bytes a picture's payload may take: the picture plus room for its id. Every other
@@ -23,7 +24,7 @@ export const AVATAR_PAYLOAD_BYTES = AVATAR_BYTES_MAX + 1024;
 /** Text checked in the app's own sentences by `problem` (graphemes, NUL, lone surrogates). */
 const checkedText = (problem: (value: string) => string | null) =>
   z.string().refine((value) => problem(value) === null, {
-    error: (issue) => problem(String(issue.input)) ?? 'That text is not valid.',
+    error: (issue) => problem(String(issue.input)) ?? say('errors.textInvalid'),
   });
 
 /** An optional email: empty or missing means none. */
@@ -33,9 +34,9 @@ const currentPassword = text('password', PASSWORD_MAX).nullable().optional();
 
 /** Bytes as the renderer sends them; checked again by the repository before it writes. */
 const image = z
-  .instanceof(Uint8Array, { error: 'That picture could not be read. Pick the file again.' })
+  .instanceof(Uint8Array, { error: say('errors.pictureUnreadableAgain') })
   .refine((bytes) => avatarProblem(bytes) === null, {
-    error: (issue) => avatarProblem(issue.input as Uint8Array) ?? 'That picture could not be read.',
+    error: (issue) => avatarProblem(issue.input as Uint8Array) ?? say('errors.pictureUnreadable'),
   });
 
 /** Spread into the contract's `channels`. */
@@ -44,7 +45,7 @@ export const profileChannels = {
     z
       .object({
         userId: id,
-        username: text('username', USERNAME_MAX, 'Choose a username.'),
+        username: text('username', USERNAME_MAX, say('errors.usernameEmpty')),
         displayName: checkedText(displayNameProblem),
         aboutMe: checkedText(aboutMeProblem),
         email: checkedText(optionalEmailProblem),

@@ -3,6 +3,7 @@
  * channel files in this folder. Pure zod: nothing here may import Node or Electron.
  */
 import { z } from 'zod';
+import { PAGE_DIRECTIONS } from '../../db/models';
 import {
   BAD_CURSOR_SENTENCE,
   CURSOR_MAX,
@@ -14,14 +15,13 @@ import {
   isWellFormed,
   tooLongSentence,
 } from '../../db/rules';
+import { say } from '../../db/sentences';
+
+const ID_SENTENCE = say('errors.idInvalid');
 
 // Schemas: strict objects, so unknown keys are rejected rather than silently passed on. Every
 // check carries the app's own sentence, so no validator wording ever reaches the screen.
-export const id = z
-  .number()
-  .int('That id is not valid.')
-  .positive('That id is not valid.')
-  .max(Number.MAX_SAFE_INTEGER, 'That id is not valid.');
+export const id = z.number().int(ID_SENTENCE).positive(ID_SENTENCE).max(Number.MAX_SAFE_INTEGER, ID_SENTENCE);
 export const cursor = z
   .string()
   .max(CURSOR_MAX, BAD_CURSOR_SENTENCE)
@@ -31,8 +31,10 @@ export const cursor = z
 /** A write's client-made key (a UUID): a retry with the same key gets the first outcome back. */
 export const key = z
   .string()
-  .regex(/^[A-Za-z0-9-]{1,64}$/, 'That request key is not valid.')
+  .regex(/^[A-Za-z0-9-]{1,64}$/, say('errors.keyInvalid'))
   .optional();
+/** Which side of the cursor to read: older posts (the default) or, scrolling back up, newer ones. */
+export const direction = z.enum(PAGE_DIRECTIONS, 'The direction is "older" or "newer".').optional();
 export const limit = z
   .number()
   .int(PAGE_SIZE_SENTENCE)

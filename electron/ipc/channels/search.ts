@@ -4,7 +4,8 @@ import { USER_ORDERS, type Page, type TimelinePost } from '../../db/models';
 import { SEARCH_MAX, SEARCH_TOO_LONG_SENTENCE } from '../../db/search-query';
 import type { DirectoryUser, FollowEntry, SearchHit } from '../../db/social-models';
 import { isWellFormed } from '../../db/rules';
-import { channel, cursor, id, limit } from './schema-kit';
+import { channel, cursor, direction, id, limit } from './schema-kit';
+import { say } from '../../db/sentences';
 
 const BROKEN_SEARCH_SENTENCE = 'A search cannot contain broken Unicode characters (a lone surrogate).';
 
@@ -25,14 +26,16 @@ export const searchChannels = {
   'follows:followers': channel<Page<FollowEntry>>()(list),
   'follows:following': channel<Page<FollowEntry>>()(list),
 
-  'feed:following': channel<Page<TimelinePost>>()(list),
+  'feed:following': channel<Page<TimelinePost>>()(
+    z.object({ userId: id, cursor, limit, direction }).strict(),
+  ),
 
   'search:posts': channel<Page<SearchHit>>()(z.object({ query: searchText, cursor, limit }).strict()),
   'search:users': channel<DirectoryUser[]>()(
     z
       .object({
         text: searchText.optional(),
-        order: z.enum(USER_ORDERS, 'The order is "asc" (A to Z) or "desc" (Z to A).').optional(),
+        order: z.enum(USER_ORDERS, say('errors.orderInvalid')).optional(),
         viewerId: id.optional(),
       })
       .strict(),

@@ -1,7 +1,7 @@
 import { listAppliedMigrations } from '../../db/index';
 import type { DomainHandlers, HandlerContext } from '../handler-types';
 
-/** `app:*`: facts for the About panel and bug reports. */
+/** `app:info`: facts for the About panel and bug reports. */
 export function createAppHandlers(ctx: HandlerContext) {
   return {
     'app:info': () => {
@@ -18,5 +18,5 @@ export function createAppHandlers(ctx: HandlerContext) {
         },
       };
     },
-  } satisfies DomainHandlers<'app'>;
+  } satisfies Pick<DomainHandlers<'app'>, 'app:info'>;
 }

@@ -1,8 +1,9 @@
 import { MicroblogError } from '../../db/errors';
 import type { DataService, DomainHandlers, HandlerContext } from '../handler-types';
+import { say } from '../../db/sentences';
 
 const unavailable = (): never => {
-  throw new MicroblogError('INTERNAL', 'Export, import and backups are not available here.');
+  throw new MicroblogError('INTERNAL', say('errors.dataUnavailable'));
 };
 
 /** Every method refuses with one sentence: where no Data service runs. */

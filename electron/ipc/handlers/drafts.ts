@@ -7,11 +7,11 @@ export function createDraftHandlers(ctx: HandlerContext, session: SessionState) 
   const { repos } = ctx;
   return {
     'drafts:get': ({ userId }) => {
-      session.requireUnlocked(userId);
+      session.requireActive(userId);
       return repos.drafts.get(userId);
     },
     'drafts:save': ({ userId, body, key }) => {
-      session.requireUnlocked(userId);
+      session.requireActive(userId);
       // A late retry of an older save gets its first outcome back instead of overwriting newer text.
       return writeOnce(ctx.db, 'drafts:save', key, () => repos.drafts.save(userId, body));
     },

@@ -1,6 +1,7 @@
 import { MicroblogError } from '../../db/errors';
 import { externalUrlProblem } from '../../db/post-text';
 import type { DomainHandlers, HandlerContext } from '../handler-types';
+import { say } from '../../db/sentences';
 
 /**
  * `links:open`: a post's http(s) link, opened in the system browser. The schema already
@@ -12,8 +13,7 @@ export function createLinkHandlers(ctx: HandlerContext) {
     'links:open': async ({ url }) => {
       const problem = externalUrlProblem(url);
       if (problem) throw new MicroblogError('INVALID_INPUT', problem, 'url');
-      if (!ctx.openExternal)
-        throw new MicroblogError('INVALID_INPUT', 'This window cannot open links.', 'url');
+      if (!ctx.openExternal) throw new MicroblogError('INVALID_INPUT', say('errors.cannotOpenLinks'), 'url');
       await ctx.openExternal(url);
       return { opened: true as const };
     },

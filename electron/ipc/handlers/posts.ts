@@ -1,5 +1,4 @@
 import { writeOnce } from '../../db/idempotency';
-import { notYourPost } from '../../db/post-edits';
 import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
 
@@ -10,14 +9,9 @@ import type { SessionState } from '../session-state';
  */
 export function createPostHandlers(ctx: HandlerContext, session: SessionState) {
   const { repos } = ctx;
-  /** Changing an existing post takes its author, active and unlocked: anyone else is FORBIDDEN. */
-  const requireActiveAuthor = (userId: number): void => {
-    const { activeUser, locked } = session.current();
-    if (activeUser?.id !== userId || locked) throw notYourPost();
-  };
   return {
     'posts:create': ({ userId, body, key }) => {
-      session.requireUnlocked(userId);
+      session.requireActive(userId);
       // The post and the end of its draft commit together: a crash never leaves both or neither.
       return writeOnce(ctx.db, 'posts:create', key, () => {
         const post = repos.posts.create({ userId, body });
@@ -26,12 +20,13 @@ export function createPostHandlers(ctx: HandlerContext, session: SessionState) {
       });
     },
 
-    'posts:timeline': ({ cursor, limit }) => repos.posts.timeline({ cursor, limit }),
+    'posts:timeline': ({ cursor, limit, direction }) => repos.posts.timeline({ cursor, limit, direction }),
 
-    'posts:byUser': ({ userId, cursor, limit }) => repos.posts.byUser(userId, { cursor, limit }),
+    'posts:byUser': ({ userId, cursor, limit, direction }) =>
+      repos.posts.byUser(userId, { cursor, limit, direction }),
 
     'posts:delete': ({ postId, userId, key }) => {
-      session.requireUnlocked(userId);
+      session.requireActive(userId);
       return writeOnce(ctx.db, 'posts:delete', key, () => {
         repos.posts.delete(postId, userId);
         return { postId };
@@ -39,14 +34,14 @@ export function createPostHandlers(ctx: HandlerContext, session: SessionState) {
     },
 
     'posts:edit': ({ postId, userId, body, key }) => {
-      requireActiveAuthor(userId);
+      session.requireActive(userId);
       return writeOnce(ctx.db, 'posts:edit', key, () => repos.posts.edit(postId, userId, body));
     },
 
     'posts:history': ({ postId }) => repos.posts.history(postId),
 
     'posts:restore': ({ postId, userId, key }) => {
-      requireActiveAuthor(userId);
+      session.requireActive(userId);
       return writeOnce(ctx.db, 'posts:restore', key, () => repos.posts.restore(postId, userId));
     },
 

@@ -4,6 +4,7 @@ import { passwordProblem } from '../../db/rules';
 import type { ProfileChannel } from '../channels/profiles';
 import type { Handlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
+import { say } from '../../db/sentences';
 
 type ProfileHandlers = Pick<Handlers, ProfileChannel>;
 
@@ -15,7 +16,7 @@ type ProfileHandlers = Pick<Handlers, ProfileChannel>;
 export function createProfileHandlers({ repos }: HandlerContext, session: SessionState): ProfileHandlers {
   const current = (userId: number) => {
     const user = repos.users.getById(userId);
-    if (!user) throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', 'userId');
+    if (!user) throw new MicroblogError('USER_NOT_FOUND', say('errors.profileMissing'), 'userId');
     return user;
   };
 
@@ -31,7 +32,7 @@ export function createProfileHandlers({ repos }: HandlerContext, session: Sessio
         const problem = passwordProblem(newPassword);
         if (problem) throw new MicroblogError('INVALID_INPUT', problem, 'newPassword');
       } else if (!user.hasPassword) {
-        throw new MicroblogError('INVALID_INPUT', 'This profile has no password to remove.', 'newPassword');
+        throw new MicroblogError('INVALID_INPUT', say('errors.noPasswordToRemove'), 'newPassword');
       }
       if (user.hasPassword) await session.confirmPassword(userId, currentPassword, 'currentPassword');
       const hash = newPassword === null ? null : await hashPassword(newPassword);

@@ -1,32 +1,23 @@
 import { MicroblogError } from '../../db/index';
 import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
-
-const NOT_YOURS = 'Only the active profile can follow or unfollow, once it is unlocked.';
-
-/** Writes on behalf of `userId` only while it is the active, unlocked profile; else FORBIDDEN. */
-function requireActive(session: SessionState, userId: number): void {
-  const { activeUser, locked } = session.current();
-  if (activeUser === null || activeUser.id !== userId || locked) {
-    throw new MicroblogError('FORBIDDEN', NOT_YOURS, 'followerId');
-  }
-}
+import { say } from '../../db/sentences';
 
 /** `follows:*`, `feed:*` and `search:*`: following people, the Following feed and search. */
 export function createSearchHandlers({ repos }: HandlerContext, session: SessionState) {
   const exists = (userId: number, field: string) => {
     if (!repos.users.getById(userId))
-      throw new MicroblogError('USER_NOT_FOUND', 'That profile does not exist.', field);
+      throw new MicroblogError('USER_NOT_FOUND', say('errors.profileMissing'), field);
   };
   return {
     'follows:add': ({ followerId, followedId }) => {
-      requireActive(session, followerId);
+      session.requireActive(followerId);
       exists(followedId, 'followedId');
       repos.follows.add(followerId, followedId);
       return { following: true };
     },
     'follows:remove': ({ followerId, followedId }) => {
-      requireActive(session, followerId);
+      session.requireActive(followerId);
       repos.follows.remove(followerId, followedId);
       return { following: false };
     },
@@ -36,7 +27,8 @@ export function createSearchHandlers({ repos }: HandlerContext, session: Session
     'follows:followers': ({ userId, cursor, limit }) => repos.follows.followers(userId, { cursor, limit }),
     'follows:following': ({ userId, cursor, limit }) => repos.follows.following(userId, { cursor, limit }),
 
-    'feed:following': ({ userId, cursor, limit }) => repos.feed.following(userId, { cursor, limit }),
+    'feed:following': ({ userId, cursor, limit, direction }) =>
+      repos.feed.following(userId, { cursor, limit, direction }),
 
     'search:posts': ({ query, cursor, limit }) => repos.search.posts(query, { cursor, limit }),
     'search:users': ({ text, order, viewerId }) =>

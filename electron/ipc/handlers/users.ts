@@ -1,4 +1,5 @@
 import { MicroblogError } from '../../db/index';
+import { say } from '../../db/sentences';
 import type { ProfileChannel } from '../channels/profiles';
 import type { DomainHandlers, HandlerContext } from '../handler-types';
 import type { SessionState } from '../session-state';
@@ -19,7 +20,7 @@ export function createUserHandlers({ repos }: HandlerContext, session: SessionSt
       const user = repos.users.getByUsername(username);
       const details = user && repos.profiles.details(user.id);
       if (!user || !details)
-        throw new MicroblogError('USER_NOT_FOUND', `There is no profile named ${username}.`, 'username');
+        throw new MicroblogError('USER_NOT_FOUND', say('errors.noProfileNamed', { username }), 'username');
       const avatar = repos.profiles.avatar(user.id);
       return {
         ...user,

@@ -5,17 +5,15 @@ import { errorMessage } from '../../api/client';
 import { useBackupNow, useRestore, useSetKeepBackups, useShowInFolder } from '../../api/data';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorState, Loading } from '../../components/States';
+import { useTranslation } from '../../i18n/index';
+import { formatDate, formatSize } from '../../i18n/format';
 
-const size = (bytes: number) =>
-  bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (iso: string) => formatDate(new Date(iso), 'dateTime');
 
 /** The backups beside the data file: list, Back up now, Restore, Show in folder, and how many to keep. */
 export function BackupsPanel(props: { overview: UseQueryResult<DataOverview> }) {
   const { overview } = props;
+  const { t } = useTranslation();
   const backupNow = useBackupNow();
   const showInFolder = useShowInFolder();
   const headingId = useId();
@@ -24,14 +22,11 @@ export function BackupsPanel(props: { overview: UseQueryResult<DataOverview> }) 
 
   return (
     <section className="card settings-card" aria-labelledby={headingId}>
-      <h2 id={headingId}>Backups</h2>
-      <p className="hint">
-        Microblog backs your data up before every update of its format. You can also back up now, and restore
-        any backup: the current file is kept aside, not deleted.
-      </p>
+      <h2 id={headingId}>{t('backups.title')}</h2>
+      <p className="hint">{t('backups.intro')}</p>
       <div className="actions start">
         <button type="button" onClick={() => backupNow.mutate()} disabled={backupNow.isPending}>
-          {backupNow.isPending ? 'Backing up…' : 'Back up now'}
+          {backupNow.isPending ? t('backups.backingUp') : t('backups.backUpNow')}
         </button>
       </div>
       {failure && (
@@ -39,7 +34,7 @@ export function BackupsPanel(props: { overview: UseQueryResult<DataOverview> }) 
           {errorMessage(failure)}
         </p>
       )}
-      {overview.isPending && <Loading label="Loading backups…" />}
+      {overview.isPending && <Loading label={t('backups.loading')} />}
       {overview.isError && <ErrorState error={overview.error} onRetry={() => overview.refetch()} />}
       {overview.data && (
         <BackupList overview={overview.data} onRestore={setRestoring} onShow={showInFolder.mutate} />
@@ -53,25 +48,29 @@ export function BackupsPanel(props: { overview: UseQueryResult<DataOverview> }) 
 function BackupList(props: {
   overview: DataOverview;
   onRestore: (b: BackupInfo) => void;
-  onShow: (t: string) => void;
+  onShow: (name: string) => void;
 }) {
-  if (props.overview.backups.length === 0) return <p className="state empty">No backups yet.</p>;
+  const { t } = useTranslation();
+  if (props.overview.backups.length === 0) return <p className="state empty">{t('backups.none')}</p>;
   return (
-    <ul className="backup-list" aria-label="Backups, newest first">
+    <ul className="backup-list" aria-label={t('backups.list')}>
       {props.overview.backups.map((backup) => (
         <li key={backup.name}>
           <div className="backup-facts">
             <strong>{when(backup.takenAt)}</strong>
             <span className="muted">
-              {backup.reason === 'manual' ? 'Made by you' : 'Before an update'} · {size(backup.size)} · format{' '}
-              {backup.schemaVersion?.slice(0, 4) ?? 'unreadable'}
+              {t('backups.facts', {
+                reason: backup.reason === 'manual' ? t('backups.manual') : t('backups.beforeUpdate'),
+                size: formatSize(backup.size),
+                format: backup.schemaVersion?.slice(0, 4) ?? t('backups.unreadable'),
+              })}
             </span>
           </div>
           <button type="button" className="secondary" onClick={() => props.onShow(backup.name)}>
-            Show in folder
+            {t('backups.showInFolder')}
           </button>
           <button type="button" className="secondary" onClick={() => props.onRestore(backup)}>
-            Restore…
+            {t('backups.restore')}
           </button>
         </li>
       ))}
@@ -80,13 +79,14 @@ function BackupList(props: {
 }
 
 function RestoreDialog({ backup, onCancel }: { backup: BackupInfo; onCancel: () => void }) {
+  const { t } = useTranslation();
   const restore = useRestore();
   return (
     <ConfirmDialog
-      title="Restore this backup?"
-      message={`Microblog will put the backup of ${when(backup.takenAt)} in place and restart. Your current data file is kept aside, next to it, not deleted.`}
-      confirmLabel="Restore and restart"
-      pendingLabel="Restoring…"
+      title={t('backups.restoreTitle')}
+      message={t('backups.restoreMessage', { when: when(backup.takenAt) })}
+      confirmLabel={t('backups.restoreConfirm')}
+      pendingLabel={t('backups.restoring')}
       pending={restore.isPending || restore.isSuccess}
       error={restore.error ? errorMessage(restore.error) : undefined}
       onCancel={onCancel}
@@ -96,12 +96,13 @@ function RestoreDialog({ backup, onCancel }: { backup: BackupInfo; onCancel: () 
 }
 
 function KeepSetting({ keep }: { keep: number }) {
+  const { t } = useTranslation();
   const [value, setValue] = useState(String(keep));
   const save = useSetKeepBackups();
   const id = useId();
   const number = Number(value);
   const problem =
-    !Number.isInteger(number) || number < 1 || number > 100 ? 'Keep between 1 and 100 backups.' : null;
+    !Number.isInteger(number) || number < 1 || number > 100 ? t('backups.keepRange', { max: 100 }) : null;
   return (
     <form
       className="field inline keep"
@@ -110,7 +111,7 @@ function KeepSetting({ keep }: { keep: number }) {
         if (!problem) save.mutate(number);
       }}
     >
-      <label htmlFor={id}>Backups to keep</label>
+      <label htmlFor={id}>{t('backups.keep')}</label>
       <input
         id={id}
         type="number"
@@ -121,7 +122,7 @@ function KeepSetting({ keep }: { keep: number }) {
         aria-invalid={problem !== null}
       />
       <button type="submit" className="secondary" disabled={problem !== null || save.isPending}>
-        Save
+        {t('backups.save')}
       </button>
       {(problem ?? save.error) && (
         <p className="field-error" role="alert">
@@ -129,7 +130,7 @@ function KeepSetting({ keep }: { keep: number }) {
         </p>
       )}
       {save.isSuccess && !problem && (
-        <p className="done-note">Saved: the newest {save.data.keepBackups} are kept.</p>
+        <p className="done-note">{t('backups.saved', { count: save.data.keepBackups })}</p>
       )}
     </form>
   );

@@ -2,12 +2,12 @@ import { useId, useState } from 'react';
 import type { DataOverview } from '../../../electron/ipc/contract';
 import type { User } from '../../../electron/ipc/contract';
 import { errorMessage } from '../../api/client';
-import { useCancelJob, useJob, useStartExport, useStartImport } from '../../api/data';
-
-const count = (n: number) => n.toLocaleString();
+import { sentenceText, useCancelJob, useJob, useStartExport, useStartImport } from '../../api/data';
+import { useTranslation } from '../../i18n/index';
 
 /** Export (everything or your profile, as an archive or a CSV) and import, with progress and Cancel. */
 export function ExportImportPanel({ user, overview }: { user: User; overview: DataOverview | undefined }) {
+  const { t } = useTranslation();
   const [scope, setScope] = useState<'all' | 'mine'>('all');
   const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [hashes, setHashes] = useState(false);
@@ -35,31 +35,28 @@ export function ExportImportPanel({ user, overview }: { user: User; overview: Da
 
   return (
     <section className="card settings-card" aria-labelledby={ids.scope}>
-      <h2 id={ids.scope}>Export and import</h2>
-      <p className="hint">
-        An archive holds profiles, posts and drafts in one file that Microblog can import again, here or on
-        another computer. A CSV holds posts only, for spreadsheets.
-      </p>
+      <h2 id={ids.scope}>{t('exportImport.title')}</h2>
+      <p className="hint">{t('exportImport.intro')}</p>
       <fieldset className="choices">
-        <legend>What to export</legend>
+        <legend>{t('exportImport.what')}</legend>
         <label>
-          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Every
-          profile
+          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />{' '}
+          {t('exportImport.everyProfile')}
         </label>
         <label>
           <input type="radio" name="scope" checked={scope === 'mine'} onChange={() => setScope('mine')} />{' '}
-          Only @{user.username}
+          {t('exportImport.onlyMine', { username: user.username })}
         </label>
       </fieldset>
       <fieldset className="choices">
-        <legend>As</legend>
+        <legend>{t('exportImport.as')}</legend>
         <label>
           <input type="radio" name="format" checked={format === 'json'} onChange={() => setFormat('json')} />{' '}
-          Archive (.jsonl)
+          {t('exportImport.archive')}
         </label>
         <label>
           <input type="radio" name="format" checked={format === 'csv'} onChange={() => setFormat('csv')} />{' '}
-          Spreadsheet (.csv)
+          {t('exportImport.csv')}
         </label>
       </fieldset>
       {format === 'json' && (
@@ -70,23 +67,23 @@ export function ExportImportPanel({ user, overview }: { user: User; overview: Da
             checked={hashes}
             onChange={(event) => setHashes(event.target.checked)}
           />
-          Include password hashes, so imported profiles keep their passwords. Anyone with the file can try to
-          guess them: keep it safe.
+          {t('exportImport.hashes')}
         </label>
       )}
       <div className="actions start">
         <button type="button" onClick={onExport} disabled={busy}>
-          Export…
+          {t('exportImport.export')}
         </button>
         <button type="button" className="secondary" onClick={onImport} disabled={busy}>
-          Import an archive…
+          {t('exportImport.import')}
         </button>
       </div>
       {job.running && (
         <div className="job" role="group" aria-labelledby={ids.progress}>
           <p id={ids.progress}>
-            {job.running.kind === 'export' ? 'Exporting' : 'Importing'}…{' '}
-            {job.running.total > 0 && `${count(job.running.done)} of ${count(job.running.total)}`}
+            {job.running.kind === 'export' ? t('exportImport.exporting') : t('exportImport.importing')}
+            {job.running.total > 0 &&
+              ` ${t('exportImport.progress', { done: job.running.done, total: job.running.total })}`}
           </p>
           <progress
             max={job.running.total || 1}
@@ -94,13 +91,15 @@ export function ExportImportPanel({ user, overview }: { user: User; overview: Da
             aria-labelledby={ids.progress}
           />
           <button type="button" className="secondary" onClick={() => cancel.mutate(job.running?.jobId ?? '')}>
-            Cancel
+            {t('dialog.cancel')}
           </button>
         </div>
       )}
       <div role="status" aria-live="polite">
         {job.ended && (
-          <p className={job.ended.outcome === 'failed' ? 'form-error' : 'done-note'}>{job.ended.message}</p>
+          <p className={job.ended.outcome === 'failed' ? 'form-error' : 'done-note'}>
+            {sentenceText(job.ended)}
+          </p>
         )}
       </div>
       {failure && (

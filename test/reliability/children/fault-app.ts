@@ -1,7 +1,7 @@
 /**
  * Child of the fault-injection test, run under strace: starts the app's main-process context on
  * `dbPath` (startup backs up and migrates a database that needs it), publishes `count` posts and
- * deletes post 1 through the real dispatcher, printing one JSON line per answer, as the
+ * deletes post 1 through the real dispatcher, as `userId`, which must already be the active profile, printing one JSON line per answer, as the
  * renderer would see it.
  * Usage: fault-app.ts <dbPath> <userId> <count> <label>
  */
