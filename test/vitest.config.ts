@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
@@ -25,6 +26,9 @@ export default defineConfig({
     // Each test file in its own worker: the tests open real files, spawn processes and hold
     // module state (the e2e browser); isolation is chosen, not a default to tune away.
     isolate: true,
+    // Vitest's default is one worker fewer than the cores: on a 2-core machine every file would
+    // wait for the one before, though most of them wait on fsync, child processes or a browser.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         extends: true,
