@@ -5,6 +5,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { findBrowser } from './e2e/browser.js';
 
+const CORES = os.availableParallelism();
+/** Vitest's own default worker count. */
+const DEFAULT_WORKERS = Math.max(1, CORES - 1);
+
 // Without a browser the e2e project runs only browser.test.ts, whose check fails once with
 // the sentence saying what to install, instead of every scenario failing with a stack trace.
 const e2eFiles = findBrowser().ok ? ['test/e2e/**/*.test.ts'] : ['test/e2e/browser.test.ts'];
@@ -26,9 +30,11 @@ export default defineConfig({
     // Each test file in its own worker: the tests open real files, spawn processes and hold
     // module state (the e2e browser); isolation is chosen, not a default to tune away.
     isolate: true,
-    // Vitest's default is one worker fewer than the cores: on a 2-core machine every file would
-    // wait for the one before, though most of them wait on fsync, child processes or a browser.
-    maxWorkers: Math.max(2, os.availableParallelism() - 1),
+    // Vitest's default is one worker fewer than the cores: on a 2-core machine every Node file
+    // would wait for the one before, though most of them wait on fsync or child processes. The
+    // browser and PDS projects run after them, in groups of their own at the default, where a
+    // second Chromium or PDS beside the first would only slow both.
+    maxWorkers: Math.max(2, CORES - 1),
     projects: [
       {
         extends: true,
@@ -54,6 +60,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          sequence: { groupOrder: 1 },
+          maxWorkers: DEFAULT_WORKERS,
           include: e2eFiles,
           testTimeout: 120_000,
           hookTimeout: 180_000,
@@ -64,6 +72,8 @@ export default defineConfig({
         test: {
           name: 'atproto',
           environment: 'node',
+          sequence: { groupOrder: 2 },
+          maxWorkers: DEFAULT_WORKERS,
           include: atprotoFiles,
           exclude: ['test/atproto/node_modules/**'],
           testTimeout: 120_000,

@@ -171,13 +171,13 @@ describe('db migrate, kind by kind', () => {
     // The declared schema's own triggers (search index, outbox) are in every chain; only
     // drafts_touch comes and goes.
     const declared = fs.readFileSync(path.join(MIGRATIONS_DIR, 'schema.sql'), 'utf8');
-    const own = new Set([...declared.matchAll(/CREATE TRIGGER (\w+)/g)].map((m) => m[1]));
+    const own = new Set([...declared.matchAll(/CREATE TRIGGER (\w+)/g)].map((m) => String(m[1])));
     const triggers = (db: typeof added.db) =>
       db
         .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`)
         .pluck()
         .all()
-        .filter((name) => !own.has(name));
+        .filter((name) => !own.has(String(name)));
     expect(triggers(added.db)).toEqual(['drafts_touch']);
     const dropped = await tryChange((sql) => sql.replace(trigger, ''), {}, added);
     expect(dropped.source).toContain('DROP TRIGGER drafts_touch');

@@ -53,7 +53,8 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+// The unpacked app is a few hundred MB: removing it outlasts the default hook time on a busy machine.
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }), 60_000);
 
 describe('the packaged app (electron-builder --dir --linux)', () => {
   it('contains the built main, preload and renderer and package.json', () => {
