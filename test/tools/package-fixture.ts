@@ -71,7 +71,11 @@ export function copyProject(repoRoot: string, project: string): void {
   fs.mkdirSync(project, { recursive: true });
   for (const entry of fs.readdirSync(repoRoot)) {
     if (skip.has(entry)) continue;
-    fs.cpSync(path.join(repoRoot, entry), path.join(project, entry), { recursive: true });
+    // A nested install (test/atproto's reference PDS, ~500 MB) is no decoy worth copying.
+    fs.cpSync(path.join(repoRoot, entry), path.join(project, entry), {
+      recursive: true,
+      filter: (source) => path.basename(source) !== 'node_modules',
+    });
   }
   copyProductionModules(repoRoot, project);
 }
