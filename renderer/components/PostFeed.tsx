@@ -57,6 +57,8 @@ export function PostFeed<T extends Post>({
         restartAtTop={restartAtTop}
         renderPost={(post, current) => (
           <PostItem
+            // Rows are keyed by place: the post's own key keeps an open edit with its post when posts move.
+            key={post.id}
             post={post}
             current={current}
             username={authorOf(post)}
