@@ -83,7 +83,11 @@ export function PostFailure({ post, reason, canRetry, tabIndex }: FailureProps) 
             if (retry.isPending) return;
             // The button leaves with the failure: focus stays on its post.
             const article = event.currentTarget.closest('article');
-            retry.mutate(post.id, { onSuccess: () => article?.focus() });
+            // It resolves after the state is read again, the button possibly gone; a failure shows below.
+            retry.mutateAsync(post.id).then(
+              () => article?.focus(),
+              () => undefined,
+            );
           }}
         >
           {retry.isPending ? t('postState.retrying') : t('postState.retry')}
