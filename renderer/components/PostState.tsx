@@ -70,7 +70,7 @@ export function PostFailure({ post, reason, canRetry, tabIndex }: FailureProps) 
   const when = formatExact(new Date(post.timestamp));
   return (
     <div className="post-failure">
-      <p>{t('postState.failedReason', { reason: localize(reason) })}</p>
+      <p>{localize(reason)}</p>
       {canRetry && (
         <button
           type="button"
