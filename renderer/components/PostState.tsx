@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { type MouseEvent, useLayoutEffect, useRef } from 'react';
 import type { Post, PublishState } from '../../electron/ipc/contract';
 import { errorMessage, localize } from '../api/client';
 import { openLink } from '../api/post-edits';
@@ -68,8 +68,17 @@ export function PostFailure({ post, reason, canRetry, tabIndex }: FailureProps) 
   const { t } = useTranslation();
   const retry = useRetryPublish(post.userId);
   const when = formatExact(new Date(post.timestamp));
+  const box = useRef<HTMLDivElement>(null);
+  // The failure goes once the post is queued again, and Retry with it: the focus it had goes to
+  // the post. A layout effect's cleanup runs before React removes the button.
+  useLayoutEffect(() => {
+    const node = box.current;
+    return () => {
+      if (node?.contains(document.activeElement)) node.closest<HTMLElement>('article')?.focus();
+    };
+  }, []);
   return (
-    <div className="post-failure">
+    <div className="post-failure" ref={box}>
       <p>{localize(reason)}</p>
       {canRetry && (
         <button
@@ -79,15 +88,8 @@ export function PostFailure({ post, reason, canRetry, tabIndex }: FailureProps) 
           // Busy but still focused: a disabled button would drop the focus mid-way.
           aria-disabled={retry.isPending || undefined}
           aria-label={retry.isPending ? undefined : t('postState.retryLabel', { when })}
-          onClick={(event) => {
-            if (retry.isPending) return;
-            // The button leaves with the failure: focus stays on its post.
-            const article = event.currentTarget.closest('article');
-            // It resolves after the state is read again, the button possibly gone; a failure shows below.
-            retry.mutateAsync(post.id).then(
-              () => article?.focus(),
-              () => undefined,
-            );
+          onClick={() => {
+            if (!retry.isPending) retry.mutate(post.id);
           }}
         >
           {retry.isPending ? t('postState.retrying') : t('postState.retry')}

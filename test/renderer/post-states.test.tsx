@@ -139,6 +139,7 @@ describe('each post’s publish state', () => {
     const { states, postStates } = fakeMain(linked, { ...STATES }, retry);
     await showTimeline();
     const button = await within(article('refused')).findByRole('button', { name: /^Retry publishing/ });
+    button.focus();
     fireEvent.click(button);
     await vi.waitFor(() => expect(retry).toHaveBeenCalledWith({ userId: ann.id, postId: 5 }));
     expect(button.textContent).toBe('Retrying…');
@@ -150,6 +151,8 @@ describe('each post’s publish state', () => {
     answer({ ok: true, value: { retried: true } });
     expect(await within(article('refused')).findByText('Waiting to publish · 1 attempt')).toBeTruthy();
     expect(article('refused').querySelector('.post-failure')).toBeNull();
+    // Retry went with the failure; the focus it had is on its post.
+    expect(document.activeElement).toBe(article('refused'));
     expect(postStates.mock.calls.length).toBe(before + 1);
   });
 
