@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { createAccountRepository } from '../../electron/db/accounts';
+import { createRepositories } from '../../electron/db/index';
+import { createAppContext } from '../../electron/main/app-context';
 import { axeViolations } from './axe';
 import { MAYA_DID, REFUSAL, seedPublishStates } from './publish-seed';
 import { appsPerTest, freshDbPath, visible } from './steps';
@@ -16,6 +19,32 @@ async function mayasTimeline(colorScheme: 'light' | 'dark' = 'light') {
   await app.page.getByRole('button', { name: 'maya', exact: true }).click();
   await visible(app.page.locator('.post .post-state'));
   return { ...app, ids };
+}
+
+/**
+ * `count` more posts by jonas, older than the seeded ones, through the real repositories; maya
+ * is unlinked, so no publisher run says her states changed (which reads her pages again).
+ */
+async function morePosts(dbPath: string, count: number): Promise<void> {
+  const context = await createAppContext({ dbPath });
+  try {
+    const { posts, users } = createRepositories(context.db);
+    const maya = users.list({ order: 'asc' }).find((user) => user.username === 'maya');
+    createAccountRepository(context.db).unlink(maya?.id ?? 0);
+    const jonas = users.list({ order: 'asc' }).find((user) => user.username === 'jonas');
+    if (!jonas) throw new Error('jonas was not seeded');
+    const start = Date.now() - 3 * 60 * 60_000;
+    context.db.transaction(() => {
+      for (let i = 0; i < count; i++)
+        posts.create({
+          userId: jonas.id,
+          body: `older post ${i}`,
+          timestamp: new Date(start - i * 60_000).toISOString(),
+        });
+    })();
+  } finally {
+    context.close();
+  }
 }
 
 const postWithId = (page: Page, id: number) => page.locator(`.post[data-post-id="${id}"]`);
@@ -71,6 +100,40 @@ describe('each post’s publish state, on a linked profile whose computer is off
     const form = page.getByRole('form', { name: 'Edit post' });
     await visible(form.getByText(/Bluesky has no edit, so the published copy keeps its old text/));
     await visible(form.getByRole('button', { name: 'Delete and post again' }));
+  });
+
+  it('asks for the states once per page as the feed scrolls, never per post, 50 ids at a time', async () => {
+    const dbPath = freshDbPath();
+    await seedPublishStates(dbPath);
+    await morePosts(dbPath, 300);
+    const app = await start({ dbPath });
+    const { page, received } = app;
+    await page.getByRole('button', { name: 'maya', exact: true }).click();
+    await visible(page.locator('.post-row'));
+    const end = page.getByText('You reached the first post.');
+    for (let step = 0; step < 50 && !(await end.isVisible()); step++) {
+      const before = await page.evaluate<number>('document.documentElement.scrollHeight');
+      await page.evaluate(`window.scrollTo(0, ${before})`);
+      await expect
+        .poll(
+          async () =>
+            (await end.isVisible()) ||
+            (await page.evaluate<number>('document.documentElement.scrollHeight')) > before,
+          SLOW,
+        )
+        .toBe(true);
+    }
+    const calls = await received();
+    const asked = calls
+      .filter((call) => call.channel === 'accounts:postStates')
+      .map((call) => (call.payload as { postIds: number[] }).postIds);
+    // 306 posts are 7 pages of at most 50 (the first came with the first screen): one call each.
+    expect(calls.filter((call) => call.channel === 'posts:timeline')).toHaveLength(6);
+    expect(asked).toHaveLength(7);
+    for (const ids of asked) expect(ids.length).toBeLessThanOrEqual(50);
+    const all = asked.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toHaveLength(306);
   });
 
   it.each(['light', 'dark'] as const)('axe finds nothing on a feed with every state (%s)', async (scheme) => {
