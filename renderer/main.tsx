@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/forms.css';
 import './styles/layout.css';
 import './styles/posts.css';
+import './styles/publishing.css';
 import './styles/profile.css';
 import './styles/switcher.css';
 import './styles/settings.css';

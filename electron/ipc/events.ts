@@ -43,6 +43,11 @@ export const events = {
     .strict(),
   /** Another connection (the shell, the seed tool, a second window, an import) committed to the file. */
   'db:changed': z.object({}).strict(),
+  /**
+   * Posts of these profiles changed publish state (sent, refused, queued again, linked or
+   * unlinked): the window reads those posts' states again, and nothing else.
+   */
+  'publishing:changed': z.object({ userIds: z.array(z.number().int().positive()).min(1).max(1000) }).strict(),
   /** The integrity check run after a quick start found damage: `detail` is SQLite's finding, for bug reports. */
   'db:damaged': z.object({ detail: z.string().max(2000) }).strict(),
 } as const;

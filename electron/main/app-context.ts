@@ -8,6 +8,7 @@ import { type AppEvent, parseEvent } from '../ipc/events';
 import { type WorkerScript, createDataJobs } from './data-jobs';
 import { type Desktop, HEADLESS_DESKTOP, createDataService } from './data-service';
 import { watchForOtherWriters } from './live-updates';
+import { publishingEvents } from './publish-events';
 import { type PublishingOptions, createPublishing } from './publisher/service';
 import { type Refusal, type StartupOptions, startDatabase } from './startup';
 import { type Started, refused } from './startup-outcome';
@@ -107,13 +108,10 @@ function contextOn(
       live.close();
     },
   });
+  const publishEvents = publishingEvents(emit);
   const publishing =
     options.publishing &&
-    createPublishing({
-      ...options.publishing,
-      db: () => live.db,
-      onChange: () => emit({ name: 'db:changed', payload: {} }),
-    });
+    createPublishing({ ...options.publishing, db: () => live.db, onChange: publishEvents.changed });
   const handlers = createHandlers({
     get db() {
       return live.db;
@@ -133,6 +131,7 @@ function contextOn(
     dispatch: async (channel, payload) => {
       const result = await dispatch(channel, payload);
       if (result.ok && channel.startsWith('posts:')) publishing?.wake();
+      if (result.ok) publishEvents.answered(channel, payload);
       return result;
     },
     wakePublisher: () => publishing?.wake(),
@@ -147,6 +146,7 @@ function contextOn(
     },
     close: () => {
       void publishing?.stop();
+      publishEvents.stop();
       stopWatching();
       void jobs.close();
       check.stop();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { User } from '../../electron/ipc/contract';
 import { useFirstScreen } from '../api/first-screen';
 import { useLiveUpdates } from '../api/live';
+import { usePublishingUpdates } from '../api/publishing';
 import { useSession } from '../api/session';
 import { DamageNotice } from '../components/DamageNotice';
 import { ProfileSwitcher } from '../components/ProfileSwitcher';
@@ -49,6 +50,7 @@ export function App() {
  */
 function Screen() {
   useLiveUpdates();
+  usePublishingUpdates();
   const { t } = useTranslation();
   const first = useFirstScreen();
   const session = useSession(first.isSuccess);

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { Post, User } from '../../electron/ipc/contract';
 import { type FeedSource, restartFeedAtTop } from '../api/posts';
+import { useIsLinked } from '../api/publishing';
 import { DeletePostDialog } from './DeletePostDialog';
 import { JumpToDate } from './JumpToDate';
 import { PostItem } from './PostItem';
@@ -43,6 +44,7 @@ export function PostFeed<T extends Post>({
 }: Props<T>) {
   const [deleting, setDeleting] = useState<Post | null>(null);
   const client = useQueryClient();
+  const linked = useIsLinked(activeUser.id);
   const restartAtTop = useCallback(() => restartFeedAtTop(client, source), [client, source]);
   return (
     <>
@@ -55,11 +57,17 @@ export function PostFeed<T extends Post>({
         restartAtTop={restartAtTop}
         renderPost={(post, current) => (
           <PostItem
+            // Rows are keyed by place: the post's own key keeps an open edit with its post when posts move.
+            key={post.id}
             post={post}
             current={current}
             username={authorOf(post)}
             highlights={highlightsOf(post)}
-            {...(post.userId === activeUser.id && { onDelete: setDeleting, editable: true })}
+            {...(post.userId === activeUser.id && {
+              onDelete: setDeleting,
+              editable: true,
+              authorLinked: linked,
+            })}
           />
         )}
       />

@@ -7,6 +7,8 @@ import { EditPostForm } from './EditPostForm';
 import { HighlightedText } from './HighlightedText';
 import { PostBody } from './PostBody';
 import { PostHistory } from './PostHistory';
+import { PostFailure, PostStateMark } from './PostState';
+import { usePostPublishState } from './publish-states';
 import { RelativeTime } from './RelativeTime';
 
 interface Props {
@@ -23,6 +25,8 @@ interface Props {
   editable?: boolean;
   /** Ranges of the body to mark (a search's matches). */
   highlights?: readonly [number, number][] | undefined;
+  /** True when its author is linked to an account: a post not published then says so. */
+  authorLinked?: boolean;
 }
 
 /** "edited", with the exact time of the last edit on hover and focus. */
@@ -42,11 +46,13 @@ function EditedMark({ editedAt }: { editedAt: string }) {
 }
 
 /** One post: author, its text with links, tags and mentions, when it was written, and if edited, its history. */
-export function PostItem({ post, username, onDelete, current, editable = false, highlights }: Props) {
+export function PostItem(props: Props) {
+  const { post, username, onDelete, current, editable = false, highlights, authorLinked = false } = props;
   // Re-renders on a language change, so the formatted date follows it too.
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
+  const publishState = usePostPublishState(post.id);
   const when = formatExact(new Date(post.timestamp));
   const tabIndex = current ? 0 : -1;
   const profile = { name: 'profile', username } as const;
@@ -69,6 +75,7 @@ export function PostItem({ post, username, onDelete, current, editable = false, 
         <span aria-hidden="true">·</span>
         <RelativeTime timestamp={post.timestamp} />
         {post.editedAt && <EditedMark editedAt={post.editedAt} />}
+        <PostStateMark state={publishState} showLocal={authorLinked} tabIndex={tabIndex} />
         {editable && !editing && (
           <button
             type="button"
@@ -93,7 +100,12 @@ export function PostItem({ post, username, onDelete, current, editable = false, 
         )}
       </header>
       {editing ? (
-        <EditPostForm post={post} username={username} onDone={() => setEditing(false)} />
+        <EditPostForm
+          post={post}
+          username={username}
+          published={publishState?.state === 'published'}
+          onDone={() => setEditing(false)}
+        />
       ) : highlights && highlights.length > 0 ? (
         // A search's matches, marked as text: React never parses markup in a post.
         <p className="post-body">
@@ -101,6 +113,9 @@ export function PostItem({ post, username, onDelete, current, editable = false, 
         </p>
       ) : (
         <PostBody body={post.body} />
+      )}
+      {publishState?.state === 'failed' && (
+        <PostFailure post={post} reason={publishState.reason} canRetry={editable} tabIndex={tabIndex} />
       )}
       {post.editedAt && (
         <button

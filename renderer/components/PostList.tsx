@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { Post } from '../../electron/ipc/contract';
 import { type FeedData, holdsTop } from '../api/feed-cache';
 import { ESTIMATED_ROW, remember, useLayout } from './feed-memory';
+import { PublishStatesProvider } from './publish-states';
 import { Empty, ErrorState, Loading } from './States';
 import { useTranslation } from '../i18n/index';
 
@@ -165,23 +166,25 @@ function VirtualPosts<T extends Post>({
       }}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {rows.map((row) => {
-          const style = { transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` };
-          const post = posts[row.index];
-          if (!post) return null;
-          return (
-            <div
-              key={row.key}
-              data-index={row.index}
-              data-row={layout.firstIndex + row.index}
-              ref={virtualizer.measureElement}
-              className="post-row"
-              style={style}
-            >
-              {renderPost(post, post.id === currentId)}
-            </div>
-          );
-        })}
+        <PublishStatesProvider data={data} shownRows={rows.map((row) => row.index)}>
+          {rows.map((row) => {
+            const style = { transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` };
+            const post = posts[row.index];
+            if (!post) return null;
+            return (
+              <div
+                key={row.key}
+                data-index={row.index}
+                data-row={layout.firstIndex + row.index}
+                ref={virtualizer.measureElement}
+                className="post-row"
+                style={style}
+              >
+                {renderPost(post, post.id === currentId)}
+              </div>
+            );
+          })}
+        </PublishStatesProvider>
       </div>
       {isFetchingNextPage && <Loading label={t('posts.loadingMore')} />}
       {!hasNextPage && count > 10 && <p className="state end">{t('posts.end')}</p>}

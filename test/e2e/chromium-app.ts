@@ -3,6 +3,7 @@
  * preload running in the page (see bridge.ts), and every `ipcRenderer.invoke` answered by the
  * REAL dispatcher of `createAppContext` over a real SQLite file in this process.
  */
+import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { createAppContext } from '../../electron/main/app-context';
 import { type AppServer, serveApp } from './app-server';
@@ -53,6 +54,17 @@ export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOp
       chooseExportPath: async () => options.dialogs?.exportPath ?? null,
       chooseImportPath: async () => options.dialogs?.importPath ?? null,
       relaunch: () => void relaunches++,
+    },
+    // Publishing runs as in the app, on a computer that is offline and has no keychain: a linked
+    // profile's posts wait in the outbox, and no test ever reaches a network.
+    publishing: {
+      sessionsFolder: path.join(path.dirname(options.dbPath), 'sessions'),
+      cipher: {
+        isEncryptionAvailable: () => false,
+        encryptString: () => Buffer.alloc(0),
+        decryptString: () => '',
+      },
+      fetch: () => Promise.reject(new TypeError('fetch failed: offline')),
     },
   });
   const context = await browser.newContext({

@@ -13,6 +13,7 @@ import { closeShared, openApp } from './harness';
 import { uxScreenshots } from './screenshots-ux';
 import { postScreenshots } from './screenshots-posts';
 import { settingsShots } from './screenshots-data';
+import { stateScreenshots } from './screenshots-states';
 
 const outDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const viewport = { width: 1100, height: 760 };
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
   }, shot);
   await postScreenshots(outDir);
   await settingsShots(dbPath, shot);
+  await stateScreenshots(outDir);
   await closeShared();
   console.log(`Screenshots written to ${path.relative(process.cwd(), outDir)}`);
 }

@@ -16,8 +16,8 @@ export interface PublishingOptions {
   sessionsFolder: string;
   cipher: Cipher;
   fetch?: typeof globalThis.fetch;
-  /** Told when posts' publish states changed, so the window can refresh them. */
-  onChange?: () => void;
+  /** Told when this profile's posts changed publish state, so the window can refresh them. */
+  onChange?: (userId: number) => void;
 }
 
 /** Publishing as the IPC handlers see it, with the publisher running behind it in main. */
@@ -38,7 +38,7 @@ export function createPublishing(
     outbox,
     accounts,
     transport,
-    onChange: () => options.onChange?.(),
+    onChange: (userId) => options.onChange?.(userId),
     log: (message, error) => console.error(`Publishing: ${message}`, error),
   });
 
