@@ -26,6 +26,7 @@ export function installFakeApi(overrides: { [D in keyof MicroblogApi]?: Partial<
     'follows',
     'feed',
     'search',
+    'accounts',
   ] as const;
   const api = Object.fromEntries(
     domains.map((domain) => [
