@@ -54,6 +54,7 @@ export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOp
       chooseImportPath: async () => options.dialogs?.importPath ?? null,
       relaunch: () => void relaunches++,
     },
+    ...(options.publishing && { publishing: options.publishing }),
   });
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
