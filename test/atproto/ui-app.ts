@@ -8,8 +8,10 @@ import type { Page } from 'playwright-core';
 import { tempDir } from '../fixtures/index';
 import type { OpenApp, OpenAppOptions } from '../e2e/harness';
 import { appsPerTest, visible } from '../e2e/steps';
-import { fakeCipher } from './device';
+import { fakeCipher } from './cipher';
 import type { TestAccount } from './network';
+
+export { openAccounts } from '../e2e/accounts-seed';
 
 /** Opens apps for one file's tests, each with its own database and sessions folder; `fetch` may route through a proxy. */
 export function publishingApps() {
@@ -25,13 +27,6 @@ export function publishingApps() {
     });
     return { ...app, sessionsFolder };
   };
-}
-
-/** Goes to Settings → Accounts through the top bar and the section tabs. */
-export async function openAccounts(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('link', { name: 'Accounts' }).click();
-  await visible(page.getByRole('heading', { name: 'AT Protocol account (Bluesky)' }));
 }
 
 /** Fills the sign-in form (a server only when given) and presses its button. */

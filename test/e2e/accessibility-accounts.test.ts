@@ -1,8 +1,8 @@
 /** axe and the keyboard on Settings → Accounts, light and dark, with main's publisher on an offline computer. */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openAccounts } from '../atproto/ui-app';
-import { offlinePublishing, seedLinkedAccount } from './accounts-seed';
+import { tempDir } from '../fixtures/index';
+import { offlinePublishing, openAccounts, seedLinkedAccount } from './accounts-seed';
 import { axeViolations } from './axe';
 import { appsPerTest, createFirstProfile, post, visible } from './steps';
 
@@ -21,7 +21,12 @@ function focused(page: Page): Promise<string> {
 
 /** Opens the seeded data folder and picks its one profile on "Who is posting?" (none is active yet). */
 async function openSeeded(colorScheme: 'light' | 'dark', session: boolean): Promise<Page> {
-  const seeded = await seedLinkedAccount({ username: 'maya', earlier: 4, session });
+  const seeded = await seedLinkedAccount({
+    folder: tempDir('accounts'),
+    username: 'maya',
+    earlier: 4,
+    session,
+  });
   const { page } = await open({ colorScheme, dbPath: seeded.dbPath, publishing: seeded.publishing });
   await page.getByRole('button', { name: 'maya', exact: true }).click();
   await visible(page.getByRole('button', { name: /Switch profile/ }));
@@ -33,7 +38,7 @@ async function openSeeded(colorScheme: 'light' | 'dark', session: boolean): Prom
 
 describe.each(['light', 'dark'] as const)('Settings → Accounts, %s theme', (colorScheme) => {
   it('unlinked: the form, its own errors and then main’s, all by keyboard', async () => {
-    const { page } = await open({ colorScheme, publishing: offlinePublishing() });
+    const { page } = await open({ colorScheme, publishing: offlinePublishing(tempDir('sessions')) });
     await createFirstProfile(page, { username: 'ann', email: 'ann@example.com' });
     await openAccounts(page);
     await expectClean(page, 'Accounts, unlinked');

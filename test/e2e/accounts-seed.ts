@@ -1,15 +1,16 @@
 /**
  * A profile linked to an AT Protocol account on a computer that is offline, for the screens of
  * Settings → Accounts without a PDS (axe, screenshots): the link as signing in writes it, and
- * main's real publisher behind it, whose every request fails as with no network.
+ * main's real publisher behind it, whose every request fails as with no network. Nothing here
+ * needs Vitest, so the screenshot script uses it too.
  */
 import path from 'node:path';
 import { createAccountRepository } from '../../electron/db/accounts';
 import { createRepositories } from '../../electron/db/index';
 import { createAppContext } from '../../electron/main/app-context';
 import { createSessionStore } from '../../electron/main/publisher/sessions';
-import { fakeCipher } from '../atproto/device';
-import { tempDir } from '../fixtures/index';
+import type { Page } from 'playwright-core';
+import { fakeCipher } from '../atproto/cipher';
 import type { OpenAppOptions } from './harness';
 
 export const SEEDED_ACCOUNT = { did: 'did:plc:7iza6de2dwap2sbkpav7c6c6', handle: 'maya.bsky.social' };
@@ -18,9 +19,7 @@ export const SEEDED_ACCOUNT = { did: 'did:plc:7iza6de2dwap2sbkpav7c6c6', handle:
 const offline: typeof globalThis.fetch = () => Promise.reject(new TypeError('fetch failed'));
 
 /** Main's publishing on an offline computer, its sessions kept in `sessionsFolder`. */
-export function offlinePublishing(
-  sessionsFolder = path.join(tempDir('accounts-sessions'), 'sessions'),
-): NonNullable<OpenAppOptions['publishing']> {
+export function offlinePublishing(sessionsFolder: string): NonNullable<OpenAppOptions['publishing']> {
   return { sessionsFolder, cipher: fakeCipher, fetch: offline };
 }
 
@@ -32,16 +31,17 @@ export interface SeededAccount {
 }
 
 /**
- * A data folder with profile `username`, `earlier` posts written before the link, then the link
+ * In `folder` (a fresh temp folder), a data folder with profile `username`, `earlier` posts written before the link, then the link
  * to SEEDED_ACCOUNT. With `session`, a stored sign-in the publisher will try (and find the server
  * unreachable); without, the publisher finds no sign-in and asks for one.
  */
 export async function seedLinkedAccount(options: {
+  folder: string;
   username: string;
   earlier: number;
   session: boolean;
 }): Promise<SeededAccount> {
-  const folder = tempDir('accounts-seed');
+  const { folder } = options;
   const dbPath = path.join(folder, 'microblog.sqlite');
   const sessionsFolder = path.join(folder, 'sessions');
   const context = await createAppContext({ dbPath });
@@ -71,4 +71,11 @@ export async function seedLinkedAccount(options: {
   } finally {
     context.close();
   }
+}
+
+/** Goes to Settings → Accounts through the top bar and the section tabs. */
+export async function openAccounts(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('heading', { name: 'AT Protocol account (Bluesky)' }).waitFor({ timeout: 10_000 });
 }

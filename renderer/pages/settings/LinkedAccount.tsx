@@ -31,13 +31,23 @@ export function LinkedAccount(props: {
         <dt>{t('settings.accounts.serverLabel')}</dt>
         <dd className="path">{linked.pdsUrl}</dd>
       </dl>
-      <p className="account-pending">
-        {status.pending > 0
-          ? t('settings.accounts.pending', { count: status.pending })
-          : t('settings.accounts.allPublished')}
-      </p>
+      <div className="account-block">
+        <p>
+          {status.pending > 0
+            ? t('settings.accounts.pending', { count: status.pending })
+            : t('settings.accounts.allPublished')}
+        </p>
+        {status.earlier > 0 && (
+          <button type="button" onClick={() => setAsking('publish')}>
+            {t('settings.accounts.publishEarlier', { count: status.earlier })}
+          </button>
+        )}
+        <div role="status" aria-live="polite">
+          {queued !== null && <p className="done-note">{t('settings.accounts.queued', { count: queued })}</p>}
+        </div>
+      </div>
       {status.signInNeeded && (
-        <div className="sign-in-again">
+        <div className="account-block sign-in-again">
           <p className="form-error" role="alert">
             {localize(status.signInNeeded)}
           </p>
@@ -49,12 +59,8 @@ export function LinkedAccount(props: {
           />
         </div>
       )}
-      <div className="actions start">
-        {status.earlier > 0 && (
-          <button type="button" onClick={() => setAsking('publish')}>
-            {t('settings.accounts.publishEarlier', { count: status.earlier })}
-          </button>
-        )}
+      <div className="account-block">
+        <p className="hint">{t('settings.accounts.bringBackHint')}</p>
         <button
           type="button"
           className="secondary"
@@ -63,20 +69,20 @@ export function LinkedAccount(props: {
         >
           {bringBack.isPending ? t('settings.accounts.bringingBack') : t('settings.accounts.bringBack')}
         </button>
+        <div role="status" aria-live="polite">
+          {bringBack.data && <p className="done-note">{importSentence(bringBack.data)}</p>}
+        </div>
+        {bringBack.error && (
+          <p className="form-error" role="alert">
+            {errorMessage(bringBack.error)}
+          </p>
+        )}
+      </div>
+      <div className="account-block">
         <button type="button" className="secondary" onClick={() => setAsking('unlink')}>
           {t('settings.accounts.unlink')}
         </button>
       </div>
-      <p className="hint">{t('settings.accounts.bringBackHint')}</p>
-      <div role="status" aria-live="polite">
-        {queued !== null && <p className="done-note">{t('settings.accounts.queued', { count: queued })}</p>}
-        {bringBack.data && <p className="done-note">{importSentence(bringBack.data)}</p>}
-      </div>
-      {bringBack.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(bringBack.error)}
-        </p>
-      )}
       {asking === 'publish' && (
         <PublishEarlierDialog
           userId={userId}
