@@ -159,7 +159,9 @@ describe('a linked profile', () => {
     opener.focus();
     fireEvent.click(opener);
     let dialog = screen.getByRole('dialog', { name: 'Publish 12 earlier posts?' });
-    expect(dialog.textContent).toContain('become public on the AT Protocol network as @ann.bsky.social');
+    expect(dialog.textContent).toContain(
+      '12 posts written before linking become public on the AT Protocol network as @ann.bsky.social',
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(opener);
