@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountStatus, IpcError, Result } from '../../electron/ipc/contract';
+import { i18n } from '../../renderer/i18n/index';
 import { AccountsPanel } from '../../renderer/pages/settings/AccountsPanel';
 import { fail, installFakeApi, ok, withQueryClient } from './fake-api';
 
@@ -150,6 +151,20 @@ describe('a linked profile', () => {
     await vi.waitFor(() => expect(screen.queryByRole('button', { name: 'Sign in again' })).toBeNull());
     expect(signIn.mock.calls[0]?.[0]).toMatchObject({ identifier: 'ann.bsky.social', pdsUrl: link.pdsUrl });
     expect(screen.getByText('3 posts waiting to publish')).toBeTruthy();
+  });
+
+  it('asks to sign in again in Spanish too, where main’s sentence is English', async () => {
+    await i18n.changeLanguage('es');
+    try {
+      showPanel(linked({ pending: 2, signInNeeded: 'The server no longer accepts this sign-in.' }));
+      await screen.findByText('2 publicaciones esperando a publicarse');
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Vuelve a iniciar sesión para seguir publicando; las publicaciones que esperan se conservan.',
+      );
+      expect(screen.getByRole('button', { name: 'Volver a iniciar sesión' })).toBeTruthy();
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('asks before publishing the earlier posts, names the count, and Cancel sends nothing', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AccountStatus, ImportSummary } from '../../../electron/ipc/contract';
 import { errorMessage, localize } from '../../api/client';
 import { useImportPosts } from '../../api/accounts';
-import { i18n, useTranslation } from '../../i18n/index';
+import { currentLanguage, i18n, useTranslation } from '../../i18n/index';
 import { PublishEarlierDialog, UnlinkDialog } from './AccountDialogs';
 import { SignInForm } from './SignInForm';
 
@@ -49,7 +49,7 @@ export function LinkedAccount(props: {
       {status.signInNeeded && (
         <div className="account-block sign-in-again">
           <p className="form-error" role="alert">
-            {localize(status.signInNeeded)}
+            {signInSentence(status.signInNeeded)}
           </p>
           <SignInForm
             userId={userId}
@@ -117,4 +117,14 @@ function importSentence(done: ImportSummary): string {
   ].filter((part): part is string => part !== null);
   if (parts.length === 0) return i18n.t('settings.accounts.nothingToBringBack');
   return i18n.t('settings.accounts.broughtBack', { parts: parts.join(', ') });
+}
+
+/**
+ * Main's reason for asking to sign in again, in English as main said it; in another language the
+ * catalog's sentence unless main's is one the catalog knows (as `errorMessage` does for errors).
+ */
+function signInSentence(fromMain: string): string {
+  const localized = localize(fromMain);
+  if (currentLanguage() === 'en' || localized !== fromMain) return localized;
+  return i18n.t('settings.accounts.signInNeeded');
 }
