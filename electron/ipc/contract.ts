@@ -50,6 +50,8 @@ export { cursorBefore } from '../db/cursor';
 export type { BackupInfo, DataOverview, JobStart } from './channels/data-screen';
 export type { AccountStatus, ImportSummary, PublishState } from './channels/accounts';
 export { DEFAULT_PDS_URL } from './channels/accounts';
+// The sign-in form checks a server address with main's own rule before it sends it.
+export { pdsUrlProblem } from '../db/account-rules';
 export type { EventName, EventPayload, MicroblogEvents } from './events';
 export type { PageDirection } from '../db/models';
 export type { FirstScreen } from './channels/first-screen';

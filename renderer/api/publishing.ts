@@ -7,6 +7,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type { Post, PublishState } from '../../electron/ipc/contract';
+import { accountKey } from './accounts';
 import { microblog, unwrap } from './client';
 import { useAppEvent } from './data';
 
@@ -21,7 +22,8 @@ export const publishKeys = {
   states: ['publishStates'] as const,
   page: (postIds: readonly number[], userIds: readonly number[]) =>
     ['publishStates', postIds, userIds] as const,
-  account: (userId: number) => ['accounts', 'status', userId] as const,
+  /** The same query Settings → Accounts reads, so a link or unlink there shows on the posts at once. */
+  account: accountKey,
 };
 
 /** The post ids of one page and the profiles among their authors, in a stable order. */

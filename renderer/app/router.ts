@@ -10,7 +10,7 @@ export type Route =
   | { name: 'settings'; tab: SettingsTab };
 
 /** The sections of Settings. */
-export type SettingsTab = 'general' | 'data' | 'about';
+export type SettingsTab = 'general' | 'data' | 'accounts' | 'about';
 
 /** A day (`YYYY-MM-DD`, local) that a list starts before: "Older than…", as `?before=` on any screen. */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -26,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/search') return { name: 'search', query: new URLSearchParams(search).get('q') ?? '' };
   if (path === '/settings' || path === '/settings/general') return { name: 'settings', tab: 'general' };
   if (path === '/settings/data') return { name: 'settings', tab: 'data' };
+  if (path === '/settings/accounts') return { name: 'settings', tab: 'accounts' };
   if (path === '/settings/about') return { name: 'settings', tab: 'about' };
   const profile = /^\/u\/(.+)$/.exec(path);
   if (profile?.[1]) return { name: 'profile', username: decodeOrKeep(profile[1]) };

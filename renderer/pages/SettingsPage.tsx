@@ -3,6 +3,7 @@ import { useDataOverview } from '../api/data';
 import { hrefFor, type SettingsTab } from '../app/router';
 import { useTranslation } from '../i18n/index';
 import { AboutPanel } from './settings/AboutPanel';
+import { AccountsPanel } from './settings/AccountsPanel';
 import { BackupsPanel } from './settings/BackupsPanel';
 import { ExportImportPanel } from './settings/ExportImportPanel';
 import { GeneralPanel } from './settings/GeneralPanel';
@@ -10,10 +11,11 @@ import { GeneralPanel } from './settings/GeneralPanel';
 const TABS: { tab: SettingsTab; key: string }[] = [
   { tab: 'general', key: 'settings.general' },
   { tab: 'data', key: 'settings.data' },
+  { tab: 'accounts', key: 'settings.accounts.tab' },
   { tab: 'about', key: 'settings.about' },
 ];
 
-/** Settings, one page in sections: General (language, theme), Data (export, import, backups) and About. */
+/** Settings, one page in sections: General (language, theme), Data (export, import, backups), Accounts and About. */
 export function SettingsPage({ tab, user }: { tab: SettingsTab; user: User }) {
   const { t } = useTranslation();
   return (
@@ -34,6 +36,7 @@ export function SettingsPage({ tab, user }: { tab: SettingsTab; user: User }) {
       </nav>
       {tab === 'general' && <GeneralPanel />}
       {tab === 'data' && <DataSection user={user} />}
+      {tab === 'accounts' && <AccountsPanel user={user} />}
       {tab === 'about' && <AboutPanel />}
     </section>
   );

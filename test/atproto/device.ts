@@ -5,18 +5,14 @@ import { createOutboxRepository } from '../../electron/db/outbox';
 import { createRecordImport } from '../../electron/db/record-import';
 import { importOwnPosts } from '../../electron/main/publisher/import';
 import { createPublisher } from '../../electron/main/publisher/publisher';
-import { type Cipher, createSessionStore } from '../../electron/main/publisher/sessions';
+import { createSessionStore } from '../../electron/main/publisher/sessions';
 import { createAtprotoTransport } from '../../electron/main/publisher/transport';
 import { createRepositories } from '../../electron/db/index';
 import { createAppContext } from '../../electron/main/app-context';
 import { afterThisTest, tempDir } from '../fixtures/index';
+import { fakeCipher } from './cipher';
 
-/** safeStorage as the tests see it: reversible, but never plain text on disk. */
-export const fakeCipher: Cipher = {
-  isEncryptionAvailable: () => true,
-  encryptString: (text) => Buffer.from(Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a)),
-  decryptString: (data) => Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8'),
-};
+export { fakeCipher } from './cipher';
 
 /**
  * A device: the app's own context (startup, migrations, the IPC dispatcher) on a fresh database, with

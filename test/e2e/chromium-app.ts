@@ -55,9 +55,10 @@ export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOp
       chooseImportPath: async () => options.dialogs?.importPath ?? null,
       relaunch: () => void relaunches++,
     },
-    // Publishing runs as in the app, on a computer that is offline and has no keychain: a linked
-    // profile's posts wait in the outbox, and no test ever reaches a network.
-    publishing: {
+    // Publishing runs as in the app. Unless a test aims it at a server (the atproto project's
+    // PDS), the computer is offline and has no keychain: a linked profile's posts wait in the
+    // outbox, and no test ever reaches a network.
+    publishing: options.publishing ?? {
       sessionsFolder: path.join(path.dirname(options.dbPath), 'sessions'),
       cipher: {
         isEncryptionAvailable: () => false,

@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Db } from '../../electron/db/index';
+import type { AppContextOptions } from '../../electron/main/app-context';
 import { findBrowser } from './browser';
 import { type ChromiumShared, openChromiumApp, startChromium } from './chromium-app';
 import { openElectronApp } from './electron-app';
@@ -27,6 +28,12 @@ export interface OpenAppOptions {
    * benchmark's baseline: the same page with no SQLite behind it). Chromium harness only.
    */
   answerFromMemory?: (channel: string, payload: unknown) => unknown;
+  /**
+   * Publishing to AT Protocol accounts, as main's context takes it (sessions folder, cipher, a
+   * fetch to route through a proxy); without it the account channels say this window cannot
+   * publish. Chromium harness only: the real app always publishes, with safeStorage.
+   */
+  publishing?: AppContextOptions['publishing'];
 }
 
 /** One call as main's dispatcher received it. */
