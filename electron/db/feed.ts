@@ -44,8 +44,10 @@ export function mergedFeedSql(authors: number, direction: PageDirection = 'older
 /**
  * For someone following a good share of all profiles: walk the timeline index newest first and
  * keep the posts of the profiles followed. The page is dense, so the walk ends after a few
- * pages' worth of rows; for a sparse feed the merge above reads less. INDEXED BY and CROSS JOIN keep the planner off the
- * per-author index, which would read every post of every author and sort them.
+ * pages' worth of rows; for a sparse feed the merge above reads less. The index holds the
+ * author, so the walk fetches only the post rows it keeps (about 20 of 210 for a page).
+ * INDEXED BY and CROSS JOIN keep the planner off the per-author index, which would read every
+ * post of every author and sort them.
  */
 export const WIDE_FEED_SQL = wideFeedSql('older');
 
@@ -53,7 +55,7 @@ export const WIDE_FEED_SQL = wideFeedSql('older');
 export function wideFeedSql(direction: PageDirection): string {
   const by = order(direction);
   return `SELECT ${COLUMNS}
-  FROM posts p INDEXED BY ix_posts_timestamp CROSS JOIN users u ON u.id = p.user_id
+  FROM posts p INDEXED BY ix_posts_timestamp_user_id CROSS JOIN users u ON u.id = p.user_id
   WHERE ${direction === 'newer' ? NEWER_KEYSET : KEYSET} AND p.user_id IN (SELECT :me UNION ALL SELECT followed_id FROM follows WHERE follower_id = :me)
   ORDER BY p.timestamp ${by}, p.id ${by} LIMIT :lim`;
 }
