@@ -11,7 +11,7 @@ import { migrations } from '../../migrations/index';
 import { prepareInputs } from './inputs';
 import { createRawSide } from './raw';
 import { cursorBefore } from '../../electron/db/cursor';
-import { WIDE_FEED_SQL } from '../../electron/db/feed';
+import { WIDE_FIRST_PAGE_SQL } from '../../electron/db/feed';
 import { bulkPostSpec, randomIds } from './workload';
 import { followedBy, jumpPosts } from './ops-search';
 const file = process.argv[2];
@@ -42,11 +42,11 @@ const B = db.prepare(
 const S = db.prepare(
   `SELECT ${PAGE}, highlight(posts_fts, 0, char(57344), char(57345)) AS marked FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid JOIN users u ON u.id = p.user_id WHERE posts_fts MATCH ? ORDER BY posts_fts.rowid DESC LIMIT ?`,
 );
-const W = db.prepare(WIDE_FEED_SQL);
+const W = db.prepare(WIDE_FIRST_PAGE_SQL);
 const groups: Record<string, Record<string, (i: number) => unknown>> = {
   feed: {
     project: (i) => feed.following(ids[i] ?? 0, { limit: 20 }),
-    raw: (i) => W.all({ me: ids[i], ts: '9999', id: Number.MAX_SAFE_INTEGER, lim: 20 }),
+    raw: (i) => W.all({ me: ids[i], lim: 20 }),
   },
   jump: {
     project: (i) => posts.timeline({ cursor: cursorBefore(jumps[i] ?? ''), limit: 20 }),
