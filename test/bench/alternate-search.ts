@@ -1,6 +1,6 @@
 /**
- * `npx tsx test/bench/alternate-search.ts FILE [POSTS]`: operations 10–13's calls (and 6a's and
- * 2's) on one database filled by the workload's rules (1,000 users, POSTS posts, default 100,000; filled first if FILE
+ * `npx tsx test/bench/alternate-search.ts FILE [POSTS]`: operations 10–13's calls (and those of
+ * 2 and 4–8) on one database filled by the workload's rules (1,000 users, POSTS posts, default 100,000; filled first if FILE
  * does not exist), project and raw in alternating blocks of 200 calls
  * (which goes first alternates too), CPU time per call. Block by block, both sides share the
  * same stretch of a loaded machine: the layer-by-layer figures in docs/bench.md come from it.
@@ -13,7 +13,8 @@ import { createProjectSide } from './project';
 import { createRawSide } from './raw';
 import { cursorBefore } from '../../electron/db/cursor';
 import { WIDE_FIRST_PAGE_SQL } from '../../electron/db/feed';
-import { TIMELINE_PAGE_SIZE, bulkPostSpec, randomIds } from './workload';
+import type { BenchSide } from './side';
+import { TIMELINE_PAGE_SIZE, bulkPostSpec, deepPageDepth, randomIds } from './workload';
 import { followedBy, jumpPosts } from './ops-search';
 const file = process.argv[2];
 if (!file) throw new Error('Usage: alternate-search.ts FILE (a database filled by the workload rules)');
@@ -48,6 +49,12 @@ const projectSide = createProjectSide(db);
 const rawSide = createRawSide(db);
 const bulkBatch = (i: number) =>
   Array.from({ length: 50 }, (_, k) => bulkPostSpec(sizes.posts + 2000 + i * 50 + k, sizes));
+/** One call through each side's bench code (what operations 4–8 time in the bench). */
+const both = (call: (side: BenchSide, i: number) => unknown) => ({
+  project: (i: number) => call(projectSide, i),
+  raw: (i: number) => call(rawSide, i),
+});
+const deep = new Map([projectSide, rawSide].map((side) => [side, side.deepCursor(deepPageDepth(sizes))]));
 const groups: Record<string, Record<string, (i: number) => unknown>> = {
   feed: {
     project: (i) => feed.following(ids[i] ?? 0, { limit: 20 }),
@@ -72,9 +79,14 @@ const groups: Record<string, Record<string, (i: number) => unknown>> = {
     project: (i) => projectSide.bulkInsert(bulkBatch(i)),
     raw: (i) => rawSide.bulkInsert(bulkBatch(i)),
   },
+  byId: both((side, i) => side.getUsers([ids[i] ?? 1])),
+  userPage: both((side, i) => side.userPages([ids[i] ?? 1])),
+  deepPage: both((side) => side.timelineDeepPages(1, deep.get(side))),
+  usersDesc: both((side) => side.usersByUsernameDesc(1)),
+  usersLikeS: both((side) => side.usersStartingWith('s', 1)),
 };
 /** Calls per block: fewer for the slower calls, so a group takes seconds, not minutes. */
-const PER_BLOCK: Record<string, number> = { common: 20, bulk: 4 };
+const PER_BLOCK: Record<string, number> = { common: 20, bulk: 4, usersDesc: 20 };
 for (const [g, V] of Object.entries(groups)) {
   const total: Record<string, number> = { project: 0, raw: 0 };
   const per = PER_BLOCK[g] ?? 200;
