@@ -14,6 +14,7 @@ import * as m0006 from './0006-profiles';
 import * as m0007 from './0007-posts-edit-tags-undo';
 import * as m0008 from './0008-create-follows-and-natural-sort-key';
 import * as m0009 from './0009-full-text-search';
+import * as m0010 from './0010-timeline-index-with-user-id';
 import * as m0011 from './0011-at-protocol-accounts-and-outbox';
 
 export const migrations: readonly MigrationModule[] = [
@@ -26,5 +27,6 @@ export const migrations: readonly MigrationModule[] = [
   { name: '0007-posts-edit-tags-undo', ...m0007 },
   { name: '0008-create-follows-and-natural-sort-key', ...m0008 },
   { name: '0009-full-text-search', ...m0009 },
+  { name: '0010-timeline-index-with-user-id', ...m0010 },
   { name: '0011-at-protocol-accounts-and-outbox', ...m0011 },
 ];

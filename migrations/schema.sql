@@ -67,7 +67,10 @@ CREATE TABLE avatars (
 -- no post the user sees as 140 characters reaches it; the app refuses the rest (text stacked with
 -- marks) with its own sentence first. `edited_at` is null until the first edit; an edit never
 -- moves `timestamp`, so a post keeps its place. The two indexes serve the two paged queries
--- (timeline, a user's posts), both `timestamp DESC, id DESC`.
+-- (timeline, a user's posts), both `timestamp DESC, id DESC`. The timeline's also holds
+-- `user_id`: the Following feed walks it and keeps the followed authors' posts, and with the
+-- author in the index it fetches only the rows it keeps (about 20 of 210 for a page). One index
+-- serves both, so an insert maintains no more indexes than before.
 CREATE TABLE posts (
   id        INTEGER PRIMARY KEY AUTOINCREMENT,
   body      TEXT NOT NULL
@@ -85,7 +88,7 @@ CREATE TABLE posts (
     ),
   user_id   INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE
 ) STRICT;
-CREATE INDEX ix_posts_timestamp ON posts (timestamp DESC, id DESC);
+CREATE INDEX ix_posts_timestamp_user_id ON posts (timestamp DESC, id DESC, user_id);
 CREATE INDEX ix_posts_user_id_timestamp ON posts (user_id, timestamp DESC, id DESC);
 
 -- The earlier versions of an edited post: each body as it was, and when it was written (the

@@ -6,7 +6,7 @@
  */
 import { cursorBefore } from '../../electron/db/cursor';
 import { createRepositories, type Db } from '../../electron/db/index';
-import { WIDE_FEED_SQL } from '../../electron/db/feed';
+import { WIDE_FIRST_PAGE_SQL } from '../../electron/db/feed';
 import { checkTimeline } from './checks';
 import type { Inputs, Operation } from './inputs';
 import { type BenchSide, type TimelineRef, each } from './side';
@@ -82,7 +82,7 @@ function projectSearch(db: Db): SearchSide {
 }
 
 function rawSearch(db: Db): SearchSide {
-  const walk = db.prepare<[Record<string, string | number>], TimelineRef>(WIDE_FEED_SQL);
+  const walk = db.prepare<[Record<string, string | number>], TimelineRef>(WIDE_FIRST_PAGE_SQL);
   const match = db.prepare<[string, number], TimelineRef>(
     `SELECT ${PAGE}, highlight(posts_fts, 0, char(57344), char(57345)) AS marked
      FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid JOIN users u ON u.id = p.user_id
@@ -94,8 +94,7 @@ function rawSearch(db: Db): SearchSide {
   );
   return {
     // Following one profile in ten, the fastest plan is the timeline walk (the project picks it too).
-    feeds: (ids) =>
-      each(ids, (me) => walk.all({ me, ts: '9999', id: Number.MAX_SAFE_INTEGER, lim: SEARCH_PAGE_SIZE })),
+    feeds: (ids) => each(ids, (me) => walk.all({ me, lim: SEARCH_PAGE_SIZE })),
     search: (words) => each(words, (word) => match.all(`"${word}"`, SEARCH_PAGE_SIZE)),
     jumps: (timestamps) => each(timestamps, (ts) => before.all(ts, SEARCH_PAGE_SIZE)),
   };

@@ -1,128 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../electron/db/connection';
 import { cursorBefore } from '../../electron/db/cursor';
-import { createRepositories } from '../../electron/db/index';
-import { migratedDb } from '../fixtures/index';
+import { expectNoSortNoScan, only, plan, setup } from './query-plan-helpers';
 
-/** Every SQL text the repositories prepare, while they run (the database stays real). */
-function recording(db: Db): { db: Db; sources: string[] } {
-  const sources: string[] = [];
-  const proxy = new Proxy(db, {
-    get(target, property) {
-      if (property === 'prepare') {
-        return (sql: string) => {
-          sources.push(sql);
-          return target.prepare(sql);
-        };
-      }
-      const value: unknown = Reflect.get(target, property);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { db: proxy, sources };
-}
-
-function plan(db: Db, sql: string, params: unknown): string[] {
-  const statement = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
-  const rows = (Array.isArray(params) ? statement.all(...params) : statement.all(params)) as {
-    detail: string;
-  }[];
-  return rows.map((r) => r.detail);
-}
-
-/** No temp sort, and no full scan of posts or users except in index order. */
-function expectNoSortNoScan(details: string[]): void {
-  for (const detail of details) {
-    expect(detail).not.toMatch(/TEMP B-TREE/);
-    if (/^SCAN (p|u|posts|users)\b/.test(detail)) expect(detail).toMatch(/USING (COVERING )?INDEX/);
-  }
-}
-
-async function setup() {
-  const { db } = await migratedDb();
-  const seed = createRepositories(db);
-  db.transaction(() => {
-    for (let u = 1; u <= 100; u++) seed.users.create({ username: `user${u}`, email: `user${u}@example.com` });
-    for (let p = 0; p < 3000; p++) {
-      seed.posts.create({
-        userId: (p % 100) + 1,
-        body: `post ${p} word${p % 7}`,
-        timestamp: new Date(1e12 + p * 1000).toISOString(),
-      });
-    }
-    // User 1 follows two profiles (a sparse feed), user 2 follows twenty (a dense one).
-    for (const f of [3, 4]) seed.follows.add(1, f);
-    for (let f = 3; f <= 22; f++) seed.follows.add(2, f);
-  })();
-  db.exec('ANALYZE');
-  const recorded = recording(db);
-  return { db, sources: recorded.sources, repos: createRepositories(recorded.db) };
-}
-
-const only = (sources: string[], test: (sql: string) => boolean): string => {
-  const found = sources.filter(test);
-  expect(found).toHaveLength(1);
-  return String(found[0]);
-};
-
-describe('EXPLAIN QUERY PLAN: follows, the feed, search, jump to a date and the directory', () => {
-  it('a sparse Following feed merges per-author ranges of ix_posts_user_id_timestamp', async () => {
-    const { db, sources, repos } = await setup();
-    expect(repos.feed.following(1, { limit: 5 }).items.map((p) => p.userId)).toEqual([4, 3, 1, 4, 3]);
-    const sql = only(sources, (s) => s.includes('UNION ALL') && !s.includes('INDEXED BY'));
-    const details = plan(db, sql, { u0: 1, u1: 3, u2: 4, ts: '9999', id: 1, lim: 6 });
-    expect(details).toContain('MERGE (UNION ALL)');
-    expect(
-      details.filter((d) =>
-        /SEARCH p USING INDEX ix_posts_user_id_timestamp \(user_id=\? AND timestamp<\?\)/.test(d),
-      ),
-    ).toHaveLength(3);
-    expectNoSortNoScan(details);
-  });
-
-  it('a dense Following feed walks ix_posts_timestamp and keeps the followed authors', async () => {
-    const { db, sources, repos } = await setup();
-    const page = repos.feed.following(2, { limit: 30 });
-    expect(page.items.every((p) => p.userId === 2 || (p.userId >= 3 && p.userId <= 22))).toBe(true);
-    const sql = only(sources, (s) => s.includes('INDEXED BY ix_posts_timestamp') && !s.includes(' ASC'));
-    const details = plan(db, sql, { me: 2, ts: '9999', id: 1, lim: 31 });
-    expect(details.join('\n')).toMatch(/SEARCH p USING INDEX ix_posts_timestamp \(timestamp<\?\)/);
-    expect(details.join('\n')).toMatch(/SEARCH follows USING COVERING INDEX ix_follows_follower/);
-    expectNoSortNoScan(details);
-  });
-
-  it('both Following feeds page back up from a cursor on the same indexes, with no sort', async () => {
-    const { db, sources, repos } = await setup();
-    for (const [userId, size] of [
-      [1, 5],
-      [2, 30],
-    ] as const) {
-      const first = repos.feed.following(userId, { limit: size });
-      const second = repos.feed.following(userId, { limit: size, cursor: first.nextCursor });
-      const back = repos.feed.following(userId, {
-        limit: size,
-        cursor: second.prevCursor,
-        direction: 'newer',
-      });
-      expect(back.items.map((p) => p.id)).toEqual(first.items.map((p) => p.id));
-      expect(back.prevCursor).toBeNull();
-    }
-    const merged = only(
-      sources,
-      (s) => s.includes('UNION ALL') && s.includes('ASC') && !s.includes('INDEXED BY'),
-    );
-    const mergedPlan = plan(db, merged, { u0: 1, u1: 3, u2: 4, ts: '0', id: 1, lim: 6 });
-    expect(mergedPlan).toContain('MERGE (UNION ALL)');
-    expect(
-      mergedPlan.filter((d) => /ix_posts_user_id_timestamp \(user_id=\? AND timestamp>\?\)/.test(d)),
-    ).toHaveLength(3);
-    expectNoSortNoScan(mergedPlan);
-    const wide = only(sources, (s) => s.includes('INDEXED BY') && s.includes('ASC'));
-    const widePlan = plan(db, wide, { me: 2, ts: '0', id: 1, lim: 31 });
-    expect(widePlan.join('\n')).toMatch(/SEARCH p USING INDEX ix_posts_timestamp \(timestamp>\?\)/);
-    expectNoSortNoScan(widePlan);
-  });
-
+describe('EXPLAIN QUERY PLAN: search, jump to a date and the directory', () => {
   it('search walks the FTS5 index by rowid, newest first, and finds posts by primary key', async () => {
     const { db, sources, repos } = await setup();
     expect(repos.search.posts('word3 from:user4', { limit: 2 }).items).toHaveLength(2);
@@ -142,11 +22,11 @@ describe('EXPLAIN QUERY PLAN: follows, the feed, search, jump to a date and the 
     const below = only(sources, (s) => s.startsWith('SELECT id + 1'));
     expectNoSortNoScan(plan(db, below, ['2001-09-09T01:50:00.000Z', 1]));
     expect(plan(db, below, ['2001-09-09T01:50:00.000Z', 1]).join()).toMatch(
-      /SEARCH p USING COVERING INDEX ix_posts_timestamp/,
+      /SEARCH p USING COVERING INDEX ix_posts_timestamp_user_id/,
     );
   });
 
-  it('jump to a date is the timeline keyset from a timestamp: a range search on ix_posts_timestamp', async () => {
+  it('jump to a date is the timeline keyset from a timestamp: a range search on ix_posts_timestamp_user_id', async () => {
     const { db, sources, repos } = await setup();
     const at = '2001-09-09T01:50:00.000Z';
     const page = repos.posts.timeline({ cursor: cursorBefore(at), limit: 3 });
@@ -166,7 +46,7 @@ describe('EXPLAIN QUERY PLAN: follows, the feed, search, jump to a date and the 
       [after, [at, 7, 4]],
     ] as const) {
       const details = plan(db, sql, params);
-      expect(details.join()).toMatch(/SEARCH p USING INDEX ix_posts_timestamp \(timestamp<\?\)/);
+      expect(details.join()).toMatch(/SEARCH p USING INDEX ix_posts_timestamp_user_id \(timestamp<\?\)/);
       expectNoSortNoScan(details);
     }
   });

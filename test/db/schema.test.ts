@@ -80,9 +80,10 @@ describe('the schema at head', () => {
       ['user_id', 'INTEGER', 1, 0],
     ]);
     expect(cols.find((c) => c.name === 'timestamp')?.dflt_value).toContain('now');
-    expect(indexColumns(db, 'ix_posts_timestamp')).toEqual([
+    expect(indexColumns(db, 'ix_posts_timestamp_user_id')).toEqual([
       { name: 'timestamp', desc: 1, coll: 'BINARY' },
       { name: 'id', desc: 1, coll: 'BINARY' },
+      { name: 'user_id', desc: 0, coll: 'BINARY' },
     ]);
     expect(indexColumns(db, 'ix_posts_user_id_timestamp')).toEqual([
       { name: 'user_id', desc: 0, coll: 'BINARY' },
