@@ -1,6 +1,7 @@
 import type { Db } from './connection';
 import { pdsUrlProblem } from './account-rules';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
+import { say } from './sentences';
 
 export { pdsUrlProblem } from './account-rules';
 
@@ -35,7 +36,7 @@ export function createAccountRepository(db: Db) {
     if (mine && mine.did !== input.did)
       throw new MicroblogError(
         'INVALID_INPUT',
-        `This profile is already linked to @${mine.handle}; unlink it first.`,
+        say('accounts.errors.alreadyLinked', { handle: mine.handle }),
       );
     if (mine) {
       // Signing in again to the same account keeps the link and its time (and so what is queued).
@@ -46,7 +47,7 @@ export function createAccountRepository(db: Db) {
     if (other)
       throw new MicroblogError(
         'INVALID_INPUT',
-        `@${input.handle} is already linked to another profile here.`,
+        say('accounts.errors.linkedElsewhere', { handle: input.handle }),
       );
     insert.run(input.userId, input.did, input.handle, input.pdsUrl, linkedAt);
     return { ...input, linkedAt };

@@ -1,5 +1,6 @@
 import type { Db } from './connection';
 import { MicroblogError, toMicroblogError } from './errors';
+import { type SentenceRef, say } from './sentences';
 
 /** One write still to be sent to the profile's repository, with what the publisher needs to send it. */
 export interface OutboxEntry {
@@ -19,7 +20,19 @@ export type PublishState =
   | { state: 'local' }
   | { state: 'queued'; attempts: number }
   | { state: 'published'; did: string; rkey: string }
-  | { state: 'failed'; reason: string };
+  /** `reason` in English; `sentence` names its catalog key, so the window says it in its language. */
+  | { state: 'failed'; reason: string; sentence?: SentenceRef };
+
+/** A stored failure (a catalog key and its values, as JSON) as the sentence a post shows. */
+function failureOf(stored: string): { reason: string; sentence?: SentenceRef } {
+  try {
+    const ref = JSON.parse(stored) as SentenceRef;
+    return { reason: say(ref.key, ref.params), sentence: ref };
+  } catch {
+    // Not a key this version knows: the text as it was stored.
+    return { reason: stored };
+  }
+}
 
 const TID_ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
 
@@ -104,7 +117,7 @@ export function createOutboxRepository(db: Db) {
   });
   const publishEarlier = db.transaction((userId: number): number => {
     if (linked.get(userId) === undefined)
-      throw new MicroblogError('INVALID_INPUT', 'Link this profile to an account first.');
+      throw new MicroblogError('INVALID_INPUT', say('accounts.errors.linkFirst'));
     assignEarlier.run(userId);
     return queueUnsent.run(userId).changes;
   });
@@ -126,8 +139,8 @@ export function createOutboxRepository(db: Db) {
     },
 
     /** The PDS refused this record for good: it waits, with the reason, for the user's Retry. */
-    refused(entryId: number, reason: string): void {
-      refuse.run(reason.slice(0, 500), entryId);
+    refused(entryId: number, reason: SentenceRef): void {
+      refuse.run(JSON.stringify(reason).slice(0, 500), entryId);
     },
 
     /** The PDS could not be reached: nothing of the profile is sent again before `dueAt`. */
@@ -168,7 +181,7 @@ export function createOutboxRepository(db: Db) {
     states(postIds: readonly number[]): Map<number, PublishState> {
       const result = new Map<number, PublishState>();
       for (const row of states.all(JSON.stringify(postIds))) {
-        if (row.failure !== null) result.set(row.postId, { state: 'failed', reason: row.failure });
+        if (row.failure !== null) result.set(row.postId, { state: 'failed', ...failureOf(row.failure) });
         else if (row.cid !== null && row.did !== null && row.rkey !== null)
           result.set(row.postId, { state: 'published', did: row.did, rkey: row.rkey });
         else if (row.queued) result.set(row.postId, { state: 'queued', attempts: row.attempts ?? 0 });

@@ -101,10 +101,12 @@ describe('outbox', () => {
     const a = repos.posts.create({ body: 'refused', userId: ann.id });
     repos.posts.create({ body: 'waiting', userId: ann.id });
     const [first] = outbox.due(ann.id, Date.now());
-    outbox.refused(first?.id ?? 0, 'The server refused this post.');
+    outbox.refused(first?.id ?? 0, { key: 'publishing.refused' });
+    // Kept by its catalog key, so the window shows it in its language even after a restart.
     expect(outbox.states([a.id]).get(a.id)).toEqual({
       state: 'failed',
       reason: 'The server refused this post.',
+      sentence: { key: 'publishing.refused' },
     });
     expect(outbox.due(ann.id, Date.now()).map((e) => e.body)).toEqual(['waiting']);
     outbox.postpone(ann.id, Date.now() + 60_000);

@@ -1,4 +1,5 @@
 import { MicroblogError } from '../../db/errors';
+import { say } from '../../db/sentences';
 import { DEFAULT_PDS_URL } from '../channels/accounts';
 import type { DomainHandlers, HandlerContext, Publishing } from '../handler-types';
 import type { SessionState } from '../session-state';
@@ -10,7 +11,7 @@ import type { SessionState } from '../session-state';
  */
 export function createAccountHandlers(ctx: HandlerContext, session: SessionState) {
   const publishing = (): Publishing => {
-    if (!ctx.publishing) throw new MicroblogError('INVALID_INPUT', 'This window cannot publish.');
+    if (!ctx.publishing) throw new MicroblogError('INVALID_INPUT', say('accounts.errors.cannotPublish'));
     return ctx.publishing;
   };
   const mine = (userId: number): Publishing => {

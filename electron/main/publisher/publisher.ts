@@ -5,6 +5,7 @@ import type { AppBskyFeedPost } from '@atproto/api';
 import { backoffDelay, rateLimitDelay } from './backoff';
 import type { SendOutcome } from './outcome';
 import { postRecord } from './record';
+import type { SentenceRef } from '../../db/sentences';
 
 /** How the publisher reaches a profile's repository; the real one is AT Protocol over HTTP, tests pass a fake. */
 export interface PublishTransport {
@@ -45,7 +46,7 @@ export function createPublisher(options: PublisherOptions) {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const intervalMs = options.intervalMs ?? 60_000;
-  const signedOut = new Map<number, string>();
+  const signedOut = new Map<number, SentenceRef>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
   let again = false;
@@ -177,8 +178,8 @@ export function createPublisher(options: PublisherOptions) {
 
   return {
     wake,
-    /** The sentence asking this profile to sign in again, or null while its session works. */
-    signInNeeded(userId: number): string | null {
+    /** The sentence asking this profile to sign in again (its catalog key), or null while its session works. */
+    signInNeeded(userId: number): SentenceRef | null {
       return signedOut.get(userId) ?? null;
     },
     /** After a new sign-in: the profile's queue is sent again. */

@@ -2,6 +2,7 @@ import { createAccountRepository } from '../../db/accounts';
 import type { Db } from '../../db/index';
 import { createOutboxRepository } from '../../db/outbox';
 import { createRecordImport } from '../../db/record-import';
+import { type SentenceRef, say } from '../../db/sentences';
 import type { AccountStatus } from '../../ipc/channels/accounts';
 import type { Publishing } from '../../ipc/handler-types';
 import { importOwnPosts } from './import';
@@ -18,6 +19,11 @@ export interface PublishingOptions {
   fetch?: typeof globalThis.fetch;
   /** Told when posts' publish states changed, so the window can refresh them. */
   onChange?: () => void;
+}
+
+/** The sign-in sentence in English and by its catalog key, for the window to say in its language. */
+function signInSentence(ref: SentenceRef | null): Pick<AccountStatus, 'signInNeeded' | 'signInSentence'> {
+  return ref ? { signInNeeded: say(ref.key, ref.params), signInSentence: ref } : { signInNeeded: null };
 }
 
 /** Publishing as the IPC handlers see it, with the publisher running behind it in main. */
@@ -48,7 +54,7 @@ export function createPublishing(
       linked: link && { did: link.did, handle: link.handle, pdsUrl: link.pdsUrl },
       pending: outbox.pending(userId),
       earlier: link ? outbox.earlierCount(userId) : 0,
-      signInNeeded: link ? publisher.signInNeeded(userId) : null,
+      ...signInSentence(link ? publisher.signInNeeded(userId) : null),
     };
   };
 

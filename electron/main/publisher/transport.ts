@@ -1,6 +1,7 @@
 import { AtpAgent, XRPCError, type AtpSessionData } from '@atproto/api';
 import type { AccountRepository, LinkedAccount } from '../../db/accounts';
 import { MicroblogError } from '../../db/errors';
+import { type SentenceRef, say } from '../../db/sentences';
 import { classifyFailure, type SendOutcome } from './outcome';
 import type { PublishTransport } from './publisher';
 import { POST_COLLECTION } from './record';
@@ -13,23 +14,15 @@ export interface TransportOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-const NO_SESSION = 'This profile is not signed in to its account. Sign in again; your queued posts are kept.';
+const NO_SESSION: SentenceRef = { key: 'accounts.errors.notSignedIn' };
 
-/** The sentence for a failed sign-in, from the PDS's answer. */
+/** The sentence for a failed sign-in, from the PDS's answer (never the server's own wording). */
 function signInProblem(error: unknown, pdsUrl: string): MicroblogError {
   if (error instanceof XRPCError && (error.status === 401 || error.status === 400))
-    return new MicroblogError(
-      'WRONG_PASSWORD',
-      'That handle and app password do not match an account on this server.',
-      'password',
-    );
+    return new MicroblogError('WRONG_PASSWORD', say('accounts.errors.wrongPassword'), 'password');
   if (error instanceof XRPCError && error.status === 429)
-    return new MicroblogError('INVALID_INPUT', 'The server asks to wait before signing in again.');
-  return new MicroblogError(
-    'INVALID_INPUT',
-    `Could not reach the server at ${pdsUrl}. Check the address and your connection.`,
-    'pdsUrl',
-  );
+    return new MicroblogError('INVALID_INPUT', say('accounts.errors.waitToSignIn'));
+  return new MicroblogError('INVALID_INPUT', say('accounts.errors.unreachable', { url: pdsUrl }), 'pdsUrl');
 }
 
 /** AT Protocol over HTTP: one signed-in agent per linked profile, its tokens kept by the session store. */
@@ -87,7 +80,7 @@ export function createAtprotoTransport(options: TransportOptions) {
   /** One write with the profile's agent; an expired token the agent refreshed is retried once. */
   async function write<T>(userId: number, send: Send<T>): Promise<{ value: T } | Failure> {
     const account = accounts.get(userId);
-    if (!account) return { kind: 'refused', reason: 'This profile is no longer linked.' };
+    if (!account) return { kind: 'refused', reason: { key: 'publishing.notLinked' } };
     const agent = await agentFor(account);
     if (!(agent instanceof AtpAgent)) return agent as Failure;
     const refreshToken = agent.session?.refreshJwt;
@@ -147,7 +140,7 @@ export function createAtprotoTransport(options: TransportOptions) {
       });
       if (!('value' in result)) return result;
       if (result.value.length !== writes.length || result.value.some((cid) => cid === ''))
-        return { kind: 'refused', reason: 'The server answered the batch in an unexpected way.' };
+        return { kind: 'refused', reason: { key: 'publishing.batchAnswer' } };
       return { kind: 'done', cids: result.value };
     },
   };
@@ -182,7 +175,7 @@ export function createAtprotoTransport(options: TransportOptions) {
     async agent(userId: number): Promise<AtpAgent> {
       const account = accounts.get(userId);
       const agent = account ? await agentFor(account) : null;
-      if (!(agent instanceof AtpAgent)) throw new MicroblogError('FORBIDDEN', NO_SESSION);
+      if (!(agent instanceof AtpAgent)) throw new MicroblogError('FORBIDDEN', say(NO_SESSION.key));
       return agent;
     },
 
