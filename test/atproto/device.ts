@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createAccountRepository } from '../../electron/db/accounts';
 import { createOutboxRepository } from '../../electron/db/outbox';
 import { createRecordImport } from '../../electron/db/record-import';
+import type { DiscoveryOptions } from '../../electron/main/publisher/discovery';
 import { importOwnPosts } from '../../electron/main/publisher/import';
 import { createPublisher } from '../../electron/main/publisher/publisher';
 import { type Cipher, createSessionStore } from '../../electron/main/publisher/sessions';
@@ -20,9 +21,14 @@ export const fakeCipher: Cipher = {
 
 /**
  * A device: the app's own context (startup, migrations, the IPC dispatcher) on a fresh database, with
- * the publisher beside it on the same event loop; `fetch` lets a test put a proxy before the PDS.
+ * the publisher beside it on the same event loop; `fetch` lets a test put a proxy before the PDS, and
+ * `discovery` points handle and DID lookups at the test network.
  */
-export async function device(username: string, fetch?: typeof globalThis.fetch) {
+export async function device(
+  username: string,
+  fetch?: typeof globalThis.fetch,
+  discovery?: DiscoveryOptions,
+) {
   const folder = tempDir();
   const app = await createAppContext({ dbPath: path.join(folder, 'microblog.db'), version: '9.9.9' });
   afterThisTest(() => app.close());
@@ -32,7 +38,12 @@ export async function device(username: string, fetch?: typeof globalThis.fetch) 
   const outbox = createOutboxRepository(db);
   const sessionsFolder = path.join(folder, 'sessions');
   const sessions = createSessionStore(sessionsFolder, fakeCipher);
-  const transport = createAtprotoTransport({ accounts, sessions, ...(fetch ? { fetch } : {}) });
+  const transport = createAtprotoTransport({
+    accounts,
+    sessions,
+    ...(fetch ? { fetch } : {}),
+    ...(discovery ? { discovery } : {}),
+  });
   const publisher = createPublisher({ outbox, accounts, transport });
   afterThisTest(() => void publisher.stop());
   const user = repos.users.create({ username });

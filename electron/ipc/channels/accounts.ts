@@ -30,7 +30,7 @@ export interface ImportSummary {
   skipped: number;
 }
 
-/** The server Bluesky accounts sign in at; another PDS is entered in full. */
+/** Where most Bluesky accounts live: a hint for the address field, as sign-in finds the PDS from the handle. */
 export const DEFAULT_PDS_URL = 'https://bsky.social';
 
 const pdsUrl = z

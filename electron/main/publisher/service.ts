@@ -5,6 +5,7 @@ import { createRecordImport } from '../../db/record-import';
 import { type SentenceRef, say } from '../../db/sentences';
 import type { AccountStatus } from '../../ipc/channels/accounts';
 import type { Publishing } from '../../ipc/handler-types';
+import type { DiscoveryOptions } from './discovery';
 import { importOwnPosts } from './import';
 import { createPublisher } from './publisher';
 import { type Cipher, createSessionStore } from './sessions';
@@ -17,6 +18,8 @@ export interface PublishingOptions {
   sessionsFolder: string;
   cipher: Cipher;
   fetch?: typeof globalThis.fetch;
+  /** Where handles and DIDs are looked up (the PLC directory, the handle resolver). */
+  discovery?: DiscoveryOptions;
   /** Told when posts' publish states changed, so the window can refresh them. */
   onChange?: () => void;
 }
@@ -39,6 +42,7 @@ export function createPublishing(
     accounts,
     sessions,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.discovery ? { discovery: options.discovery } : {}),
   });
   const publisher = createPublisher({
     outbox,

@@ -2,6 +2,7 @@ import { AtpAgent, XRPCError, type AtpSessionData } from '@atproto/api';
 import type { AccountRepository, LinkedAccount } from '../../db/accounts';
 import { MicroblogError } from '../../db/errors';
 import { type SentenceRef, say } from '../../db/sentences';
+import { type DiscoveryOptions, createPdsDiscovery, normalIdentifier } from './discovery';
 import { classifyFailure, type SendOutcome } from './outcome';
 import type { PublishTransport } from './publisher';
 import { POST_COLLECTION } from './record';
@@ -10,8 +11,10 @@ import type { SessionStore } from './sessions';
 export interface TransportOptions {
   accounts: AccountRepository;
   sessions: SessionStore;
-  /** The fetch every request goes through (Electron's net.fetch in the app). */
+  /** The fetch every request to a PDS goes through (Electron's net.fetch in the app). */
   fetch?: typeof globalThis.fetch;
+  /** How a handle's PDS is found when no server address is entered. */
+  discovery?: DiscoveryOptions;
 }
 
 const NO_SESSION: SentenceRef = { key: 'accounts.errors.notSignedIn' };
@@ -29,6 +32,7 @@ function signInProblem(error: unknown, pdsUrl: string): MicroblogError {
 export function createAtprotoTransport(options: TransportOptions) {
   const { accounts, sessions } = options;
   const agents = new Map<number, AtpAgent>();
+  const discoverPds = createPdsDiscovery(options.discovery);
 
   const newAgent = (userId: number, service: string, keep: () => boolean) =>
     new AtpAgent({
@@ -148,13 +152,20 @@ export function createAtprotoTransport(options: TransportOptions) {
   return {
     ...transport,
 
-    /** Signs in with a handle (or DID) and an app password, then links the profile; returns the link. */
+    /**
+     * Signs in with a handle (or DID) and an app password, then links the profile; returns the
+     * link. An entered server address is used as it is (a self-hosted PDS); without one, the PDS
+     * is found from the handle.
+     */
     async signIn(
       userId: number,
-      identifier: string,
+      written: string,
       password: string,
-      pdsUrl: string,
+      enteredPdsUrl?: string,
     ): Promise<LinkedAccount> {
+      const identifier = normalIdentifier(written);
+      const found = enteredPdsUrl === undefined ? await discoverPds(identifier) : null;
+      const pdsUrl = enteredPdsUrl ?? found?.pdsUrl ?? '';
       let linked = false;
       const agent = newAgent(userId, pdsUrl, () => linked);
       try {
@@ -164,6 +175,11 @@ export function createAtprotoTransport(options: TransportOptions) {
       }
       const session = agent.session;
       if (!session) throw signInProblem(null, pdsUrl);
+      if (found && session.did !== found.did)
+        throw new MicroblogError(
+          'INVALID_INPUT',
+          say('accounts.errors.otherAccount', { handle: identifier }),
+        );
       const account = accounts.link({ userId, did: session.did, handle: session.handle, pdsUrl });
       linked = true;
       sessions.save(userId, session);
