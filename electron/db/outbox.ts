@@ -1,12 +1,16 @@
 import type { Db } from './connection';
 import { MicroblogError, toMicroblogError } from './errors';
+import { type PublishState, failureOf } from './publish-state';
+import { tidSql } from './tid-sql';
 import { type SentenceRef, say } from './sentences';
+
+export type { PublishState } from './publish-state';
 
 /** One write still to be sent to the profile's repository, with what the publisher needs to send it. */
 export interface OutboxEntry {
   id: number;
   userId: number;
-  op: 'create' | 'delete';
+  op: 'create' | 'delete' | 'profile';
   rkey: string;
   postId: number | null;
   /** The post's body and time as they are now (an edit before sending goes out). */
@@ -15,38 +19,11 @@ export interface OutboxEntry {
   attempts: number;
 }
 
-/** How a post stands against its profile's repository, as the post shows it. */
-export type PublishState =
-  | { state: 'local' }
-  | { state: 'queued'; attempts: number }
-  | { state: 'published'; did: string; rkey: string }
-  /** `reason` in English; `sentence` names its catalog key, so the window says it in its language. */
-  | { state: 'failed'; reason: string; sentence?: SentenceRef };
-
-/** A stored failure (a catalog key and its values, as JSON) as the sentence a post shows. */
-function failureOf(stored: string): { reason: string; sentence?: SentenceRef } {
-  try {
-    const ref = JSON.parse(stored) as SentenceRef;
-    return { reason: say(ref.key, ref.params), sentence: ref };
-  } catch {
-    // Not a key this version knows: the text as it was stored.
-    return { reason: stored };
-  }
-}
-
-const TID_ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
-
-/**
- * SQL for a TID record key from a post's time and id, the expression the insert trigger uses:
- * milliseconds, three random sub-millisecond digits, then the id's low 10 bits as the clock id.
- */
-function tidSql(timestamp: string, id: string): string {
-  const v = `((CAST(strftime('%s', ${timestamp}) AS INTEGER) * 1000 + CAST(substr(${timestamp}, 21, 3) AS INTEGER)) * 1000 + abs(random() % 1000)) * 1024 + (${id} % 1024)`;
-  const chars = Array.from(
-    { length: 13 },
-    (_, i) => `substr('${TID_ALPHABET}', ((v >> ${60 - 5 * i}) & 31) + 1, 1)`,
-  );
-  return `(SELECT ${chars.join(' || ')} FROM (SELECT ${v} AS v))`;
+/** What a linked profile publishes to its profile record (whichever fields it has). */
+export interface LocalProfile {
+  displayName: string | null;
+  aboutMe: string | null;
+  avatar: Uint8Array | null;
 }
 
 const ENTRY = `o.id, o.user_id AS userId, o.op, o.rkey, o.post_id AS postId, p.body, p.timestamp, o.attempts`;
@@ -88,6 +65,15 @@ export function createOutboxRepository(db: Db) {
      ORDER BY r.post_id`,
   );
   const linked = db.prepare<[number], number>(`SELECT 1 FROM accounts WHERE user_id = ?`).pluck();
+  const profile = db.prepare<[number], LocalProfile>(
+    `SELECT u.display_name AS displayName, u.about_me AS aboutMe, v.image AS avatar
+     FROM users u LEFT JOIN avatars v ON v.user_id = u.id WHERE u.id = ?`,
+  );
+  const profileFailure = db
+    .prepare<[number], string>(
+      `SELECT failure FROM outbox WHERE user_id = ? AND op = 'profile' AND failure IS NOT NULL`,
+    )
+    .pluck();
   const states = db.prepare<
     [string],
     {
@@ -175,6 +161,17 @@ export function createOutboxRepository(db: Db) {
       } catch (error) {
         throw toMicroblogError(error);
       }
+    },
+
+    /** The profile's name, about me and picture as they are now, for its profile record; null when it is gone. */
+    profile(userId: number): LocalProfile | null {
+      return profile.get(userId) ?? null;
+    },
+
+    /** Why the server refused the profile record, until the profile changes again; null otherwise. */
+    profileFailure(userId: number): { reason: string; sentence?: SentenceRef } | null {
+      const stored = profileFailure.get(userId);
+      return stored === undefined ? null : failureOf(stored);
     },
 
     /** The publish state of each of these posts (unknown ids are left out). */

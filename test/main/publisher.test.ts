@@ -8,7 +8,7 @@ import { createPublisher, type PublishTransport } from '../../electron/main/publ
 import { postRecord } from '../../electron/main/publisher/record';
 import { afterThisTest, migratedDb } from '../fixtures/index';
 
-type Call = { op: 'put' | 'remove'; rkey: string; text?: string; at: number };
+type Call = { op: 'put' | 'remove' | 'profile'; rkey: string; text?: string; at: number };
 
 /** A PDS stand-in: answers each call with the next scripted outcome (then success), and records it. */
 function fakeTransport(clock: { now: number }) {
@@ -28,6 +28,10 @@ function fakeTransport(clock: { now: number }) {
       const outcome = answer();
       if (outcome.kind === 'done') repo.delete(rkey);
       return outcome;
+    },
+    async profile(_userId, local) {
+      calls.push({ op: 'profile', rkey: 'self', text: local.displayName ?? '', at: clock.now });
+      return answer();
     },
   };
   return { transport, script, calls, repo };
@@ -200,5 +204,24 @@ describe('publisher', () => {
     expect([...outbox.states(posts.map((p) => p.id)).values()].every((s) => s.state === 'published')).toBe(
       true,
     );
+  });
+
+  it('a profile change goes to the profile record; a refusal waits, with its reason, for the next change', async () => {
+    const { ann, repos, outbox, fake, publisher } = await setup();
+    const edit = (displayName: string) =>
+      repos.profiles.update(ann.id, { username: 'ann', displayName, aboutMe: '', email: '' });
+    edit('Ann');
+    fake.script.push({ kind: 'refused', reason: { key: 'publishing.profileRefused' } });
+    await publisher.wake();
+    expect(outbox.profileFailure(ann.id)?.reason).toBe('The server refused the profile.');
+    await publisher.wake();
+    edit('Ann B.');
+    await publisher.wake();
+    expect(fake.calls.map((c) => [c.op, c.text])).toEqual([
+      ['profile', 'Ann'],
+      ['profile', 'Ann B.'],
+    ]);
+    expect(outbox.profileFailure(ann.id)).toBeNull();
+    expect(outbox.pending(ann.id)).toBe(0);
   });
 });

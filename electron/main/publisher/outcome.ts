@@ -1,5 +1,6 @@
 import { XRPCError } from '@atproto/api';
-import type { SentenceRef } from '../../db/sentences';
+import { MicroblogError } from '../../db/errors';
+import { type SentenceRef, say } from '../../db/sentences';
 
 /** What became of one write sent to a PDS, as the publisher acts on it. */
 export type SendOutcome =
@@ -36,4 +37,13 @@ export function classifyFailure(error: unknown): SendOutcome {
   if (status === 413) return { kind: 'refused', reason: { key: 'publishing.tooLarge' } };
   if (status === 400) return { kind: 'refused', reason: { key: 'publishing.refused' } };
   return { kind: 'unreachable' };
+}
+
+/** The sentence for a failed sign-in, from the PDS's answer (never the server's own wording). */
+export function signInProblem(error: unknown, pdsUrl: string): MicroblogError {
+  if (error instanceof XRPCError && (error.status === 401 || error.status === 400))
+    return new MicroblogError('WRONG_PASSWORD', say('accounts.errors.wrongPassword'), 'password');
+  if (error instanceof XRPCError && error.status === 429)
+    return new MicroblogError('INVALID_INPUT', say('accounts.errors.waitToSignIn'));
+  return new MicroblogError('INVALID_INPUT', say('accounts.errors.unreachable', { url: pdsUrl }), 'pdsUrl');
 }

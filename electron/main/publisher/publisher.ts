@@ -2,24 +2,13 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AccountRepository } from '../../db/accounts';
 import type { OutboxEntry, OutboxRepository } from '../../db/outbox';
 import type { AppBskyFeedPost } from '@atproto/api';
+import type { BatchOutcome, PublishTransport } from './transport-types';
 import { backoffDelay, rateLimitDelay } from './backoff';
 import type { SendOutcome } from './outcome';
 import { postRecord } from './record';
 import type { SentenceRef } from '../../db/sentences';
 
-/** How the publisher reaches a profile's repository; the real one is AT Protocol over HTTP, tests pass a fake. */
-export interface PublishTransport {
-  put(userId: number, rkey: string, record: AppBskyFeedPost.Record): Promise<SendOutcome>;
-  remove(userId: number, rkey: string): Promise<SendOutcome>;
-  /** Creates several records in one commit (all or none); a batch that fails is sent again one write at a time. */
-  createMany?(
-    userId: number,
-    writes: { rkey: string; record: AppBskyFeedPost.Record }[],
-  ): Promise<BatchOutcome>;
-}
-
-/** A batch's outcome: each record's cid, in order, or what stopped the whole batch. */
-export type BatchOutcome = { kind: 'done'; cids: string[] } | Exclude<SendOutcome, { kind: 'done' }>;
+export type { BatchOutcome, PublishTransport } from './transport-types';
 
 export interface PublisherOptions {
   outbox: OutboxRepository;
@@ -55,6 +44,10 @@ export function createPublisher(options: PublisherOptions) {
   async function send(entry: OutboxEntry): Promise<SendOutcome> {
     try {
       if (entry.op === 'delete') return await transport.remove(entry.userId, entry.rkey);
+      if (entry.op === 'profile') {
+        const local = outbox.profile(entry.userId);
+        return local ? await transport.profile(entry.userId, local) : { kind: 'done', cid: null };
+      }
       if (entry.body === null || entry.timestamp === null) return { kind: 'done', cid: null };
       const built = postRecord(entry.body, entry.timestamp);
       if (!built.ok) return { kind: 'refused', reason: built.reason };

@@ -54,11 +54,13 @@ export function createPublishing(
 
   const status = (userId: number): AccountStatus => {
     const link = accounts.get(userId);
+    const profileFailure = outbox.profileFailure(userId);
     return {
       linked: link && { did: link.did, handle: link.handle, pdsUrl: link.pdsUrl },
       pending: outbox.pending(userId),
       earlier: link ? outbox.earlierCount(userId) : 0,
       ...signInSentence(link ? publisher.signInNeeded(userId) : null),
+      ...(profileFailure && { profileFailure }),
     };
   };
 

@@ -3,9 +3,11 @@ import type { AccountRepository, LinkedAccount } from '../../db/accounts';
 import { MicroblogError } from '../../db/errors';
 import { type SentenceRef, say } from '../../db/sentences';
 import { type DiscoveryOptions, createPdsDiscovery, normalIdentifier } from './discovery';
-import { classifyFailure, type SendOutcome } from './outcome';
-import type { PublishTransport } from './publisher';
-import { POST_COLLECTION } from './record';
+import { classifyFailure, type SendOutcome, signInProblem } from './outcome';
+import { profileProblem } from './profile-record';
+import { sendProfile } from './profile-send';
+import type { PublishTransport } from './transport-types';
+import { createPosts, deletePost, putPost } from './post-writes';
 import type { SessionStore } from './sessions';
 
 export interface TransportOptions {
@@ -18,15 +20,6 @@ export interface TransportOptions {
 }
 
 const NO_SESSION: SentenceRef = { key: 'accounts.errors.notSignedIn' };
-
-/** The sentence for a failed sign-in, from the PDS's answer (never the server's own wording). */
-function signInProblem(error: unknown, pdsUrl: string): MicroblogError {
-  if (error instanceof XRPCError && (error.status === 401 || error.status === 400))
-    return new MicroblogError('WRONG_PASSWORD', say('accounts.errors.wrongPassword'), 'password');
-  if (error instanceof XRPCError && error.status === 429)
-    return new MicroblogError('INVALID_INPUT', say('accounts.errors.waitToSignIn'));
-  return new MicroblogError('INVALID_INPUT', say('accounts.errors.unreachable', { url: pdsUrl }), 'pdsUrl');
-}
 
 /** AT Protocol over HTTP: one signed-in agent per linked profile, its tokens kept by the session store. */
 export function createAtprotoTransport(options: TransportOptions) {
@@ -109,39 +102,19 @@ export function createAtprotoTransport(options: TransportOptions) {
   };
 
   const transport: PublishTransport = {
-    // putRecord with the post's own key: sent twice (a lost answer, a crash), it names the same record.
-    put: (userId, rkey, record) =>
-      single(userId, async (agent, did) => {
-        const res = await agent.com.atproto.repo.putRecord({
-          repo: did,
-          collection: POST_COLLECTION,
-          rkey,
-          record,
-          validate: true,
-        });
-        return res.data.cid;
-      }),
-    // deleteRecord of a record that is already gone succeeds, so a retried delete is a no-op too.
-    remove: (userId, rkey) =>
-      single(userId, async (agent, did) => {
-        await agent.com.atproto.repo.deleteRecord({ repo: did, collection: POST_COLLECTION, rkey });
-        return null;
-      }),
+    put: (userId, rkey, record) => single(userId, (agent, did) => putPost(agent, did, rkey, record)),
+    remove: (userId, rkey) => single(userId, (agent, did) => deletePost(agent, did, rkey)),
+    profile: async (userId, local) => {
+      const problem = profileProblem(local);
+      if (problem) return { kind: 'refused', reason: problem };
+      const result = await write(userId, (agent) => sendProfile(agent, local));
+      const refused = { kind: 'refused', reason: { key: 'publishing.profileRefused' } } as const;
+      if (!('value' in result)) return result.kind === 'refused' ? refused : result;
+      return result.value === 'invalid' ? refused : { kind: 'done', cid: null };
+    },
     // One commit for many creates, first attempts only: the publisher retries with putRecord.
     createMany: async (userId, writes) => {
-      const result = await write(userId, async (agent, did) => {
-        const res = await agent.com.atproto.repo.applyWrites({
-          repo: did,
-          validate: true,
-          writes: writes.map((w) => ({
-            $type: 'com.atproto.repo.applyWrites#create' as const,
-            collection: POST_COLLECTION,
-            rkey: w.rkey,
-            value: w.record,
-          })),
-        });
-        return (res.data.results ?? []).map((r) => ('cid' in r && typeof r.cid === 'string' ? r.cid : ''));
-      });
+      const result = await write(userId, (agent, did) => createPosts(agent, did, writes));
       if (!('value' in result)) return result;
       if (result.value.length !== writes.length || result.value.some((cid) => cid === ''))
         return { kind: 'refused', reason: { key: 'publishing.batchAnswer' } };
