@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { AtpAgent } from '@atproto/api';
-import { watch } from '../fixtures/index';
+import { watch } from '../fixtures/processes';
 
 // Plain Node (which strips the types itself): under tsx, loading the servers takes many times longer.
 const SERVER = fileURLToPath(new URL('serve-network.ts', import.meta.url));

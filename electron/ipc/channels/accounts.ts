@@ -20,7 +20,7 @@ export interface AccountStatus {
   /** The sentence asking to sign in again (in English), or null while the session works. */
   signInNeeded: string | null;
   /** That sentence's catalog key and values, so the window says it in its language. */
-  signInSentence?: SentenceRef;  /** Why the server refused the profile record (sent again when the profile changes); absent otherwise. */
+  signInSentence?: SentenceRef; /** Why the server refused the profile record (sent again when the profile changes); absent otherwise. */
   profileFailure?: { reason: string; sentence?: SentenceRef };
 }
 

@@ -1,4 +1,4 @@
-import { AtpAgent, XRPCError, type AtpSessionData } from '@atproto/api';
+import { AtpAgent, type AtpSessionData } from '@atproto/api';
 import type { AccountRepository, LinkedAccount } from '../../db/accounts';
 import { MicroblogError } from '../../db/errors';
 import { type SentenceRef, say } from '../../db/sentences';
