@@ -105,15 +105,6 @@ export function up({ context: db }: MigrationParams): void {
       DELETE FROM outbox WHERE user_id = old.user_id;
     END
   `);
-  // Create trigger outbox_profile_link.
-  db.exec(`
-    CREATE TRIGGER outbox_profile_link AFTER INSERT ON accounts
-    WHEN EXISTS (SELECT 1 FROM users u WHERE u.id = new.user_id AND (u.display_name IS NOT NULL OR u.about_me IS NOT NULL))
-      OR EXISTS (SELECT 1 FROM avatars v WHERE v.user_id = new.user_id)
-    BEGIN
-      INSERT INTO outbox (user_id, op, rkey) VALUES (new.user_id, 'profile', 'self');
-    END
-  `);
   // Create trigger outbox_profile_edit.
   db.exec(`
     CREATE TRIGGER outbox_profile_edit AFTER UPDATE OF display_name, about_me ON users
@@ -145,8 +136,6 @@ export function up({ context: db }: MigrationParams): void {
 }
 
 export function down({ context: db }: MigrationParams): void {
-  // Drop trigger outbox_profile_link.
-  db.exec(`DROP TRIGGER outbox_profile_link`);
   // Drop trigger outbox_profile_edit.
   db.exec(`DROP TRIGGER outbox_profile_edit`);
   // Drop trigger outbox_profile_avatar_insert.

@@ -279,15 +279,11 @@ BEGIN
   DELETE FROM outbox WHERE user_id = old.user_id;
 END;
 
--- A linked profile's display name, about me and picture go to its profile record: when it links
--- with one of them set, and whenever one of them changes. One waiting row per profile is enough,
--- as the record is read whole when it is sent; a change replaces a waiting (or refused) one.
-CREATE TRIGGER outbox_profile_link AFTER INSERT ON accounts
-WHEN EXISTS (SELECT 1 FROM users u WHERE u.id = new.user_id AND (u.display_name IS NOT NULL OR u.about_me IS NOT NULL))
-  OR EXISTS (SELECT 1 FROM avatars v WHERE v.user_id = new.user_id)
-BEGIN
-  INSERT INTO outbox (user_id, op, rkey) VALUES (new.user_id, 'profile', 'self');
-END;
+-- A linked profile's display name, about me and picture go to its profile record whenever one of
+-- them changes (and when it links with one set: the accounts repository queues that in the link's
+-- transaction, as a trigger on accounts reading users would stop a later rebuild of users). One
+-- waiting row per profile is enough, as the record is read whole when it is sent; a change
+-- replaces a waiting (or refused) one.
 CREATE TRIGGER outbox_profile_edit AFTER UPDATE OF display_name, about_me ON users
 WHEN (old.display_name IS NOT new.display_name OR old.about_me IS NOT new.about_me)
   AND EXISTS (SELECT 1 FROM accounts a WHERE a.user_id = new.id)

@@ -33,7 +33,7 @@ export function classifyFailure(error: unknown): SendOutcome {
     return { kind: 'signed-out', reason: SIGNED_OUT };
   if (status === 403 || error.error === 'AccountTakedown' || error.error === 'AccountDeactivated')
     return { kind: 'signed-out', reason: { key: 'publishing.accountBlocked' } };
-  // The server's own wording stays in the log: what the user reads is one of the app's sentences.
+  // The server's own wording is never shown: what the user reads is one of the app's sentences.
   if (status === 413) return { kind: 'refused', reason: { key: 'publishing.tooLarge' } };
   if (status === 400) return { kind: 'refused', reason: { key: 'publishing.refused' } };
   return { kind: 'unreachable' };
