@@ -8,6 +8,7 @@ import {
   nulSentence,
   tooLongSentence,
 } from './rules';
+import { ACCOUNT_CHECKS } from './account-checks';
 import { PROFILE_CHECKS } from './profile-checks';
 import { say } from './sentences';
 import { storageFailure } from './sqlite-errors';
@@ -94,7 +95,10 @@ const CHECKS: Record<string, MicroblogError> = {
   timestamp_format: new MicroblogError('INVALID_INPUT', say('errors.timeInvalid'), 'timestamp'),
   write_key_length: new MicroblogError('INVALID_INPUT', say('errors.keyInvalid'), 'key'),
   ...Object.fromEntries(
-    Object.entries(PROFILE_CHECKS).map(([name, e]) => [name, new MicroblogError(e.code, e.message, e.field)]),
+    Object.entries({ ...PROFILE_CHECKS, ...ACCOUNT_CHECKS }).map(([name, e]) => [
+      name,
+      new MicroblogError(e.code, e.message, e.field),
+    ]),
   ),
   follow_not_self: new MicroblogError('INVALID_INPUT', say('errors.followSelf'), 'followedId'),
 };
