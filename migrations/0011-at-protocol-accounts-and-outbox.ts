@@ -40,7 +40,7 @@ export function up({ context: db }: MigrationParams): void {
       id       INTEGER PRIMARY KEY AUTOINCREMENT,
       user_id  INTEGER NOT NULL,
       op       TEXT NOT NULL
-        CONSTRAINT outbox_op CHECK (op IN ('create', 'delete')),
+        CONSTRAINT outbox_op CHECK (op IN ('create', 'delete', 'profile')),
       rkey     TEXT NOT NULL,
       post_id  INTEGER,
       attempts INTEGER NOT NULL DEFAULT 0,
@@ -105,9 +105,43 @@ export function up({ context: db }: MigrationParams): void {
       DELETE FROM outbox WHERE user_id = old.user_id;
     END
   `);
+  // Create trigger outbox_profile_edit.
+  db.exec(`
+    CREATE TRIGGER outbox_profile_edit AFTER UPDATE OF display_name, about_me ON users
+    WHEN (old.display_name IS NOT new.display_name OR old.about_me IS NOT new.about_me)
+      AND EXISTS (SELECT 1 FROM accounts a WHERE a.user_id = new.id)
+    BEGIN
+      DELETE FROM outbox WHERE user_id = new.id AND op = 'profile';
+      INSERT INTO outbox (user_id, op, rkey) VALUES (new.id, 'profile', 'self');
+    END
+  `);
+  // Create trigger outbox_profile_avatar_insert.
+  db.exec(`
+    CREATE TRIGGER outbox_profile_avatar_insert AFTER INSERT ON avatars
+    WHEN EXISTS (SELECT 1 FROM accounts a WHERE a.user_id = new.user_id)
+    BEGIN
+      DELETE FROM outbox WHERE user_id = new.user_id AND op = 'profile';
+      INSERT INTO outbox (user_id, op, rkey) VALUES (new.user_id, 'profile', 'self');
+    END
+  `);
+  // Create trigger outbox_profile_avatar_update.
+  db.exec(`
+    CREATE TRIGGER outbox_profile_avatar_update AFTER UPDATE OF image ON avatars
+    WHEN EXISTS (SELECT 1 FROM accounts a WHERE a.user_id = new.user_id)
+    BEGIN
+      DELETE FROM outbox WHERE user_id = new.user_id AND op = 'profile';
+      INSERT INTO outbox (user_id, op, rkey) VALUES (new.user_id, 'profile', 'self');
+    END
+  `);
 }
 
 export function down({ context: db }: MigrationParams): void {
+  // Drop trigger outbox_profile_edit.
+  db.exec(`DROP TRIGGER outbox_profile_edit`);
+  // Drop trigger outbox_profile_avatar_insert.
+  db.exec(`DROP TRIGGER outbox_profile_avatar_insert`);
+  // Drop trigger outbox_profile_avatar_update.
+  db.exec(`DROP TRIGGER outbox_profile_avatar_update`);
   // Drop trigger outbox_post_insert.
   db.exec(`DROP TRIGGER outbox_post_insert`);
   // Drop trigger outbox_post_delete.

@@ -214,14 +214,15 @@ CREATE TABLE post_records (
 CREATE UNIQUE INDEX ix_post_records_user_rkey ON post_records (user_id, rkey);
 
 -- What is still to be sent, oldest first: a create names its post (whose body is read when it
--- is sent, so an edit before then goes out), a delete only its record key (the post is gone).
+-- is sent, so an edit before then goes out), a delete only its record key (the post is gone), a
+-- profile the `self` profile record (its name, about me and picture are read when it is sent).
 -- `due_at` (milliseconds since 1970) holds the next attempt after a failure; `failure` is the
 -- sentence shown when the PDS refused the record and only the user's Retry sends it again.
 CREATE TABLE outbox (
   id       INTEGER PRIMARY KEY AUTOINCREMENT,
   user_id  INTEGER NOT NULL,
   op       TEXT NOT NULL
-    CONSTRAINT outbox_op CHECK (op IN ('create', 'delete')),
+    CONSTRAINT outbox_op CHECK (op IN ('create', 'delete', 'profile')),
   rkey     TEXT NOT NULL,
   post_id  INTEGER,
   attempts INTEGER NOT NULL DEFAULT 0,
@@ -279,4 +280,29 @@ END;
 CREATE TRIGGER outbox_account_delete AFTER DELETE ON accounts
 BEGIN
   DELETE FROM outbox WHERE user_id = old.user_id;
+END;
+
+-- A linked profile's display name, about me and picture go to its profile record whenever one of
+-- them changes (and when it links with one set: the accounts repository queues that in the link's
+-- transaction, as a trigger on accounts reading users would stop a later rebuild of users). One
+-- waiting row per profile is enough, as the record is read whole when it is sent; a change
+-- replaces a waiting (or refused) one.
+CREATE TRIGGER outbox_profile_edit AFTER UPDATE OF display_name, about_me ON users
+WHEN (old.display_name IS NOT new.display_name OR old.about_me IS NOT new.about_me)
+  AND EXISTS (SELECT 1 FROM accounts a WHERE a.user_id = new.id)
+BEGIN
+  DELETE FROM outbox WHERE user_id = new.id AND op = 'profile';
+  INSERT INTO outbox (user_id, op, rkey) VALUES (new.id, 'profile', 'self');
+END;
+CREATE TRIGGER outbox_profile_avatar_insert AFTER INSERT ON avatars
+WHEN EXISTS (SELECT 1 FROM accounts a WHERE a.user_id = new.user_id)
+BEGIN
+  DELETE FROM outbox WHERE user_id = new.user_id AND op = 'profile';
+  INSERT INTO outbox (user_id, op, rkey) VALUES (new.user_id, 'profile', 'self');
+END;
+CREATE TRIGGER outbox_profile_avatar_update AFTER UPDATE OF image ON avatars
+WHEN EXISTS (SELECT 1 FROM accounts a WHERE a.user_id = new.user_id)
+BEGIN
+  DELETE FROM outbox WHERE user_id = new.user_id AND op = 'profile';
+  INSERT INTO outbox (user_id, op, rkey) VALUES (new.user_id, 'profile', 'self');
 END;

@@ -1,4 +1,5 @@
-/** Rules for linked accounts that the window checks too; this module imports nothing, so the renderer may use it. */
+/** Rules for linked accounts that the window checks too: pure functions, so the renderer may use them. */
+import { say } from './sentences';
 
 /** The one sentence for a PDS address that is not http(s), or null when it is one. */
 export function pdsUrlProblem(value: string): string | null {
@@ -6,10 +7,10 @@ export function pdsUrlProblem(value: string): string | null {
   try {
     url = new URL(value);
   } catch {
-    return 'That is not a server address (it starts with https://).';
+    return say('accounts.errors.serverAddressInvalid');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return 'A server address starts with https:// (or http:// for one on this computer).';
-  if (url.username || url.password) return 'A server address carries no user name or password.';
+    return say('accounts.errors.serverAddressScheme');
+  if (url.username || url.password) return say('accounts.errors.serverAddressCredentials');
   return null;
 }

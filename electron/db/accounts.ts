@@ -1,6 +1,7 @@
 import type { Db } from './connection';
 import { pdsUrlProblem } from './account-rules';
 import { MicroblogError, profileNotFound, toMicroblogError } from './errors';
+import { say } from './sentences';
 
 export { pdsUrlProblem } from './account-rules';
 
@@ -27,6 +28,13 @@ export function createAccountRepository(db: Db) {
   );
   const setHandle = db.prepare<[string, number]>(`UPDATE accounts SET handle = ? WHERE user_id = ?`);
   const remove = db.prepare<[number]>(`DELETE FROM accounts WHERE user_id = ?`);
+  // The profile record goes out at link time only when there is something to put in it: a
+  // profile with no name, about me or picture leaves the account's profile on the network alone.
+  const queueProfile = db.prepare<[number, number, number]>(
+    `INSERT INTO outbox (user_id, op, rkey) SELECT ?, 'profile', 'self'
+     WHERE EXISTS (SELECT 1 FROM users WHERE id = ? AND (display_name IS NOT NULL OR about_me IS NOT NULL))
+        OR EXISTS (SELECT 1 FROM avatars WHERE user_id = ?)`,
+  );
   const userExists = db.prepare<[number], number>(`SELECT 1 FROM users WHERE id = ?`).pluck();
 
   const link = db.transaction((input: NewLink, linkedAt: string): LinkedAccount => {
@@ -35,7 +43,7 @@ export function createAccountRepository(db: Db) {
     if (mine && mine.did !== input.did)
       throw new MicroblogError(
         'INVALID_INPUT',
-        `This profile is already linked to @${mine.handle}; unlink it first.`,
+        say('accounts.errors.alreadyLinked', { handle: mine.handle }),
       );
     if (mine) {
       // Signing in again to the same account keeps the link and its time (and so what is queued).
@@ -46,9 +54,10 @@ export function createAccountRepository(db: Db) {
     if (other)
       throw new MicroblogError(
         'INVALID_INPUT',
-        `@${input.handle} is already linked to another profile here.`,
+        say('accounts.errors.linkedElsewhere', { handle: input.handle }),
       );
     insert.run(input.userId, input.did, input.handle, input.pdsUrl, linkedAt);
+    queueProfile.run(input.userId, input.userId, input.userId);
     return { ...input, linkedAt };
   });
 

@@ -8,6 +8,7 @@ import {
   nulSentence,
   tooLongSentence,
 } from './rules';
+import { ACCOUNT_CHECKS } from './account-checks';
 import { PROFILE_CHECKS } from './profile-checks';
 import { say } from './sentences';
 import { storageFailure } from './sqlite-errors';
@@ -94,23 +95,12 @@ const CHECKS: Record<string, MicroblogError> = {
   timestamp_format: new MicroblogError('INVALID_INPUT', say('errors.timeInvalid'), 'timestamp'),
   write_key_length: new MicroblogError('INVALID_INPUT', say('errors.keyInvalid'), 'key'),
   ...Object.fromEntries(
-    Object.entries(PROFILE_CHECKS).map(([name, e]) => [name, new MicroblogError(e.code, e.message, e.field)]),
+    Object.entries({ ...PROFILE_CHECKS, ...ACCOUNT_CHECKS }).map(([name, e]) => [
+      name,
+      new MicroblogError(e.code, e.message, e.field),
+    ]),
   ),
   follow_not_self: new MicroblogError('INVALID_INPUT', say('errors.followSelf'), 'followedId'),
-  // An account's details come from its server after sign-in, and the publishing records from
-  // main itself: both are checked before they are written, so these name a bad answer, not a typo.
-  account_did_shape: new MicroblogError('INVALID_INPUT', say('errors.accountUnstorable'), 'identifier'),
-  account_handle_length: new MicroblogError('INVALID_INPUT', say('errors.accountUnstorable'), 'identifier'),
-  account_pds_url_scheme: new MicroblogError('INVALID_INPUT', say('errors.accountUnstorable'), 'pdsUrl'),
-  ...Object.fromEntries(
-    [
-      'post_record_rkey_tid',
-      'post_record_cid_length',
-      'outbox_op',
-      'outbox_failure_length',
-      'outbox_create_names_post',
-    ].map((name) => [name, new MicroblogError('INVALID_INPUT', say('errors.publishRecordUnstorable'))]),
-  ),
 };
 
 /**

@@ -1,11 +1,16 @@
 import type { Db } from './connection';
 import { MicroblogError, toMicroblogError } from './errors';
+import { type PublishState, failureOf } from './publish-state';
+import { tidSql } from './tid-sql';
+import { type SentenceRef, say } from './sentences';
+
+export type { PublishState } from './publish-state';
 
 /** One write still to be sent to the profile's repository, with what the publisher needs to send it. */
 export interface OutboxEntry {
   id: number;
   userId: number;
-  op: 'create' | 'delete';
+  op: 'create' | 'delete' | 'profile';
   rkey: string;
   postId: number | null;
   /** The post's body and time as they are now (an edit before sending goes out). */
@@ -14,26 +19,11 @@ export interface OutboxEntry {
   attempts: number;
 }
 
-/** How a post stands against its profile's repository, as the post shows it. */
-export type PublishState =
-  | { state: 'local' }
-  | { state: 'queued'; attempts: number }
-  | { state: 'published'; did: string; rkey: string }
-  | { state: 'failed'; reason: string };
-
-const TID_ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
-
-/**
- * SQL for a TID record key from a post's time and id, the expression the insert trigger uses:
- * milliseconds, three random sub-millisecond digits, then the id's low 10 bits as the clock id.
- */
-function tidSql(timestamp: string, id: string): string {
-  const v = `((CAST(strftime('%s', ${timestamp}) AS INTEGER) * 1000 + CAST(substr(${timestamp}, 21, 3) AS INTEGER)) * 1000 + abs(random() % 1000)) * 1024 + (${id} % 1024)`;
-  const chars = Array.from(
-    { length: 13 },
-    (_, i) => `substr('${TID_ALPHABET}', ((v >> ${60 - 5 * i}) & 31) + 1, 1)`,
-  );
-  return `(SELECT ${chars.join(' || ')} FROM (SELECT ${v} AS v))`;
+/** What a linked profile publishes to its profile record (whichever fields it has). */
+export interface LocalProfile {
+  displayName: string | null;
+  aboutMe: string | null;
+  avatar: Uint8Array | null;
 }
 
 const ENTRY = `o.id, o.user_id AS userId, o.op, o.rkey, o.post_id AS postId, p.body, p.timestamp, o.attempts`;
@@ -75,6 +65,15 @@ export function createOutboxRepository(db: Db) {
      ORDER BY r.post_id`,
   );
   const linked = db.prepare<[number], number>(`SELECT 1 FROM accounts WHERE user_id = ?`).pluck();
+  const profile = db.prepare<[number], LocalProfile>(
+    `SELECT u.display_name AS displayName, u.about_me AS aboutMe, v.image AS avatar
+     FROM users u LEFT JOIN avatars v ON v.user_id = u.id WHERE u.id = ?`,
+  );
+  const profileFailure = db
+    .prepare<[number], string>(
+      `SELECT failure FROM outbox WHERE user_id = ? AND op = 'profile' AND failure IS NOT NULL`,
+    )
+    .pluck();
   const states = db.prepare<
     [string],
     {
@@ -104,7 +103,7 @@ export function createOutboxRepository(db: Db) {
   });
   const publishEarlier = db.transaction((userId: number): number => {
     if (linked.get(userId) === undefined)
-      throw new MicroblogError('INVALID_INPUT', 'Link this profile to an account first.');
+      throw new MicroblogError('INVALID_INPUT', say('accounts.errors.linkFirst'));
     assignEarlier.run(userId);
     return queueUnsent.run(userId).changes;
   });
@@ -126,8 +125,8 @@ export function createOutboxRepository(db: Db) {
     },
 
     /** The PDS refused this record for good: it waits, with the reason, for the user's Retry. */
-    refused(entryId: number, reason: string): void {
-      refuse.run(reason.slice(0, 500), entryId);
+    refused(entryId: number, reason: SentenceRef): void {
+      refuse.run(JSON.stringify(reason).slice(0, 500), entryId);
     },
 
     /** The PDS could not be reached: nothing of the profile is sent again before `dueAt`. */
@@ -164,11 +163,22 @@ export function createOutboxRepository(db: Db) {
       }
     },
 
+    /** The profile's name, about me and picture as they are now, for its profile record; null when it is gone. */
+    profile(userId: number): LocalProfile | null {
+      return profile.get(userId) ?? null;
+    },
+
+    /** Why the server refused the profile record, until the profile changes again; null otherwise. */
+    profileFailure(userId: number): { reason: string; sentence?: SentenceRef } | null {
+      const stored = profileFailure.get(userId);
+      return stored === undefined ? null : failureOf(stored);
+    },
+
     /** The publish state of each of these posts (unknown ids are left out). */
     states(postIds: readonly number[]): Map<number, PublishState> {
       const result = new Map<number, PublishState>();
       for (const row of states.all(JSON.stringify(postIds))) {
-        if (row.failure !== null) result.set(row.postId, { state: 'failed', reason: row.failure });
+        if (row.failure !== null) result.set(row.postId, { state: 'failed', ...failureOf(row.failure) });
         else if (row.cid !== null && row.did !== null && row.rkey !== null)
           result.set(row.postId, { state: 'published', did: row.did, rkey: row.rkey });
         else if (row.queued) result.set(row.postId, { state: 'queued', attempts: row.attempts ?? 0 });

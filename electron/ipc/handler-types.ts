@@ -58,7 +58,8 @@ export interface DataJobs {
 /** Publishing to the profiles' AT Protocol accounts: the session store and the publisher live in electron/main. */
 export interface Publishing {
   status(userId: number): AccountStatus;
-  signIn(userId: number, identifier: string, appPassword: string, pdsUrl: string): Promise<AccountStatus>;
+  /** Without `pdsUrl`, the PDS is found from the handle (or DID). */
+  signIn(userId: number, identifier: string, appPassword: string, pdsUrl?: string): Promise<AccountStatus>;
   unlink(userId: number): AccountStatus;
   publishEarlier(userId: number): { queued: number };
   retry(userId: number, postId: number): { retried: boolean };

@@ -7,10 +7,18 @@ export const AVATAR_FILE_MAX = 10 * 1024 * 1024;
 /** Why a picked file cannot become a profile picture, as a sentence; thrown by `avatarFromFile`. */
 export class AvatarFileError extends Error {}
 
-/** Encodes the canvas, trying smaller WebP qualities until it fits the stored limit. */
+/**
+ * Encodes the canvas as PNG, or as JPEG of falling quality when the PNG is over the stored limit:
+ * the two types an AT Protocol profile picture may have, so a linked profile can publish it.
+ */
 async function encode(canvas: HTMLCanvasElement): Promise<Blob> {
-  for (const quality of [0.9, 0.75, 0.5]) {
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/webp', quality));
+  for (const [type, quality] of [
+    ['image/png', undefined],
+    ['image/jpeg', 0.9],
+    ['image/jpeg', 0.75],
+    ['image/jpeg', 0.5],
+  ] as const) {
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, quality));
     if (blob && blob.size <= AVATAR_BYTES_MAX) return blob;
   }
   throw new AvatarFileError(i18n.t('avatar.tooLargeResized'));
@@ -18,7 +26,7 @@ async function encode(canvas: HTMLCanvasElement): Promise<Blob> {
 
 /**
  * Reads, decodes and resizes a picked image in the renderer: the middle square, at most
- * 256×256, as WebP. What main receives is only ever a small, freshly encoded image.
+ * 256×256, as PNG (or JPEG). What main receives is only ever a small, freshly encoded image.
  */
 export async function avatarFromFile(file: File): Promise<Uint8Array<ArrayBuffer>> {
   if (file.size > AVATAR_FILE_MAX) {

@@ -1,58 +1,20 @@
-/** One computer running Microblog's publishing code against the test PDS: its own database and sessions. */
-import path from 'node:path';
-import { createAccountRepository } from '../../electron/db/accounts';
-import { createOutboxRepository } from '../../electron/db/outbox';
-import { createRecordImport } from '../../electron/db/record-import';
-import { importOwnPosts } from '../../electron/main/publisher/import';
-import { createPublisher } from '../../electron/main/publisher/publisher';
-import { createSessionStore } from '../../electron/main/publisher/sessions';
-import { createAtprotoTransport } from '../../electron/main/publisher/transport';
-import { createRepositories } from '../../electron/db/index';
-import { createAppContext } from '../../electron/main/app-context';
+import type { DiscoveryOptions } from '../../electron/main/publisher/discovery';
 import { afterThisTest, tempDir } from '../fixtures/index';
-import { fakeCipher } from './cipher';
+import { openDevice } from './open-device';
 
 export { fakeCipher } from './cipher';
 
 /**
  * A device: the app's own context (startup, migrations, the IPC dispatcher) on a fresh database, with
- * the publisher beside it on the same event loop; `fetch` lets a test put a proxy before the PDS.
+ * the publisher beside it on the same event loop; `fetch` lets a test put a proxy before the PDS, and
+ * `discovery` points handle and DID lookups at the test network.
  */
-export async function device(username: string, fetch?: typeof globalThis.fetch) {
-  const folder = tempDir();
-  const app = await createAppContext({ dbPath: path.join(folder, 'microblog.db'), version: '9.9.9' });
-  afterThisTest(() => app.close());
-  const db = app.db;
-  const repos = createRepositories(db);
-  const accounts = createAccountRepository(db);
-  const outbox = createOutboxRepository(db);
-  const sessionsFolder = path.join(folder, 'sessions');
-  const sessions = createSessionStore(sessionsFolder, fakeCipher);
-  const transport = createAtprotoTransport({ accounts, sessions, ...(fetch ? { fetch } : {}) });
-  const publisher = createPublisher({ outbox, accounts, transport });
-  afterThisTest(() => void publisher.stop());
-  const user = repos.users.create({ username });
-  const records = createRecordImport(db);
-  return {
-    app,
-    db,
-    repos,
-    accounts,
-    outbox,
-    sessions,
-    sessionsFolder,
-    transport,
-    publisher,
-    user,
-    post: (body: string) => repos.posts.create({ body, userId: user.id }),
-    /** Drains until nothing is due now (a postponed write stays for the next wake). */
-    drain: () => publisher.wake(),
-    importOwn: async () => {
-      const agent = await transport.agent(user.id);
-      const did = accounts.get(user.id)?.did ?? '';
-      return importOwnPosts(agent, did, user.id, records);
-    },
-    bodies: () =>
-      db.prepare(`SELECT body FROM posts WHERE user_id = ? ORDER BY body`).pluck().all(user.id) as string[],
-  };
+export async function device(
+  username: string,
+  fetch?: typeof globalThis.fetch,
+  discovery?: DiscoveryOptions,
+) {
+  const opened = await openDevice(tempDir(), username, fetch, discovery);
+  afterThisTest(() => void opened.close());
+  return opened;
 }

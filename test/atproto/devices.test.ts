@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { device } from './device';
 import { type Network, startNetwork } from './network';
+import { answersDuring } from './probe';
 import { repository } from './repository';
 
 let network: Network;
@@ -11,30 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await network.close();
 });
-
-/** Calls an IPC channel every 10 ms while `work` runs; returns each answer's delay (lateness of its tick plus its own time). */
-async function answersDuring(call: () => Promise<unknown>, work: () => Promise<void>): Promise<number[]> {
-  const delays: number[] = [];
-  let done = false;
-  let expected = performance.now() + 10;
-  const probe = async () => {
-    while (!done) {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, expected - performance.now())));
-      const late = performance.now() - expected;
-      const started = performance.now();
-      await call();
-      delays.push(late + performance.now() - started);
-      expected = performance.now() + 10;
-    }
-  };
-  const probing = probe();
-  await work();
-  done = true;
-  await probing;
-  return delays;
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 describe('two computers, one account', () => {
   it('a second device imports the account’s posts once, and posts made on both end up on both', async () => {
@@ -68,7 +45,6 @@ describe('two computers, one account', () => {
     });
     insert();
     expect(desktop.outbox.pending(desktop.user.id)).toBe(1000);
-    const started = performance.now();
     const delays = await answersDuring(
       async () => {
         const result = await desktop.app.dispatch('posts:timeline', {});
@@ -76,26 +52,14 @@ describe('two computers, one account', () => {
       },
       () => desktop.drain(),
     );
-    const drainMs = performance.now() - started;
     expect(desktop.outbox.pending(desktop.user.id)).toBe(0);
-    const sorted = [...delays].sort((a, b) => a - b);
-    const worst = sorted.at(-1) ?? 0;
-    const p99 = sorted[Math.floor(sorted.length * 0.99)] ?? 0;
-    console.log(
-      `[figures] drain of 1,000 posts: ${seconds(drainMs)}; IPC answers during it: ${delays.length}, ` +
-        `p99 ${p99.toFixed(1)} ms, worst ${worst.toFixed(1)} ms`,
-    );
-    expect(delays.length).toBeGreaterThan(10);
-    // Generous against a loaded CI machine; the figure above is what to read.
-    expect(p99).toBeLessThan(250);
+    // The window is answered while the drain runs (it yields between requests); how fast is a
+    // figure for the benchmark (test/atproto/bench-publish.ts), not a timed assertion here.
+    expect(delays.length).toBeGreaterThan(1);
 
     const laptop = await device('me');
     await laptop.transport.signIn(laptop.user.id, account.handle, account.appPassword, network.pdsUrl);
-    const importStarted = performance.now();
     expect(await laptop.importOwn()).toEqual({ added: 1000, known: 0, skipped: 0 });
-    console.log(
-      `[figures] import of 1,000 posts on a second device: ${seconds(performance.now() - importStarted)}`,
-    );
     expect(laptop.bodies()).toEqual(desktop.bodies());
     expect(await laptop.importOwn()).toEqual({ added: 0, known: 1000, skipped: 0 });
   });

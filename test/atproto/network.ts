@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { AtpAgent } from '@atproto/api';
-import { watch } from '../fixtures/index';
+import { watch } from '../fixtures/processes';
 
 // Plain Node (which strips the types itself): under tsx, loading the servers takes many times longer.
 const SERVER = fileURLToPath(new URL('serve-network.ts', import.meta.url));
@@ -18,6 +18,8 @@ export interface TestAccount {
 
 export interface Network {
   pdsUrl: string;
+  /** The mock PLC directory, which holds the accounts' DID documents. */
+  plcUrl: string;
   /** Makes an account and an app password for it. */
   createAccount(name: string): Promise<TestAccount>;
   /** The account's own client, signed in with its main password. */
@@ -33,7 +35,7 @@ export interface Network {
 export async function startNetwork(): Promise<Network> {
   const server = watch(spawn(process.execPath, [SERVER], { stdio: ['ignore', 'pipe', 'pipe'] }));
   const ready = await server.waitForLine((line) => line.startsWith('ready '), 60_000);
-  const { pdsUrl } = JSON.parse(ready.slice('ready '.length)) as { pdsUrl: string };
+  const { pdsUrl, plcUrl } = JSON.parse(ready.slice('ready '.length)) as { pdsUrl: string; plcUrl: string };
   const signal = async (name: NodeJS.Signals, answer: string) => {
     const seen = server.lines.filter((line) => line === answer).length;
     server.child.kill(name);
@@ -41,6 +43,7 @@ export async function startNetwork(): Promise<Network> {
   };
   return {
     pdsUrl,
+    plcUrl,
     async createAccount(name) {
       const agent = new AtpAgent({ service: pdsUrl });
       const handle = `${name}.test`;

@@ -72,4 +72,19 @@ describe('publishing to a real PDS', () => {
       'said once too',
     ]);
   });
+
+  it('an edit of a published post is not published: nothing is queued and the record stays as it was', async () => {
+    const account = await network.createAccount('edited');
+    const laptop = await device('edited');
+    await laptop.transport.signIn(laptop.user.id, account.handle, account.appPassword, network.pdsUrl);
+    const post = laptop.post('as first written');
+    await laptop.drain();
+    const before = await repositoryOf(account);
+    expect([...before.values()]).toEqual(['as first written']);
+    laptop.repos.posts.edit(post.id, laptop.user.id, 'changed here only');
+    expect(laptop.outbox.pending(laptop.user.id)).toBe(0);
+    await laptop.drain();
+    expect(await repositoryOf(account)).toEqual(before);
+    expect(laptop.outbox.states([post.id]).get(post.id)).toMatchObject({ state: 'published' });
+  });
 });

@@ -55,7 +55,7 @@ async function serve(): Promise<void> {
       process.exit(0);
     }),
   );
-  console.log(`ready ${JSON.stringify({ pdsUrl: `http://127.0.0.1:${port}` })}`);
+  console.log(`ready ${JSON.stringify({ pdsUrl: `http://127.0.0.1:${port}`, plcUrl: inner.plc.url })}`);
 }
 
 await serve();

@@ -90,9 +90,7 @@ describe('sessions and limits against a real PDS', () => {
     laptop.post('kept for later');
     laptop.post('also kept');
     await laptop.drain();
-    expect(laptop.publisher.signInNeeded(laptop.user.id)).toMatch(
-      /^The server no longer accepts this sign-in.*Sign in again; your queued posts are kept\.$/,
-    );
+    expect(laptop.publisher.signInNeeded(laptop.user.id)).toEqual({ key: 'publishing.signedOut' });
     expect(laptop.outbox.pending(laptop.user.id)).toBe(2);
     expect(laptop.sessions.load(laptop.user.id)).toBeNull();
     expect((await repository(network.pdsUrl, account.did)).size).toBe(0);

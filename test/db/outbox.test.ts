@@ -5,6 +5,14 @@ import { createOutboxRepository } from '../../electron/db/outbox';
 import { migratedDb } from '../fixtures/index';
 import { dump } from './helpers';
 
+/** A 1×1 PNG. */
+const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
+
 const ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
 /** A TID's microseconds since 1970, decoded the way the protocol defines it. */
 const tidMillis = (tid: string): number =>
@@ -101,10 +109,12 @@ describe('outbox', () => {
     const a = repos.posts.create({ body: 'refused', userId: ann.id });
     repos.posts.create({ body: 'waiting', userId: ann.id });
     const [first] = outbox.due(ann.id, Date.now());
-    outbox.refused(first?.id ?? 0, 'The server refused this post.');
+    outbox.refused(first?.id ?? 0, { key: 'publishing.refused' });
+    // Kept by its catalog key, so the window shows it in its language even after a restart.
     expect(outbox.states([a.id]).get(a.id)).toEqual({
       state: 'failed',
       reason: 'The server refused this post.',
+      sentence: { key: 'publishing.refused' },
     });
     expect(outbox.due(ann.id, Date.now()).map((e) => e.body)).toEqual(['waiting']);
     outbox.postpone(ann.id, Date.now() + 60_000);
@@ -129,5 +139,35 @@ describe('outbox', () => {
     expect(accounts.get(ann.id)).toBeNull();
     repos.posts.create({ body: 'local again', userId: ann.id });
     expect(rows(db)).toEqual([]);
+  });
+
+  it('the profile record is queued when a linked profile has a name, about me or picture, and when one changes', async () => {
+    const { db, repos, accounts, outbox, ann, bob, link } = await setup();
+    const profileRows = () =>
+      db.prepare(`SELECT user_id AS userId FROM outbox WHERE op = 'profile' ORDER BY id`).pluck().all();
+    accounts.link(link);
+    expect(profileRows()).toEqual([]); // nothing to publish: the network's profile stays as it is
+    const edit = (userId: number, changes: { displayName: string; aboutMe: string }) =>
+      repos.profiles.update(userId, { username: userId === ann.id ? 'ann' : 'bob', email: '', ...changes });
+    edit(ann.id, { displayName: 'Ann', aboutMe: '' });
+    edit(ann.id, { displayName: 'Ann A.', aboutMe: 'hello' });
+    expect(profileRows()).toEqual([ann.id]); // one waiting row, read whole when it is sent
+    const [entry] = outbox.due(ann.id, Date.now()).filter((e) => e.op === 'profile');
+    if (!entry) throw new Error('no profile row');
+    outbox.refused(entry.id, { key: 'publishing.aboutMeTooLong', params: { max: 256 } });
+    expect(outbox.profileFailure(ann.id)?.sentence).toEqual({
+      key: 'publishing.aboutMeTooLong',
+      params: { max: 256 },
+    });
+    repos.profiles.setAvatar(ann.id, PNG);
+    expect(outbox.profileFailure(ann.id)).toBeNull(); // a change sends it again
+    expect(outbox.profile(ann.id)).toEqual({
+      displayName: 'Ann A.',
+      aboutMe: 'hello',
+      avatar: expect.any(Uint8Array),
+    });
+    edit(bob.id, { displayName: 'Bob', aboutMe: '' }); // not linked: stays local
+    repos.profiles.touchLastSeen(ann.id);
+    expect(profileRows()).toEqual([ann.id]);
   });
 });

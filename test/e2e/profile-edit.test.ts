@@ -7,7 +7,7 @@ const open = appsPerTest();
 const start = (dbPath = freshDbPath(), viewport?: { width: number; height: number }): Promise<OpenApp> =>
   open({ dbPath, ...(viewport && { viewport }) });
 
-/** A 1×1 PNG: a real image the renderer decodes, resizes and stores as WebP. */
+/** A 1×1 PNG: a real image the renderer decodes, resizes and stores as PNG. */
 const PNG_1X1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
@@ -53,7 +53,7 @@ describe('editing your own profile', () => {
     expect(await header.locator('.about-me').textContent()).toBe('Hola, mundo.\nSecond line.');
     expect(await header.textContent()).toMatch(/Joined \w+ \d{4}/);
     expect(await header.textContent()).toMatch(/Last seen (just now|1 minute ago|\d+ minutes ago)/);
-    expect(await header.locator('img.avatar').getAttribute('src')).toMatch(/^data:image\/webp;base64,/);
+    expect(await header.locator('img.avatar').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await page.getByRole('button', { name: 'Edit profile' }).click();
     expect(await page.getByLabel('Email (optional)').inputValue()).toBe('ana@example.org');
   });

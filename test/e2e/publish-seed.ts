@@ -9,10 +9,12 @@ import { createAccountRepository } from '../../electron/db/accounts';
 import { createRepositories } from '../../electron/db/index';
 import { createOutboxRepository } from '../../electron/db/outbox';
 import { createAppContext } from '../../electron/main/app-context';
+import { say } from '../../electron/db/sentences';
 
 export const MAYA_DID = 'did:plc:maya2vbdtybvxiwkkhqnwfau';
-/** The sentence a refusal keeps, as the publisher stores it. */
-export const REFUSAL = 'The server refused this post: its text is longer than the network allows.';
+/** A refusal as the publisher stores it (a catalog key), and the sentence the post then shows. */
+export const REFUSAL_REF = { key: 'publishing.tooLarge' };
+export const REFUSAL = say(REFUSAL_REF.key);
 
 const MINUTE = 60_000;
 
@@ -72,7 +74,7 @@ export async function seedPublishStates(dbPath: string): Promise<PublishStatePos
       'Reading list for the weekend: A Pattern Language, The Design of Everyday Things',
       30,
     );
-    outbox.refused(entryOf(failed).id, REFUSAL);
+    outbox.refused(entryOf(failed).id, REFUSAL_REF);
     const retried = write(
       maya.id,
       'Tea, a quiet desk and 140 characters. That is the whole plan for this afternoon ☕',

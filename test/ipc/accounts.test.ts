@@ -21,11 +21,13 @@ describe('accounts channels', () => {
       expect(await app.fails('accounts:signIn', { userId: ann.id, ...signIn, pdsUrl })).toMatchObject({
         code: 'BAD_REQUEST',
         message: expect.stringMatching(/^A server address|^That is not a server address/),
+        sentence: { key: expect.stringMatching(/^accounts\.errors\.serverAddress/) },
       });
     // This test's app runs without a keychain or a publisher: it says so in a sentence.
     expect(await app.fails('accounts:signIn', { userId: ann.id, ...signIn })).toEqual({
       code: 'INVALID_INPUT',
       message: 'This window cannot publish.',
+      sentence: { key: 'accounts.errors.cannotPublish' },
     });
     expect(app.ctx.db.prepare(`SELECT count(*) FROM accounts`).pluck().get()).toBe(0);
   });

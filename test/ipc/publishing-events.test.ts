@@ -67,11 +67,18 @@ describe('publishing:changed', () => {
     await expect.poll(() => named('publishing:changed').length, { timeout: 5000 }).toBe(1);
     const outbox = createOutboxRepository(ctx.db);
     const entry = ctx.db.prepare(`SELECT id FROM outbox WHERE post_id = ?`).pluck().get(post.id) as number;
-    outbox.refused(entry, 'The server refused this post.');
+    outbox.refused(entry, { key: 'publishing.refused' });
     const states = () =>
       ok<{ postId: number; state: PublishState }[]>('accounts:postStates', { postIds: [post.id] });
     expect(await states()).toEqual([
-      { postId: post.id, state: { state: 'failed', reason: 'The server refused this post.' } },
+      {
+        postId: post.id,
+        state: {
+          state: 'failed',
+          reason: 'The server refused this post.',
+          sentence: { key: 'publishing.refused' },
+        },
+      },
     ]);
     expect(await ok('accounts:retry', { userId: ann.id, postId: post.id })).toEqual({ retried: true });
     await expect.poll(() => named('publishing:changed').length, { timeout: 5000 }).toBe(2);

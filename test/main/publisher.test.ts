@@ -8,7 +8,7 @@ import { createPublisher, type PublishTransport } from '../../electron/main/publ
 import { postRecord } from '../../electron/main/publisher/record';
 import { afterThisTest, migratedDb } from '../fixtures/index';
 
-type Call = { op: 'put' | 'remove'; rkey: string; text?: string; at: number };
+type Call = { op: 'put' | 'remove' | 'profile'; rkey: string; text?: string; at: number };
 
 /** A PDS stand-in: answers each call with the next scripted outcome (then success), and records it. */
 function fakeTransport(clock: { now: number }) {
@@ -29,6 +29,10 @@ function fakeTransport(clock: { now: number }) {
       if (outcome.kind === 'done') repo.delete(rkey);
       return outcome;
     },
+    async profile(_userId, local) {
+      calls.push({ op: 'profile', rkey: 'self', text: local.displayName ?? '', at: clock.now });
+      return answer();
+    },
   };
   return { transport, script, calls, repo };
 }
@@ -41,7 +45,8 @@ function batchingTransport(clock: { now: number }) {
     batches.push(writes.map((w) => w.record.text));
     const outcome = fake.script.shift();
     if (outcome && outcome.kind !== 'done') return outcome;
-    if (writes.some((w) => fake.repo.has(w.rkey))) return { kind: 'refused', reason: 'exists' };
+    if (writes.some((w) => fake.repo.has(w.rkey)))
+      return { kind: 'refused', reason: { key: 'publishing.refused' } };
     for (const w of writes) fake.repo.set(w.rkey, w.record);
     return { kind: 'done', cids: writes.map((w) => `bafy-${w.rkey}`) };
   };
@@ -128,12 +133,12 @@ describe('publisher', () => {
   it('a lost session asks for sign-in and keeps the queue; signing in sends it', async () => {
     const { ann, outbox, fake, publisher, post } = await setup();
     post('kept');
-    fake.script.push({ kind: 'signed-out', reason: 'Sign in again.' });
+    fake.script.push({ kind: 'signed-out', reason: { key: 'publishing.signedOut' } });
     await publisher.wake();
     post('also kept');
     await publisher.wake();
     expect(fake.calls).toHaveLength(1);
-    expect(publisher.signInNeeded(ann.id)).toBe('Sign in again.');
+    expect(publisher.signInNeeded(ann.id)).toEqual({ key: 'publishing.signedOut' });
     expect(outbox.pending(ann.id)).toBe(2);
     await publisher.signedIn(ann.id);
     expect(publisher.signInNeeded(ann.id)).toBeNull();
@@ -145,11 +150,12 @@ describe('publisher', () => {
     const { ann, repos, outbox, fake, publisher, post } = await setup();
     const bad = post('refused once');
     const good = post('fine');
-    fake.script.push({ kind: 'refused', reason: 'The server refused this post (InvalidRecord).' });
+    fake.script.push({ kind: 'refused', reason: { key: 'publishing.refused' } });
     await publisher.wake();
     expect(outbox.states([bad.id, good.id]).get(bad.id)).toEqual({
       state: 'failed',
-      reason: 'The server refused this post (InvalidRecord).',
+      reason: 'The server refused this post.',
+      sentence: { key: 'publishing.refused' },
     });
     expect(fake.repo.size).toBe(1);
     expect(outbox.retry(ann.id, bad.id)).toBe(true);
@@ -168,7 +174,7 @@ describe('publisher', () => {
     await publisher.wake();
     expect(fake.calls.map((c) => c.text)).toEqual(['café #naïve https://example.org/ok']);
     const built = postRecord('café #naïve https://example.org/ok', p.timestamp);
-    if (!built.ok) throw new Error(built.reason);
+    if (!built.ok) throw new Error(built.reason.key);
     const spans = built.record.facets?.map((f) => [f.index.byteStart, f.index.byteEnd, f.features[0]?.$type]);
     const bytes = (s: string) => Buffer.byteLength(s);
     expect(spans).toEqual([
@@ -198,5 +204,24 @@ describe('publisher', () => {
     expect([...outbox.states(posts.map((p) => p.id)).values()].every((s) => s.state === 'published')).toBe(
       true,
     );
+  });
+
+  it('a profile change goes to the profile record; a refusal waits, with its reason, for the next change', async () => {
+    const { ann, repos, outbox, fake, publisher } = await setup();
+    const edit = (displayName: string) =>
+      repos.profiles.update(ann.id, { username: 'ann', displayName, aboutMe: '', email: '' });
+    edit('Ann');
+    fake.script.push({ kind: 'refused', reason: { key: 'publishing.profileRefused' } });
+    await publisher.wake();
+    expect(outbox.profileFailure(ann.id)?.reason).toBe('The server refused the profile.');
+    await publisher.wake();
+    edit('Ann B.');
+    await publisher.wake();
+    expect(fake.calls.map((c) => [c.op, c.text])).toEqual([
+      ['profile', 'Ann'],
+      ['profile', 'Ann B.'],
+    ]);
+    expect(outbox.profileFailure(ann.id)).toBeNull();
+    expect(outbox.pending(ann.id)).toBe(0);
   });
 });

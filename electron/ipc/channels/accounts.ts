@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { pdsUrlProblem } from '../../db/account-rules';
+import { type SentenceRef, say } from '../../db/sentences';
 import type { PublishState } from '../../db/outbox';
 import { channel, id } from './schema-kit';
 
@@ -16,8 +17,11 @@ export interface AccountStatus {
   pending: number;
   /** Posts from before the link, never published; "Publish my earlier posts" names this count. */
   earlier: number;
-  /** The sentence asking to sign in again, or null while the session works. */
+  /** The sentence asking to sign in again (in English), or null while the session works. */
   signInNeeded: string | null;
+  /** That sentence's catalog key and values, so the window says it in its language. */
+  signInSentence?: SentenceRef; /** Why the server refused the profile record (sent again when the profile changes); absent otherwise. */
+  profileFailure?: { reason: string; sentence?: SentenceRef };
 }
 
 /** What bringing the account's posts back did. */
@@ -27,12 +31,12 @@ export interface ImportSummary {
   skipped: number;
 }
 
-/** The server Bluesky accounts sign in at; another PDS is entered in full. */
+/** Where most Bluesky accounts live: a hint for the address field, as sign-in finds the PDS from the handle. */
 export const DEFAULT_PDS_URL = 'https://bsky.social';
 
 const pdsUrl = z
   .string()
-  .max(2048, 'A server address has at most 2,048 characters.')
+  .max(2048, say('accounts.errors.serverAddressTooLong'))
   .superRefine((value, ctx) => {
     const problem = pdsUrlProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -40,13 +44,13 @@ const pdsUrl = z
 const identifier = z
   .string()
   .trim()
-  .min(1, 'Enter your handle (like alice.bsky.social) or DID.')
-  .max(2048, 'A handle has at most 2,048 characters.')
-  .regex(/^[^\s\0]+$/, 'A handle has no spaces.');
+  .min(1, say('accounts.errors.identifierEmpty'))
+  .max(2048, say('accounts.errors.identifierTooLong'))
+  .regex(/^[^\s\0]+$/, say('accounts.errors.identifierSpaces'));
 const appPassword = z
   .string()
-  .min(1, 'Enter an app password (made in your account settings).')
-  .max(256, 'An app password has at most 256 characters.');
+  .min(1, say('accounts.errors.appPasswordEmpty'))
+  .max(256, say('accounts.errors.appPasswordTooLong'));
 
 const byUser = z.object({ userId: id }).strict();
 
@@ -59,7 +63,7 @@ export const accountChannels = {
   'accounts:publishEarlier': channel<{ queued: number }>()(byUser),
   'accounts:retry': channel<{ retried: boolean }>()(z.object({ userId: id, postId: id }).strict()),
   'accounts:postStates': channel<{ postId: number; state: PublishState }[]>()(
-    z.object({ postIds: z.array(id).max(200, 'Ask for at most 200 posts at a time.') }).strict(),
+    z.object({ postIds: z.array(id).max(200, say('accounts.errors.tooManyPosts')) }).strict(),
   ),
   'accounts:import': channel<ImportSummary>()(byUser),
 } as const;

@@ -1,5 +1,5 @@
 import { MicroblogError } from '../../db/errors';
-import { DEFAULT_PDS_URL } from '../channels/accounts';
+import { say } from '../../db/sentences';
 import type { DomainHandlers, HandlerContext, Publishing } from '../handler-types';
 import type { SessionState } from '../session-state';
 
@@ -10,7 +10,7 @@ import type { SessionState } from '../session-state';
  */
 export function createAccountHandlers(ctx: HandlerContext, session: SessionState) {
   const publishing = (): Publishing => {
-    if (!ctx.publishing) throw new MicroblogError('INVALID_INPUT', 'This window cannot publish.');
+    if (!ctx.publishing) throw new MicroblogError('INVALID_INPUT', say('accounts.errors.cannotPublish'));
     return ctx.publishing;
   };
   const mine = (userId: number): Publishing => {
@@ -22,8 +22,7 @@ export function createAccountHandlers(ctx: HandlerContext, session: SessionState
     'accounts:get': ({ userId }) => mine(userId).status(userId),
     'accounts:signIn': async ({ userId, identifier, appPassword, pdsUrl }) => {
       const service = mine(userId);
-      const status = await service.signIn(userId, identifier, appPassword, pdsUrl ?? DEFAULT_PDS_URL);
-      return status;
+      return service.signIn(userId, identifier, appPassword, pdsUrl);
     },
     'accounts:unlink': ({ userId }) => mine(userId).unlink(userId),
     'accounts:publishEarlier': ({ userId }) => mine(userId).publishEarlier(userId),

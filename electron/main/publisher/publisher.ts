@@ -2,23 +2,13 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AccountRepository } from '../../db/accounts';
 import type { OutboxEntry, OutboxRepository } from '../../db/outbox';
 import type { AppBskyFeedPost } from '@atproto/api';
+import type { BatchOutcome, PublishTransport } from './transport-types';
 import { backoffDelay, rateLimitDelay } from './backoff';
 import type { SendOutcome } from './outcome';
 import { postRecord } from './record';
+import type { SentenceRef } from '../../db/sentences';
 
-/** How the publisher reaches a profile's repository; the real one is AT Protocol over HTTP, tests pass a fake. */
-export interface PublishTransport {
-  put(userId: number, rkey: string, record: AppBskyFeedPost.Record): Promise<SendOutcome>;
-  remove(userId: number, rkey: string): Promise<SendOutcome>;
-  /** Creates several records in one commit (all or none); a batch that fails is sent again one write at a time. */
-  createMany?(
-    userId: number,
-    writes: { rkey: string; record: AppBskyFeedPost.Record }[],
-  ): Promise<BatchOutcome>;
-}
-
-/** A batch's outcome: each record's cid, in order, or what stopped the whole batch. */
-export type BatchOutcome = { kind: 'done'; cids: string[] } | Exclude<SendOutcome, { kind: 'done' }>;
+export type { BatchOutcome, PublishTransport } from './transport-types';
 
 export interface PublisherOptions {
   outbox: OutboxRepository;
@@ -45,7 +35,7 @@ export function createPublisher(options: PublisherOptions) {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const intervalMs = options.intervalMs ?? 60_000;
-  const signedOut = new Map<number, string>();
+  const signedOut = new Map<number, SentenceRef>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
   let again = false;
@@ -54,6 +44,10 @@ export function createPublisher(options: PublisherOptions) {
   async function send(entry: OutboxEntry): Promise<SendOutcome> {
     try {
       if (entry.op === 'delete') return await transport.remove(entry.userId, entry.rkey);
+      if (entry.op === 'profile') {
+        const local = outbox.profile(entry.userId);
+        return local ? await transport.profile(entry.userId, local) : { kind: 'done', cid: null };
+      }
       if (entry.body === null || entry.timestamp === null) return { kind: 'done', cid: null };
       const built = postRecord(entry.body, entry.timestamp);
       if (!built.ok) return { kind: 'refused', reason: built.reason };
@@ -177,8 +171,8 @@ export function createPublisher(options: PublisherOptions) {
 
   return {
     wake,
-    /** The sentence asking this profile to sign in again, or null while its session works. */
-    signInNeeded(userId: number): string | null {
+    /** The sentence asking this profile to sign in again (its catalog key), or null while its session works. */
+    signInNeeded(userId: number): SentenceRef | null {
       return signedOut.get(userId) ?? null;
     },
     /** After a new sign-in: the profile's queue is sent again. */

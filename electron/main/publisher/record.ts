@@ -1,4 +1,5 @@
 import { AppBskyFeedPost, RichText } from '@atproto/api';
+import type { SentenceRef } from '../../db/sentences';
 
 export const POST_COLLECTION = 'app.bsky.feed.post';
 
@@ -12,7 +13,7 @@ const KEPT_FEATURES = new Set(['app.bsky.richtext.facet#link', 'app.bsky.richtex
 export function postRecord(
   body: string,
   createdAt: string,
-): { ok: true; record: AppBskyFeedPost.Record } | { ok: false; reason: string } {
+): { ok: true; record: AppBskyFeedPost.Record } | { ok: false; reason: SentenceRef } {
   const text = new RichText({ text: body });
   text.detectFacetsWithoutResolution();
   const facets = (text.facets ?? []).filter((facet) =>
@@ -25,6 +26,6 @@ export function postRecord(
     ...(facets.length > 0 ? { facets } : {}),
   };
   const checked = AppBskyFeedPost.validateRecord(record);
-  if (!checked.success) return { ok: false, reason: 'This post cannot be published as it is.' };
+  if (!checked.success) return { ok: false, reason: { key: 'publishing.cannotPublish' } };
   return { ok: true, record };
 }

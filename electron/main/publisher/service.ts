@@ -2,8 +2,10 @@ import { createAccountRepository } from '../../db/accounts';
 import type { Db } from '../../db/index';
 import { createOutboxRepository } from '../../db/outbox';
 import { createRecordImport } from '../../db/record-import';
+import { type SentenceRef, say } from '../../db/sentences';
 import type { AccountStatus } from '../../ipc/channels/accounts';
 import type { Publishing } from '../../ipc/handler-types';
+import type { DiscoveryOptions } from './discovery';
 import { importOwnPosts } from './import';
 import { createPublisher } from './publisher';
 import { type Cipher, createSessionStore } from './sessions';
@@ -16,8 +18,15 @@ export interface PublishingOptions {
   sessionsFolder: string;
   cipher: Cipher;
   fetch?: typeof globalThis.fetch;
+  /** Where handles and DIDs are looked up (the PLC directory, the handle resolver). */
+  discovery?: DiscoveryOptions;
   /** Told when this profile's posts changed publish state, so the window can refresh them. */
   onChange?: (userId: number) => void;
+}
+
+/** The sign-in sentence in English and by its catalog key, for the window to say in its language. */
+function signInSentence(ref: SentenceRef | null): Pick<AccountStatus, 'signInNeeded' | 'signInSentence'> {
+  return ref ? { signInNeeded: say(ref.key, ref.params), signInSentence: ref } : { signInNeeded: null };
 }
 
 /** Publishing as the IPC handlers see it, with the publisher running behind it in main. */
@@ -33,6 +42,7 @@ export function createPublishing(
     accounts,
     sessions,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.discovery ? { discovery: options.discovery } : {}),
   });
   const publisher = createPublisher({
     outbox,
@@ -44,11 +54,13 @@ export function createPublishing(
 
   const status = (userId: number): AccountStatus => {
     const link = accounts.get(userId);
+    const profileFailure = outbox.profileFailure(userId);
     return {
       linked: link && { did: link.did, handle: link.handle, pdsUrl: link.pdsUrl },
       pending: outbox.pending(userId),
       earlier: link ? outbox.earlierCount(userId) : 0,
-      signInNeeded: link ? publisher.signInNeeded(userId) : null,
+      ...signInSentence(link ? publisher.signInNeeded(userId) : null),
+      ...(profileFailure && { profileFailure }),
     };
   };
 

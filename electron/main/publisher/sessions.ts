@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AtpSessionData } from '@atproto/api';
 import { z } from 'zod';
 import { MicroblogError } from '../../db/errors';
+import { say } from '../../db/sentences';
 import { fsyncPath } from '../../shared/durable-file';
 
 /** Electron's safeStorage as the session store uses it (the tests pass a typed fake). */
@@ -31,10 +32,7 @@ export function createSessionStore(folder: string, cipher: Cipher) {
     /** Keeps the session, written beside and renamed into place so a crash leaves the old one whole. */
     save(userId: number, session: AtpSessionData): void {
       if (!cipher.isEncryptionAvailable())
-        throw new MicroblogError(
-          'INVALID_INPUT',
-          'This computer offers no keychain to keep the sign-in safe, so Microblog cannot stay signed in.',
-        );
+        throw new MicroblogError('INVALID_INPUT', say('accounts.errors.noKeychain'));
       fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
       const temp = `${file(userId)}.tmp`;
       fs.writeFileSync(temp, cipher.encryptString(JSON.stringify(session)), { mode: 0o600 });

@@ -1,41 +1,31 @@
-import { AtpAgent, XRPCError, type AtpSessionData } from '@atproto/api';
+import { AtpAgent, type AtpSessionData } from '@atproto/api';
 import type { AccountRepository, LinkedAccount } from '../../db/accounts';
 import { MicroblogError } from '../../db/errors';
-import { classifyFailure, type SendOutcome } from './outcome';
-import type { PublishTransport } from './publisher';
-import { POST_COLLECTION } from './record';
+import { type SentenceRef, say } from '../../db/sentences';
+import { type DiscoveryOptions, createPdsDiscovery, normalIdentifier } from './discovery';
+import { classifyFailure, type SendOutcome, signInProblem } from './outcome';
+import { profileProblem } from './profile-record';
+import { sendProfile } from './profile-send';
+import type { PublishTransport } from './transport-types';
+import { createPosts, deletePost, putPost } from './post-writes';
 import type { SessionStore } from './sessions';
 
 export interface TransportOptions {
   accounts: AccountRepository;
   sessions: SessionStore;
-  /** The fetch every request goes through (Electron's net.fetch in the app). */
+  /** The fetch every request to a PDS goes through (Electron's net.fetch in the app). */
   fetch?: typeof globalThis.fetch;
+  /** How a handle's PDS is found when no server address is entered. */
+  discovery?: DiscoveryOptions;
 }
 
-const NO_SESSION = 'This profile is not signed in to its account. Sign in again; your queued posts are kept.';
-
-/** The sentence for a failed sign-in, from the PDS's answer. */
-function signInProblem(error: unknown, pdsUrl: string): MicroblogError {
-  if (error instanceof XRPCError && (error.status === 401 || error.status === 400))
-    return new MicroblogError(
-      'WRONG_PASSWORD',
-      'That handle and app password do not match an account on this server.',
-      'password',
-    );
-  if (error instanceof XRPCError && error.status === 429)
-    return new MicroblogError('INVALID_INPUT', 'The server asks to wait before signing in again.');
-  return new MicroblogError(
-    'INVALID_INPUT',
-    `Could not reach the server at ${pdsUrl}. Check the address and your connection.`,
-    'pdsUrl',
-  );
-}
+const NO_SESSION: SentenceRef = { key: 'accounts.errors.notSignedIn' };
 
 /** AT Protocol over HTTP: one signed-in agent per linked profile, its tokens kept by the session store. */
 export function createAtprotoTransport(options: TransportOptions) {
   const { accounts, sessions } = options;
   const agents = new Map<number, AtpAgent>();
+  const discoverPds = createPdsDiscovery(options.discovery);
 
   const newAgent = (userId: number, service: string, keep: () => boolean) =>
     new AtpAgent({
@@ -87,7 +77,7 @@ export function createAtprotoTransport(options: TransportOptions) {
   /** One write with the profile's agent; an expired token the agent refreshed is retried once. */
   async function write<T>(userId: number, send: Send<T>): Promise<{ value: T } | Failure> {
     const account = accounts.get(userId);
-    if (!account) return { kind: 'refused', reason: 'This profile is no longer linked.' };
+    if (!account) return { kind: 'refused', reason: { key: 'publishing.notLinked' } };
     const agent = await agentFor(account);
     if (!(agent instanceof AtpAgent)) return agent as Failure;
     const refreshToken = agent.session?.refreshJwt;
@@ -112,42 +102,22 @@ export function createAtprotoTransport(options: TransportOptions) {
   };
 
   const transport: PublishTransport = {
-    // putRecord with the post's own key: sent twice (a lost answer, a crash), it names the same record.
-    put: (userId, rkey, record) =>
-      single(userId, async (agent, did) => {
-        const res = await agent.com.atproto.repo.putRecord({
-          repo: did,
-          collection: POST_COLLECTION,
-          rkey,
-          record,
-          validate: true,
-        });
-        return res.data.cid;
-      }),
-    // deleteRecord of a record that is already gone succeeds, so a retried delete is a no-op too.
-    remove: (userId, rkey) =>
-      single(userId, async (agent, did) => {
-        await agent.com.atproto.repo.deleteRecord({ repo: did, collection: POST_COLLECTION, rkey });
-        return null;
-      }),
+    put: (userId, rkey, record) => single(userId, (agent, did) => putPost(agent, did, rkey, record)),
+    remove: (userId, rkey) => single(userId, (agent, did) => deletePost(agent, did, rkey)),
+    profile: async (userId, local) => {
+      const problem = profileProblem(local);
+      if (problem) return { kind: 'refused', reason: problem };
+      const result = await write(userId, (agent) => sendProfile(agent, local));
+      const refused = { kind: 'refused', reason: { key: 'publishing.profileRefused' } } as const;
+      if (!('value' in result)) return result.kind === 'refused' ? refused : result;
+      return result.value === 'invalid' ? refused : { kind: 'done', cid: null };
+    },
     // One commit for many creates, first attempts only: the publisher retries with putRecord.
     createMany: async (userId, writes) => {
-      const result = await write(userId, async (agent, did) => {
-        const res = await agent.com.atproto.repo.applyWrites({
-          repo: did,
-          validate: true,
-          writes: writes.map((w) => ({
-            $type: 'com.atproto.repo.applyWrites#create' as const,
-            collection: POST_COLLECTION,
-            rkey: w.rkey,
-            value: w.record,
-          })),
-        });
-        return (res.data.results ?? []).map((r) => ('cid' in r && typeof r.cid === 'string' ? r.cid : ''));
-      });
+      const result = await write(userId, (agent, did) => createPosts(agent, did, writes));
       if (!('value' in result)) return result;
       if (result.value.length !== writes.length || result.value.some((cid) => cid === ''))
-        return { kind: 'refused', reason: 'The server answered the batch in an unexpected way.' };
+        return { kind: 'refused', reason: { key: 'publishing.batchAnswer' } };
       return { kind: 'done', cids: result.value };
     },
   };
@@ -155,13 +125,20 @@ export function createAtprotoTransport(options: TransportOptions) {
   return {
     ...transport,
 
-    /** Signs in with a handle (or DID) and an app password, then links the profile; returns the link. */
+    /**
+     * Signs in with a handle (or DID) and an app password, then links the profile; returns the
+     * link. An entered server address is used as it is (a self-hosted PDS); without one, the PDS
+     * is found from the handle.
+     */
     async signIn(
       userId: number,
-      identifier: string,
+      written: string,
       password: string,
-      pdsUrl: string,
+      enteredPdsUrl?: string,
     ): Promise<LinkedAccount> {
+      const identifier = normalIdentifier(written);
+      const found = enteredPdsUrl === undefined ? await discoverPds(identifier) : null;
+      const pdsUrl = enteredPdsUrl ?? found?.pdsUrl ?? '';
       let linked = false;
       const agent = newAgent(userId, pdsUrl, () => linked);
       try {
@@ -171,6 +148,11 @@ export function createAtprotoTransport(options: TransportOptions) {
       }
       const session = agent.session;
       if (!session) throw signInProblem(null, pdsUrl);
+      if (found && session.did !== found.did)
+        throw new MicroblogError(
+          'INVALID_INPUT',
+          say('accounts.errors.otherAccount', { handle: identifier }),
+        );
       const account = accounts.link({ userId, did: session.did, handle: session.handle, pdsUrl });
       linked = true;
       sessions.save(userId, session);
@@ -182,7 +164,7 @@ export function createAtprotoTransport(options: TransportOptions) {
     async agent(userId: number): Promise<AtpAgent> {
       const account = accounts.get(userId);
       const agent = account ? await agentFor(account) : null;
-      if (!(agent instanceof AtpAgent)) throw new MicroblogError('FORBIDDEN', NO_SESSION);
+      if (!(agent instanceof AtpAgent)) throw new MicroblogError('FORBIDDEN', say(NO_SESSION.key));
       return agent;
     },
 
