@@ -44,6 +44,7 @@ export function createOutboxRepository(db: Db) {
   const postpone = db.prepare<[number, number]>(
     `UPDATE outbox SET due_at = ?, attempts = attempts + 1 WHERE user_id = ? AND failure IS NULL`,
   );
+  const dueNow = db.prepare<[number]>(`UPDATE outbox SET due_at = 0 WHERE user_id = ? AND failure IS NULL`);
   const retry = db.prepare<[number, number]>(
     `UPDATE outbox SET failure = NULL, due_at = 0 WHERE post_id = ? AND user_id = ?`,
   );
@@ -132,6 +133,11 @@ export function createOutboxRepository(db: Db) {
     /** The PDS could not be reached: nothing of the profile is sent again before `dueAt`. */
     postpone(userId: number, dueAt: number): void {
       postpone.run(dueAt, userId);
+    },
+
+    /** The network came back: what waited out an unreachable PDS is due now, not after its backoff. */
+    dueNow(userId: number): void {
+      dueNow.run(userId);
     },
 
     /** Retry after a refusal: the post's write is due again now. */

@@ -64,6 +64,22 @@ export interface MicroblogEvents {
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
+/**
+ * Main's side: the listeners (the windows) and `emit`, which makes the same check the preload
+ * makes, so an event that does not match the contract is never sent.
+ */
+export function eventHub() {
+  const listeners = new Set<(event: AppEvent) => void>();
+  const emit = (event: AppEvent): void => {
+    if (parseEvent(event) === null) {
+      console.error(`Dropped an event that does not match the contract: ${event.name}`);
+      return;
+    }
+    for (const listener of listeners) listener(event);
+  };
+  return { listeners, emit };
+}
+
 /** The event as sent, or null when it is not one the contract declares (then it is dropped). */
 export function parseEvent(message: unknown): AppEvent | null {
   if (typeof message !== 'object' || message === null) return null;

@@ -4,12 +4,12 @@ import type { Db } from '../db/index';
 import { refusalFor } from '../db/failure-cause';
 import { type LiveDatabase, liveDatabase } from '../db/live';
 import { type Dispatch, createDispatcher, createHandlers } from '../ipc/handlers';
-import { type AppEvent, parseEvent } from '../ipc/events';
+import { type AppEvent, eventHub } from '../ipc/events';
 import { type WorkerScript, createDataJobs } from './data-jobs';
 import { type Desktop, HEADLESS_DESKTOP, createDataService } from './data-service';
 import { watchForOtherWriters } from './live-updates';
-import { publishingEvents } from './publish-events';
-import { type PublishingOptions, createPublishing } from './publisher/service';
+import { publishingIn } from './publish-events';
+import type { PublishingOptions } from './publisher/service';
 import { type Refusal, type StartupOptions, startDatabase } from './startup';
 import { type Started, refused } from './startup-outcome';
 import { type CheckOutcome, deferredCheck } from './background-check';
@@ -44,7 +44,7 @@ export interface AppContext {
   startup: { applied: string[]; backupPath: string | null; integrity?: Started['integrity'] };
   /** Main → renderer events (the Electron shell sends them to the windows); returns the unsubscribe. */
   subscribe(listener: (event: AppEvent) => void): () => void;
-  /** Looks at the outbox now: the network came back, or the computer woke up. */
+  /** The network came back, or the computer woke up: what waited out an unreachable server goes now. */
   wakePublisher(): void;
   /** The integrity check run after a start that skipped it, once the first screen asked; else null. */
   integrityCheck(): Promise<CheckOutcome> | null;
@@ -62,24 +62,19 @@ export class StartupRefusedError extends Error {
   }
 }
 
+/** What a context is made from, once the database is open. */
+type ContextOptions = Pick<
+  AppContextOptions,
+  'dbPath' | 'version' | 'platform' | 'locale' | 'openExternal' | 'desktop' | 'workerScript' | 'publishing'
+>;
+
 function contextOn(
   live: LiveDatabase,
-  options: Pick<
-    AppContextOptions,
-    'dbPath' | 'version' | 'platform' | 'locale' | 'openExternal' | 'desktop' | 'workerScript' | 'publishing'
-  >,
+  options: ContextOptions,
   startup: AppContext['startup'],
   afterClose: () => void = () => undefined,
 ): AppContext {
-  const listeners = new Set<(event: AppEvent) => void>();
-  const emit = (event: AppEvent) => {
-    // The same check the preload makes: an event that does not match the contract is never sent.
-    if (parseEvent(event) === null) {
-      console.error(`Dropped an event that does not match the contract: ${event.name}`);
-      return;
-    }
-    for (const listener of listeners) listener(event);
-  };
+  const { listeners, emit } = eventHub();
   const jobs = createDataJobs(options.dbPath, emit, options.workerScript);
   const check = deferredCheck(
     options.dbPath,
@@ -108,10 +103,7 @@ function contextOn(
       live.close();
     },
   });
-  const publishEvents = publishingEvents(emit);
-  const publishing =
-    options.publishing &&
-    createPublishing({ ...options.publishing, db: () => live.db, onChange: publishEvents.changed });
+  const publish = publishingIn(options.publishing, () => live.db, emit);
   const handlers = createHandlers({
     get db() {
       return live.db;
@@ -120,21 +112,23 @@ function contextOn(
     app,
     data,
     ...(options.openExternal && { openExternal: options.openExternal }),
-    ...(publishing && { publishing }),
-    afterFirstScreen: check.start,
+    ...(publish.publishing && { publishing: publish.publishing }),
+    // Once the window has its first screen: the integrity check a quick start skipped, and the
+    // posts an earlier run left waiting.
+    afterFirstScreen: () => {
+      check.start();
+      publish.wake();
+    },
     ...(options.locale !== undefined && { systemLocale: options.locale }),
   });
   const dispatch = createDispatcher(handlers);
   return {
-    // A post written, edited or deleted may be due for publishing: the publisher looks at once,
-    // after the answer, off the IPC call's path.
     dispatch: async (channel, payload) => {
       const result = await dispatch(channel, payload);
-      if (result.ok && channel.startsWith('posts:')) publishing?.wake();
-      if (result.ok) publishEvents.answered(channel, payload);
+      if (result.ok) publish.answered(channel, payload);
       return result;
     },
-    wakePublisher: () => publishing?.wake(),
+    wakePublisher: publish.reconnected,
     get db() {
       return live.db;
     },
@@ -145,8 +139,7 @@ function contextOn(
       return () => void listeners.delete(listener);
     },
     close: () => {
-      void publishing?.stop();
-      publishEvents.stop();
+      publish.stop();
       stopWatching();
       void jobs.close();
       check.stop();
@@ -191,23 +184,19 @@ export async function createAppContext(options: AppContextOptions): Promise<AppC
     throw new StartupRefusedError(refused(options.dbPath, cause.reason, cause.message));
   }
   forgetUndoneDeletes(live);
-  // Only after the connection closed (its last checkpoint done) is the file as the marker says.
-  const markClean = () => writeCleanShutdown(options.dbPath);
   const { applied, backupPath, integrity } = outcome;
-  return contextOn(live, options, { applied, backupPath, integrity }, markClean);
+  // Only after the connection closed (its last checkpoint done) is the file as the marker says.
+  return contextOn(live, options, { applied, backupPath, integrity }, () =>
+    writeCleanShutdown(options.dbPath),
+  );
 }
 
 /**
  * The refused file opened read-only, so its posts can be read and copied out: SQLite never
  * writes it, and every change the renderer asks for fails with a sentence. Throws when SQLite
- * cannot read it after all.
+ * cannot read it after all. It never publishes: publishing writes the outbox.
  */
-export function createReadOnlyContext(
-  options: Pick<
-    AppContextOptions,
-    'dbPath' | 'version' | 'platform' | 'locale' | 'openExternal' | 'desktop' | 'workerScript' | 'publishing'
-  >,
-): AppContext {
+export function createReadOnlyContext(options: Omit<ContextOptions, 'publishing'>): AppContext {
   const db = openDatabase(options.dbPath, { readonly: true });
   try {
     // Read-only: nothing is ever written, so there is no failed write to reopen after.

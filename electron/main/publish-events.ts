@@ -1,4 +1,6 @@
+import type { Db } from '../db/index';
 import type { AppEvent } from '../ipc/events';
+import { type PublishingOptions, createPublishing } from './publisher/service';
 
 /** The account calls after which the profile's posts may show another state. */
 const STATE_CHANGING_CALLS = new Set([
@@ -46,6 +48,35 @@ export function publishingEvents(emit: (event: AppEvent) => void, delayMs = 250)
       clearTimeout(timer);
       timer = undefined;
       pending.clear();
+    },
+  };
+}
+
+/**
+ * Publishing as main runs it beside the IPC handlers: the publisher (when this context may
+ * publish) and its events for the window. Absent options leave a context that cannot publish.
+ */
+export function publishingIn(
+  options: Omit<PublishingOptions, 'db' | 'onChange'> | undefined,
+  db: () => Db,
+  emit: (event: AppEvent) => void,
+) {
+  const events = publishingEvents(emit);
+  const publishing = options && createPublishing({ ...options, db, onChange: events.changed });
+  return {
+    publishing,
+    /** Looks at the outbox now: at the first screen, the posts an earlier run left waiting. */
+    wake: () => publishing?.wake(),
+    /** The network came back, or the computer woke up. */
+    reconnected: () => publishing?.reconnected(),
+    /** After an answered call: a post written, edited or deleted may be due, off the call's path. */
+    answered(channel: string, payload: unknown): void {
+      if (channel.startsWith('posts:')) publishing?.wake();
+      events.answered(channel, payload);
+    },
+    stop(): void {
+      void publishing?.stop();
+      events.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAccountRepository } from '../../electron/db/accounts';
+import { createRepositories } from '../../electron/db/index';
 import { createOutboxRepository } from '../../electron/db/outbox';
 import type { Post, PublishState, User } from '../../electron/ipc/contract';
 import { type AppEvent, parseEvent } from '../../electron/ipc/events';
@@ -59,6 +60,18 @@ describe('publishing:changed', () => {
       .poll(() => named('publishing:changed'), { timeout: 5000 })
       .toEqual([{ name: 'publishing:changed', payload: { userIds: [ann.id] } }]);
     expect(named('db:changed')).toEqual([]);
+  });
+
+  it('looks at what an earlier run left waiting once the first screen has its data', async () => {
+    const { ctx, ok, ann, named } = await offlineApp();
+    // Written past IPC, as an earlier run's queue is found at start: nothing woke the publisher.
+    createRepositories(ctx.db).posts.create({ userId: ann.id, body: 'left from yesterday' });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(named('publishing:changed')).toEqual([]);
+    await ok('app:firstScreen', { limit: 20 });
+    await expect
+      .poll(() => named('publishing:changed'), { timeout: 5000 })
+      .toEqual([{ name: 'publishing:changed', payload: { userIds: [ann.id] } }]);
   });
 
   it('follows a Retry: the refused post is queued again and the window is told which profile', async () => {

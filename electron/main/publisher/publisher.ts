@@ -36,6 +36,8 @@ export function createPublisher(options: PublisherOptions) {
   const random = options.random ?? Math.random;
   const intervalMs = options.intervalMs ?? 60_000;
   const signedOut = new Map<number, SentenceRef>();
+  /** Profiles whose PDS could not be reached: a reconnect sends their queue at once. A 429 is not one. */
+  const unreachable = new Set<number>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
   let again = false;
@@ -64,6 +66,8 @@ export function createPublisher(options: PublisherOptions) {
     entry: OutboxEntry,
     outcome: Exclude<SendOutcome, { kind: 'done' | 'refused' }>,
   ) {
+    if (outcome.kind === 'unreachable') unreachable.add(userId);
+    else unreachable.delete(userId);
     if (outcome.kind === 'signed-out') signedOut.set(userId, outcome.reason);
     else {
       const wait =
@@ -171,6 +175,15 @@ export function createPublisher(options: PublisherOptions) {
 
   return {
     wake,
+    /**
+     * The network came back or the computer woke up: a queue that waited out an unreachable PDS
+     * goes now instead of after the rest of its backoff; a 429's reset is still honoured.
+     */
+    reconnected(): Promise<void> {
+      for (const userId of unreachable) outbox.dueNow(userId);
+      unreachable.clear();
+      return wake();
+    },
     /** The sentence asking this profile to sign in again (its catalog key), or null while its session works. */
     signInNeeded(userId: number): SentenceRef | null {
       return signedOut.get(userId) ?? null;

@@ -32,7 +32,7 @@ function signInSentence(ref: SentenceRef | null): Pick<AccountStatus, 'signInNee
 /** Publishing as the IPC handlers see it, with the publisher running behind it in main. */
 export function createPublishing(
   options: PublishingOptions,
-): Publishing & { wake(): void; stop(): Promise<void> } {
+): Publishing & { wake(): void; reconnected(): void; stop(): Promise<void> } {
   const db = options.db();
   const accounts = createAccountRepository(db);
   const outbox = createOutboxRepository(db);
@@ -95,6 +95,7 @@ export function createPublishing(
       return importOwnPosts(agent, did ?? '', userId, records);
     },
     wake: () => void publisher.wake(),
+    reconnected: () => void publisher.reconnected(),
     stop: () => publisher.stop(),
   };
 }
