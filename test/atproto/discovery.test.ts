@@ -49,7 +49,8 @@ describe('finding the PDS from the handle', () => {
     ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
       field: 'identifier',
-      message: 'No account was found for nobody.test. Check the handle, or enter your server’s address.',
+      message:
+        'No account was found for nobody.test. Check the handle and your connection, or enter your server’s address.',
     });
     await expect(
       laptop.transport.signIn(laptop.user.id, 'did:plc:aaaaaaaaaaaaaaaaaaaaaaaa', 'abcd-efgh-ijkl-mnop'),

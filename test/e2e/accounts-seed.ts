@@ -12,15 +12,13 @@ import { createSessionStore } from '../../electron/main/publisher/sessions';
 import type { Page } from 'playwright-core';
 import { fakeCipher } from '../atproto/cipher';
 import type { OpenAppOptions } from './harness';
+import { offlineDiscovery, offlineFetch } from './offline-network';
 
 export const SEEDED_ACCOUNT = { did: 'did:plc:7iza6de2dwap2sbkpav7c6c6', handle: 'maya.bsky.social' };
 
-/** Every request fails before it leaves, as on a computer with no network. */
-const offline: typeof globalThis.fetch = () => Promise.reject(new TypeError('fetch failed'));
-
 /** Main's publishing on an offline computer, its sessions kept in `sessionsFolder`. */
 export function offlinePublishing(sessionsFolder: string): NonNullable<OpenAppOptions['publishing']> {
-  return { sessionsFolder, cipher: fakeCipher, fetch: offline };
+  return { sessionsFolder, cipher: fakeCipher, fetch: offlineFetch, discovery: offlineDiscovery };
 }
 
 export interface SeededAccount {

@@ -12,6 +12,7 @@ import { EVENT_CHANNEL } from '../../electron/ipc/events';
 import { builtAssets } from './build-assets';
 import type { OpenApp, OpenAppOptions, Received } from './harness';
 import { decodeClone, encodeClone } from './wire';
+import { offlineDiscovery, offlineFetch } from './offline-network';
 
 /** The flags this machine's Chromium needs (no sandbox in containers, no GPU, no phoning home). */
 export const CHROMIUM_ARGS = [
@@ -65,7 +66,8 @@ export async function openChromiumApp(shared: ChromiumShared, options: OpenAppOp
         encryptString: () => Buffer.alloc(0),
         decryptString: () => '',
       },
-      fetch: () => Promise.reject(new TypeError('fetch failed: offline')),
+      fetch: offlineFetch,
+      discovery: offlineDiscovery,
     },
   });
   const context = await browser.newContext({
