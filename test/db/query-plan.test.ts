@@ -4,25 +4,14 @@ import { TAG_PAGE_SQL } from '../../electron/db/post-tags';
 import { createPostRepository } from '../../electron/db/posts';
 import { createUserRepository } from '../../electron/db/users';
 import { migratedDb } from '../fixtures/index';
+import { recording } from './query-plan-helpers';
 
 /** The SQL the repositories actually prepare, recorded by wrapping `prepare` (the database stays real). */
 function preparedSql(db: Db): string[] {
-  const sources: string[] = [];
-  const recording = new Proxy(db, {
-    get(target, property) {
-      if (property === 'prepare') {
-        return (sql: string) => {
-          sources.push(sql);
-          return target.prepare(sql);
-        };
-      }
-      const value: unknown = Reflect.get(target, property);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  createPostRepository(recording);
-  createUserRepository(recording);
-  return sources;
+  const recorded = recording(db);
+  createPostRepository(recorded.db);
+  createUserRepository(recorded.db);
+  return recorded.sources;
 }
 
 function only(sources: string[], test: (sql: string) => boolean, what: string): string {
