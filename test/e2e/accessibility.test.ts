@@ -129,6 +129,8 @@ describe('motion and theme', () => {
     await visible(composer(again.page));
     expect(await computedStyle(again.page.locator('html'), 'backgroundColor')).toBe(darkBackground);
     await again.page.getByRole('link', { name: 'Settings' }).click();
+    // The stored choice shows first; a click before the settings arrive would be undone by them.
+    await expect.poll(() => again.page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
     await again.page.getByRole('radio', { name: 'Same as the system' }).check();
     await expect
       .poll(() => computedStyle(again.page.locator('html'), 'backgroundColor'))
